@@ -1,0 +1,36 @@
+import { constants, privateDecrypt, type KeyObject } from 'node:crypto';
+import { IssuerError } from './errors.ts';
+
+/** Node's name for the OAEP hash; `sha1` is what `publicEncrypt` uses when none is given. */
+export type NodeOaepHash = 'sha1' | 'sha256';
+
+const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+const MAX_SESSION_ID_CHARS = 1024;
+
+function invalid(message: string): IssuerError {
+  return new IssuerError('invalid_session_id', 400, message);
+}
+
+/**
+ * Opens a `sessionid` header: base64 → RSA-OAEP decrypt → UTF-8 base64 text
+ * of the secret → the 16-byte AES key. The inverse of the seed's `session()`.
+ */
+export function unwrapSessionId(privateKey: KeyObject, sessionId: string | undefined, oaepHash: NodeOaepHash = 'sha1'): Buffer {
+  if (!sessionId) throw invalid('sessionid header is missing');
+  if (sessionId.length > MAX_SESSION_ID_CHARS || !BASE64.test(sessionId)) throw invalid('sessionid is not base64');
+  let secretText: Buffer;
+  try {
+    secretText = privateDecrypt({ key: privateKey, padding: constants.RSA_PKCS1_OAEP_PADDING, oaepHash }, Buffer.from(sessionId, 'base64'));
+  } catch {
+    throw invalid('sessionid could not be decrypted with the session key');
+  }
+  const text = secretText.toString('utf8');
+  secretText.fill(0);
+  if (!BASE64.test(text)) throw invalid('sessionid does not hold a base64 secret');
+  const secret = Buffer.from(text, 'base64');
+  if (secret.length !== 16) {
+    secret.fill(0);
+    throw invalid('sessionid secret must be 128 bits');
+  }
+  return secret;
+}

@@ -1,0 +1,75 @@
+/**
+ * Stable error codes. Callers branch on `code`, never on message text.
+ * Messages describe what went wrong in general terms and never contain
+ * card data, PINs, secrets, keys or ciphertext.
+ */
+export const ERROR_CODES = [
+  /** A message on the channel had the wrong shape, size, version or fields. */
+  'ERR_BAD_MESSAGE',
+  /** A request arrived in a state that cannot serve it (e.g. before `configure`). */
+  'ERR_OUT_OF_ORDER',
+  /** The host asked for something the frame's deployment config does not allow. */
+  'ERR_NOT_ALLOWED',
+  /** The frame's own deployment config could not be loaded or is invalid. */
+  'ERR_CONFIG',
+  /** The frame did not become ready in time (not deployed, or this host is not allowed). */
+  'ERR_FRAME_TIMEOUT',
+  /** The host's callback to its backend failed or returned a non-2xx response. */
+  'ERR_ISSUER_REQUEST',
+  /** The issuer's response is not JSON or lacks the expected fields. */
+  'ERR_MALFORMED_RESPONSE',
+  /** A key could not be imported or does not meet the key rules. */
+  'ERR_KEY_INVALID',
+  /** An IV, tag or ciphertext does not have a permitted length or encoding. */
+  'ERR_CIPHERTEXT_INVALID',
+  /** Authenticated decryption failed: tampered data or the wrong key. */
+  'ERR_DECRYPT_FAILED',
+  /** The element or channel was destroyed while a request was pending. */
+  'ERR_DESTROYED',
+] as const;
+
+/** One of {@link ERROR_CODES}. */
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** The serialisable form of an error, as it crosses the channel. */
+export interface ErrorInfo {
+  readonly code: ErrorCode;
+  readonly message: string;
+  /** HTTP status of the issuer or backend response, when there was one. */
+  readonly status?: number;
+}
+
+/** An error with a stable {@link ErrorCode}. */
+export class CardframeError extends Error {
+  readonly code: ErrorCode;
+  readonly status?: number;
+
+  constructor(code: ErrorCode, message: string, options?: { status?: number; cause?: unknown }) {
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
+    this.name = 'CardframeError';
+    this.code = code;
+    if (options?.status !== undefined) this.status = options.status;
+  }
+
+  /** The channel form: code, message and status only; never the cause. */
+  toInfo(): ErrorInfo {
+    return this.status === undefined
+      ? { code: this.code, message: this.message }
+      : { code: this.code, message: this.message, status: this.status };
+  }
+}
+
+/** True when `value` is one of the known error codes. */
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && (ERROR_CODES as readonly string[]).includes(value);
+}
+
+/**
+ * Wraps anything thrown into a {@link CardframeError}. Unknown errors keep
+ * only the given fallback code and a generic message, so that nothing the
+ * thrown value carried can leak.
+ */
+export function toCardframeError(error: unknown, fallback: ErrorCode, message: string): CardframeError {
+  if (error instanceof CardframeError) return error;
+  return new CardframeError(fallback, message);
+}

@@ -1,0 +1,227 @@
+import { CardframeError, isErrorCode, type ErrorInfo } from './errors.ts';
+import {
+  FIELD_NAMES,
+  MAX_MESSAGE_CHARS,
+  PROTOCOL_VERSION,
+  type ConnectMessage,
+  type FieldName,
+  type FrameEventDetails,
+  type FrameMessage,
+  type HostMessage,
+  type JsonValue,
+} from './messages.ts';
+
+const MAX_DEPTH = 16;
+const MAX_NODES = 4096;
+const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+const BASE64_PATTERN = /^[A-Za-z0-9+/]+={0,2}$/;
+const MAX_SESSION_ID_CHARS = 1024;
+const MAX_ERROR_MESSAGE_CHARS = 500;
+
+type Obj = Record<string, unknown>;
+
+function fail(path: string, problem: string): never {
+  // Only the path and the kind of problem: never the offending value.
+  throw new CardframeError('ERR_BAD_MESSAGE', `${path}: ${problem}`);
+}
+
+function isPlainObject(value: unknown): value is Obj {
+  if (typeof value !== 'object' || value === null) return false;
+  const proto: unknown = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
+/**
+ * Checks that `value` is plain JSON data (no class instances such as
+ * `CryptoKey`, `ArrayBuffer` or `Blob`, no functions, no non-finite numbers)
+ * within the depth and node limits, and returns it typed.
+ */
+export function assertJsonValue(value: unknown, path = 'value'): JsonValue {
+  let nodes = 0;
+  const walk = (v: unknown, p: string, depth: number): void => {
+    if (++nodes > MAX_NODES) fail(path, 'too many values');
+    if (depth > MAX_DEPTH) fail(p, 'nested too deeply');
+    if (v === null || typeof v === 'string' || typeof v === 'boolean') return;
+    if (typeof v === 'number') {
+      if (!Number.isFinite(v)) fail(p, 'not a finite number');
+      return;
+    }
+    if (Array.isArray(v)) {
+      v.forEach((item, i) => walk(item, `${p}[${i}]`, depth + 1));
+      return;
+    }
+    if (isPlainObject(v)) {
+      for (const key of Object.keys(v)) walk(v[key], `${p}.${key}`, depth + 1);
+      return;
+    }
+    fail(p, 'not plain JSON data');
+  };
+  walk(value, path, 0);
+  return value as JsonValue;
+}
+
+function assertSize(value: JsonValue): void {
+  if (JSON.stringify(value).length > MAX_MESSAGE_CHARS) fail('message', `larger than ${MAX_MESSAGE_CHARS} characters`);
+}
+
+function expectObject(value: unknown, path: string, required: readonly string[], optional: readonly string[] = []): Obj {
+  if (!isPlainObject(value)) fail(path, 'expected an object');
+  for (const key of Object.keys(value)) {
+    if (!required.includes(key) && !optional.includes(key)) fail(path, `unknown field "${safeKey(key)}"`);
+  }
+  for (const key of required) {
+    if (!(key in value)) fail(path, `missing field "${key}"`);
+  }
+  return value;
+}
+
+/** Field names are echoed in errors, so keep them short and printable. */
+function safeKey(key: string): string {
+  return /^[A-Za-z0-9_$-]{1,32}$/.test(key) ? key : '…';
+}
+
+function expectString(value: unknown, path: string, pattern: RegExp, maxChars: number): string {
+  if (typeof value !== 'string') fail(path, 'expected a string');
+  if (value.length > maxChars || !pattern.test(value)) fail(path, 'not in the expected format');
+  return value;
+}
+
+function expectVersion(message: Obj): void {
+  if (message['v'] !== PROTOCOL_VERSION) fail('message.v', `unsupported protocol version (expected ${PROTOCOL_VERSION})`);
+}
+
+/** Validates a list of field names: known names, no duplicates, at least one. */
+export function parseFieldNames(value: unknown, path = 'fields'): FieldName[] {
+  if (!Array.isArray(value)) fail(path, 'expected an array');
+  if (value.length === 0 || value.length > FIELD_NAMES.length) fail(path, 'expected 1 to 4 field names');
+  const seen = new Set<FieldName>();
+  value.forEach((name, i) => {
+    if (typeof name !== 'string' || !(FIELD_NAMES as readonly string[]).includes(name)) fail(`${path}[${i}]`, 'unknown field name');
+    if (seen.has(name as FieldName)) fail(`${path}[${i}]`, 'duplicate field name');
+    seen.add(name as FieldName);
+  });
+  return [...seen];
+}
+
+function parseErrorInfo(value: unknown, path: string): ErrorInfo {
+  const error = expectObject(value, path, ['code', 'message'], ['status']);
+  if (!isErrorCode(error['code'])) fail(`${path}.code`, 'unknown error code');
+  const message = error['message'];
+  if (typeof message !== 'string' || message.length > MAX_ERROR_MESSAGE_CHARS) fail(`${path}.message`, 'expected a short string');
+  const status = error['status'];
+  if (status !== undefined && !(Number.isInteger(status) && (status as number) >= 100 && (status as number) <= 599)) {
+    fail(`${path}.status`, 'expected an HTTP status');
+  }
+  return status === undefined
+    ? { code: error['code'], message }
+    : { code: error['code'], message, status: status as number };
+}
+
+function parseReplyEnvelope(message: Obj): { id: string } & ({ ok: true; result: unknown } | { ok: false; error: ErrorInfo }) {
+  const ok = message['ok'];
+  if (ok === true) {
+    expectObject(message, 'message', ['v', 'kind', 'id', 'ok', 'result']);
+    return { id: expectString(message['id'], 'message.id', ID_PATTERN, 64), ok: true, result: message['result'] };
+  }
+  if (ok === false) {
+    expectObject(message, 'message', ['v', 'kind', 'id', 'ok', 'error']);
+    return { id: expectString(message['id'], 'message.id', ID_PATTERN, 64), ok: false, error: parseErrorInfo(message['error'], 'message.error') };
+  }
+  fail('message.ok', 'expected true or false');
+}
+
+/**
+ * True when `data` is a cardframe `connect` message. The caller still checks
+ * the event's origin, source and port.
+ */
+export function isConnectMessage(data: unknown): data is ConnectMessage {
+  return isPlainObject(data) && Object.keys(data).length === 2 && data['cardframe'] === 'connect' && data['v'] === PROTOCOL_VERSION;
+}
+
+/**
+ * Validates a message the frame received from the host. Throws a
+ * `CardframeError` with code `ERR_BAD_MESSAGE` on anything unexpected.
+ */
+export function parseHostMessage(data: unknown): HostMessage {
+  const json = assertJsonValue(data, 'message');
+  assertSize(json);
+  const message = expectObject(json, 'message', ['v', 'kind', 'id'], ['method', 'params', 'ok', 'result', 'error']);
+  expectVersion(message);
+  if (message['kind'] === 'request') {
+    const id = expectString(message['id'], 'message.id', ID_PATTERN, 64);
+    expectObject(message, 'message', ['v', 'kind', 'id', 'method', 'params']);
+    const method = message['method'];
+    if (method === 'configure') {
+      const params = expectObject(message['params'], 'message.params', [], ['fields']);
+      return params['fields'] === undefined
+        ? { v: PROTOCOL_VERSION, kind: 'request', id, method, params: {} }
+        : { v: PROTOCOL_VERSION, kind: 'request', id, method, params: { fields: parseFieldNames(params['fields'], 'message.params.fields') } };
+    }
+    if (method === 'hide') {
+      expectObject(message['params'], 'message.params', []);
+      return { v: PROTOCOL_VERSION, kind: 'request', id, method, params: {} };
+    }
+    fail('message.method', 'unknown method');
+  }
+  if (message['kind'] === 'reply') {
+    const reply = parseReplyEnvelope(message);
+    if (!reply.ok) return { v: PROTOCOL_VERSION, kind: 'reply', id: reply.id, ok: false, error: reply.error };
+    const result = expectObject(reply.result, 'message.result', ['body']);
+    return { v: PROTOCOL_VERSION, kind: 'reply', id: reply.id, ok: true, result: { body: result['body'] as JsonValue } };
+  }
+  fail('message.kind', 'expected "request" or "reply"');
+}
+
+const EVENT_PARSERS: { [K in keyof FrameEventDetails]: (detail: unknown) => FrameEventDetails[K] } = {
+  ready: (detail) => ({ fields: parseFieldNames(expectObject(detail, 'message.detail', ['fields'])['fields'], 'message.detail.fields') }),
+  reveal: (detail) => ({ fields: parseFieldNames(expectObject(detail, 'message.detail', ['fields'])['fields'], 'message.detail.fields') }),
+  hide: (detail) => {
+    const reason = expectObject(detail, 'message.detail', ['reason'])['reason'];
+    if (reason !== 'user' && reason !== 'host') fail('message.detail.reason', 'expected "user" or "host"');
+    return { reason };
+  },
+  error: (detail) => parseErrorInfo(detail, 'message.detail'),
+  resize: (detail) => {
+    const height = expectObject(detail, 'message.detail', ['height'])['height'];
+    if (typeof height !== 'number' || !Number.isFinite(height) || height < 0 || height > 10_000) fail('message.detail.height', 'expected 0 to 10000');
+    return { height };
+  },
+};
+
+/**
+ * Validates a message the host received from the frame. The host trusts the
+ * frame's origin but still refuses malformed data, so a broken or outdated
+ * frame surfaces as a typed error rather than as undefined behaviour.
+ */
+export function parseFrameMessage(data: unknown): FrameMessage {
+  const json = assertJsonValue(data, 'message');
+  assertSize(json);
+  const message = expectObject(json, 'message', ['v', 'kind'], ['id', 'method', 'params', 'ok', 'result', 'error', 'event', 'detail']);
+  expectVersion(message);
+  switch (message['kind']) {
+    case 'request': {
+      expectObject(message, 'message', ['v', 'kind', 'id', 'method', 'params']);
+      const id = expectString(message['id'], 'message.id', ID_PATTERN, 64);
+      if (message['method'] !== 'session') fail('message.method', 'unknown method');
+      const params = expectObject(message['params'], 'message.params', ['sessionId']);
+      const sessionId = expectString(params['sessionId'], 'message.params.sessionId', BASE64_PATTERN, MAX_SESSION_ID_CHARS);
+      return { v: PROTOCOL_VERSION, kind: 'request', id, method: 'session', params: { sessionId } };
+    }
+    case 'reply': {
+      const reply = parseReplyEnvelope(message);
+      if (!reply.ok) return { v: PROTOCOL_VERSION, kind: 'reply', id: reply.id, ok: false, error: reply.error };
+      expectObject(reply.result, 'message.result', []);
+      return { v: PROTOCOL_VERSION, kind: 'reply', id: reply.id, ok: true, result: {} };
+    }
+    case 'event': {
+      expectObject(message, 'message', ['v', 'kind', 'event', 'detail']);
+      const name = message['event'];
+      if (typeof name !== 'string' || !Object.hasOwn(EVENT_PARSERS, name)) fail('message.event', 'unknown event');
+      const event = name as keyof FrameEventDetails;
+      // The map's key and parser agree by construction; TypeScript cannot see that through the index.
+      return { v: PROTOCOL_VERSION, kind: 'event', event, detail: EVENT_PARSERS[event](message['detail']) } as FrameMessage;
+    }
+    default:
+      fail('message.kind', 'expected "request", "reply" or "event"');
+  }
+}
