@@ -12,18 +12,26 @@ function invalid(message: string): IssuerError {
 }
 
 /**
+ * RSA-OAEP decryption as the issuer does it: Node's `privateDecrypt`, with
+ * `oaepHash` used for both OAEP and MGF1. Returns null when it does not open.
+ */
+export function decryptOaep(privateKey: KeyObject, ciphertext: Uint8Array, oaepHash: NodeOaepHash, label?: Uint8Array): Buffer | null {
+  try {
+    return privateDecrypt({ key: privateKey, padding: constants.RSA_PKCS1_OAEP_PADDING, oaepHash, ...(label ? { oaepLabel: label } : {}) }, ciphertext);
+  } catch {
+    return null;
+  }
+}
+
+/**
  * Opens a `sessionid` header: base64 → RSA-OAEP decrypt → UTF-8 base64 text
  * of the secret → the 16-byte AES key. The inverse of the seed's `session()`.
  */
 export function unwrapSessionId(privateKey: KeyObject, sessionId: string | undefined, oaepHash: NodeOaepHash = 'sha1'): Buffer {
   if (!sessionId) throw invalid('sessionid header is missing');
   if (sessionId.length > MAX_SESSION_ID_CHARS || !BASE64.test(sessionId)) throw invalid('sessionid is not base64');
-  let secretText: Buffer;
-  try {
-    secretText = privateDecrypt({ key: privateKey, padding: constants.RSA_PKCS1_OAEP_PADDING, oaepHash }, Buffer.from(sessionId, 'base64'));
-  } catch {
-    throw invalid('sessionid could not be decrypted with the session key');
-  }
+  const secretText = decryptOaep(privateKey, Buffer.from(sessionId, 'base64'), oaepHash);
+  if (!secretText) throw invalid('sessionid could not be decrypted with the session key');
   const text = secretText.toString('utf8');
   secretText.fill(0);
   if (!BASE64.test(text)) throw invalid('sessionid does not hold a base64 secret');

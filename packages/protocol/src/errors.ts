@@ -10,6 +10,8 @@ export const ERROR_CODES = [
   'ERR_OUT_OF_ORDER',
   /** The host asked for something the frame's deployment config does not allow. */
   'ERR_NOT_ALLOWED',
+  /** An option the host passed to the SDK is invalid (e.g. a frame URL that is not http(s)). */
+  'ERR_BAD_OPTION',
   /** The frame's own deployment config could not be loaded or is invalid. */
   'ERR_CONFIG',
   /** The frame did not become ready in time (not deployed, or this host is not allowed). */

@@ -1,0 +1,42 @@
+import { FRAME_CONFIG_PATH, type FrameConfig } from '@cardframe/frame/config';
+import { frameSecurityHeaders } from '@cardframe/frame/headers';
+import { listen, sendJson, sendStatic, type RunningServer } from './http.ts';
+
+export interface FrameServerOptions {
+  host?: string;
+  port?: number;
+  /** The built frame (packages/frame/dist). */
+  distDir: string;
+}
+
+export interface FrameServer extends RunningServer {
+  readonly url: string;
+  /** Sets the deployment config; served at /cardframe.config.json and used for the headers. */
+  setConfig(config: FrameConfig): void;
+}
+
+/**
+ * The frame origin: the static frame build plus its deployment config, every
+ * response with the frame's CSP and security headers. Until a config is set
+ * it answers 503, so no host can embed a frame that has no allowlist.
+ */
+export async function startFrameServer(options: FrameServerOptions): Promise<FrameServer> {
+  let config: FrameConfig | undefined;
+  const host = options.host ?? '127.0.0.1';
+  const running = await listen(async (req, res, url) => {
+    if (!config) return sendJson(res, 503, { error: { code: 'not_configured', message: 'frame is not configured' } });
+    const headers = frameSecurityHeaders(config);
+    if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, { error: { code: 'method_not_allowed', message: 'use GET' } }, headers);
+    if (url.pathname === FRAME_CONFIG_PATH) return sendJson(res, 200, config, headers);
+    const path = url.pathname === '/' ? '/index.html' : url.pathname;
+    const cache = path.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache';
+    return sendStatic(res, options.distDir, path, { ...headers, 'Cache-Control': cache });
+  }, host, options.port ?? 0);
+  return {
+    ...running,
+    url: `http://${host}:${running.port}/`,
+    setConfig(next) {
+      config = next;
+    },
+  };
+}

@@ -1,0 +1,95 @@
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { parseFrameConfig, type FrameConfig } from '@cardframe/frame/config';
+import { startFrameServer, type FrameServer } from './frame-server.ts';
+import { startSandboxIssuer, type SandboxIssuer } from './issuer-server.ts';
+import { startMerchantServer, type IssuerTarget, type MerchantServer } from './merchant-server.ts';
+
+export { SANDBOX_CARDS, startSandboxIssuer } from './issuer-server.ts';
+export type { SandboxIssuer } from './issuer-server.ts';
+
+const root = (path: string): string => fileURLToPath(new URL(`../../${path}`, import.meta.url));
+
+/** An issuer other than the sandbox: its base URL and its sessionid public key. */
+export interface ExternalIssuer extends IssuerTarget {
+  readonly publicKeyPem: string;
+  readonly oaepHash: 'SHA-1' | 'SHA-256';
+}
+
+export interface DemoOptions {
+  /** Merchant page port (served as http://localhost:PORT). 0 picks a free port. */
+  hostPort?: number;
+  /** Frame port (served as http://127.0.0.1:PORT). */
+  framePort?: number;
+  /** Sandbox issuer port. */
+  issuerPort?: number;
+  /** Persist the sandbox issuer's key here. */
+  dataDir?: string;
+  /** Use this issuer instead of starting the sandbox. */
+  issuer?: ExternalIssuer;
+  /** Adjust the frame's deployment config before it is served. */
+  frameConfig?(config: FrameConfig): FrameConfig;
+}
+
+export interface Demo {
+  readonly merchant: MerchantServer;
+  readonly frame: FrameServer;
+  /** The sandbox issuer, unless an external issuer was given. */
+  readonly issuer: SandboxIssuer | undefined;
+  readonly merchantUrl: string;
+  readonly frameUrl: string;
+  readonly config: FrameConfig;
+  close(): Promise<void>;
+}
+
+/** Starts the sandbox issuer (or points at another), the frame origin and the merchant page, all on loopback. */
+export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
+  const sandbox = options.issuer ? undefined : await startSandboxIssuer({ port: options.issuerPort ?? 0, ...(options.dataDir ? { dataDir: options.dataDir } : {}) });
+  const frame = await startFrameServer({ port: options.framePort ?? 0, distDir: root('packages/frame/dist') });
+  const target: IssuerTarget = options.issuer ?? { url: sandbox!.url };
+  const merchant = await startMerchantServer({
+    port: options.hostPort ?? 0,
+    pageDir: root('demo/merchant'),
+    sdkFile: root('packages/sdk/dist/cardframe.js'),
+    frameUrl: () => frame.url,
+    issuer: () => target,
+  });
+  const base = parseFrameConfig({
+    allowedHostOrigins: [new URL(merchant.url).origin],
+    issuer: {
+      sessionKey: { pem: options.issuer?.publicKeyPem ?? sandbox!.keys.publicKeyPem },
+      oaepHash: options.issuer?.oaepHash ?? (sandbox!.oaepHash === 'sha1' ? 'SHA-1' : 'SHA-256'),
+    },
+    flows: { reveal: { fields: ['pan', 'expiry', 'cvc'] } },
+  });
+  const config = options.frameConfig ? parseFrameConfig(options.frameConfig(base)) : base;
+  frame.setConfig(config);
+  return {
+    merchant,
+    frame,
+    issuer: sandbox,
+    merchantUrl: merchant.url,
+    frameUrl: frame.url,
+    config,
+    async close() {
+      await Promise.all([merchant.close(), frame.close(), sandbox?.close()]);
+    },
+  };
+}
+
+/** Reads the external issuer settings from the environment, if any are given. */
+export async function externalIssuerFromEnv(env: NodeJS.ProcessEnv = process.env): Promise<ExternalIssuer | undefined> {
+  const url = env['CARDFRAME_ISSUER_URL'];
+  if (!url) return undefined;
+  const keyFile = env['CARDFRAME_ISSUER_PUBLIC_KEY'];
+  if (!keyFile) throw new Error('CARDFRAME_ISSUER_URL is set, so CARDFRAME_ISSUER_PUBLIC_KEY must name the issuer\'s RSA public key PEM file');
+  const hash = env['CARDFRAME_ISSUER_OAEP_HASH'] ?? 'SHA-1';
+  if (hash !== 'SHA-1' && hash !== 'SHA-256') throw new Error('CARDFRAME_ISSUER_OAEP_HASH must be SHA-1 or SHA-256');
+  return {
+    url,
+    publicKeyPem: await readFile(keyFile, 'utf8'),
+    oaepHash: hash,
+    ...(env['CARDFRAME_ISSUER_CARD_PATH'] ? { cardPath: env['CARDFRAME_ISSUER_CARD_PATH'] } : {}),
+    ...(env['CARDFRAME_ISSUER_AUTHORIZATION'] ? { authorization: env['CARDFRAME_ISSUER_AUTHORIZATION'] } : {}),
+  };
+}

@@ -1,0 +1,33 @@
+// `npm start` / `pnpm dev`: the whole demo on loopback, until Ctrl-C.
+import { fileURLToPath } from 'node:url';
+import { externalIssuerFromEnv, startDemo } from './index.ts';
+
+const port = (name: string, fallback: number): number => Number(process.env[name] ?? fallback);
+
+const issuer = await externalIssuerFromEnv();
+const demo = await startDemo({
+  hostPort: port('CARDFRAME_HOST_PORT', 5173),
+  framePort: port('CARDFRAME_FRAME_PORT', 5174),
+  issuerPort: port('CARDFRAME_ISSUER_PORT', 5175),
+  dataDir: process.env['CARDFRAME_DATA_DIR'] ?? fileURLToPath(new URL('../.data', import.meta.url)),
+  ...(issuer ? { issuer } : {}),
+});
+
+console.log(`
+  cardframe demo
+
+  Merchant page:  ${demo.merchantUrl}
+  Frame origin:   ${demo.frameUrl}
+  Issuer:         ${demo.issuer ? `${demo.issuer.url} (sandbox)` : issuer!.url}
+
+  Open ${demo.merchantUrl} and press "Reveal card details".
+  Sandbox card: 4242 4242 4242 4242, CVC 123, expires 12/30.
+  Ctrl-C stops.
+`);
+
+const stop = async (): Promise<void> => {
+  await demo.close();
+  process.exit(0);
+};
+process.once('SIGINT', () => void stop());
+process.once('SIGTERM', () => void stop());

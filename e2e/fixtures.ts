@@ -1,0 +1,160 @@
+import { test as base, expect, type FrameLocator, type Page } from '@playwright/test';
+import { startDemo, type Demo, type DemoOptions } from '@cardframe/demo';
+import type { ErrorInfo } from '@cardframe/protocol';
+
+/** What the host page could have seen: its DOM (with shadow roots), messages, response bodies, console. */
+export interface HostObservations {
+  dom: string;
+  messages: string[];
+  responses: string[];
+  console: string[];
+}
+
+/**
+ * Runs in the host page before any of its scripts: records every message the
+ * host window and any MessagePort it owns receive, and keeps the ports the
+ * page creates so a test can act as a hostile host on the SDK's channel.
+ */
+function spyOnHostMessages(): void {
+  const w = window as unknown as { __seen: string[]; __ports: MessagePort[] };
+  w.__seen = [];
+  w.__ports = [];
+  const record = (data: unknown): void => {
+    try {
+      w.__seen.push(JSON.stringify(data) ?? String(data));
+    } catch {
+      w.__seen.push(String(data));
+    }
+  };
+  window.addEventListener('message', (event) => record(event.data), true);
+  const setter = Object.getOwnPropertyDescriptor(MessagePort.prototype, 'onmessage')!.set!;
+  Object.defineProperty(MessagePort.prototype, 'onmessage', {
+    configurable: true,
+    set(handler: ((event: MessageEvent) => void) | null) {
+      setter.call(this, handler && ((event: MessageEvent) => {
+        record(event.data);
+        handler.call(this, event);
+      }));
+    },
+  });
+  const Original = MessageChannel;
+  window.MessageChannel = class extends Original {
+    constructor() {
+      super();
+      w.__ports.push(this.port1);
+    }
+  };
+}
+
+export class HostPage {
+  readonly responses: string[] = [];
+  readonly console: string[] = [];
+  readonly pageErrors: string[] = [];
+  readonly #pending: Promise<void>[] = [];
+
+  constructor(readonly page: Page, readonly demo: Demo) {
+    page.on('response', (response) => {
+      if (response.frame() !== page.mainFrame()) return;
+      this.#pending.push(response.text().then((text) => void this.responses.push(text), () => undefined));
+    });
+    page.on('console', (message) => this.console.push(message.text()));
+    page.on('pageerror', (error) => this.pageErrors.push(error.message));
+  }
+
+  /** The card's frame, as the cardholder sees it. */
+  get frame(): FrameLocator {
+    return this.page.frameLocator('cardframe-card iframe');
+  }
+
+  async open(url = this.demo.merchantUrl): Promise<void> {
+    await this.page.addInitScript(spyOnHostMessages);
+    await this.page.goto(url);
+  }
+
+  /** Resolves with the next `cardframe-*` event of that name on the card element. */
+  nextEvent<T = unknown>(name: string): Promise<T> {
+    return this.page.evaluate(
+      (eventName) =>
+        new Promise<T>((resolve) => {
+          document.querySelector('cardframe-card')!.addEventListener(eventName, (event) => resolve((event as CustomEvent<T>).detail), { once: true });
+        }),
+      name,
+    );
+  }
+
+  async waitForReady(): Promise<void> {
+    await expect(this.frame.getByRole('button', { name: /Reveal/ })).toBeEnabled();
+  }
+
+  /** Replaces the host's callback with one built in the page from `source` (a function expression). */
+  async setFetchCardData(source: string): Promise<void> {
+    await this.page.evaluate((code) => {
+      const card = document.querySelector('cardframe-card') as HTMLElement & { fetchCardData: unknown };
+      // eslint-disable-next-line no-new-func
+      card.fetchCardData = new Function(`return (${code})`)();
+    }, source);
+  }
+
+  async revealExpectingError(): Promise<ErrorInfo> {
+    const error = this.nextEvent<ErrorInfo>('cardframe-error');
+    await this.frame.getByRole('button', { name: /Reveal/ }).click();
+    return error;
+  }
+
+  async observe(): Promise<HostObservations> {
+    await Promise.all(this.#pending);
+    const dom = await this.page.evaluate(() => {
+      const parts: string[] = [];
+      const walk = (root: Document | ShadowRoot): void => {
+        for (const element of root.querySelectorAll('*')) {
+          for (const attr of element.attributes) parts.push(attr.value);
+          if (element.shadowRoot) {
+            parts.push(element.shadowRoot.innerHTML);
+            walk(element.shadowRoot);
+          }
+        }
+      };
+      parts.push(document.documentElement.outerHTML);
+      walk(document);
+      const input = [...document.querySelectorAll('input, textarea')].map((el) => (el as HTMLInputElement).value);
+      return [...parts, ...input].join('\n');
+    });
+    const messages = await this.page.evaluate(() => (window as unknown as { __seen: string[] }).__seen);
+    return { dom, messages, responses: [...this.responses], console: [...this.console] };
+  }
+}
+
+/** Matches a digit string with any spacing or separators between its digits, as a standalone token. */
+export function anySpacing(digits: string): RegExp {
+  return new RegExp(`(?<![0-9A-Za-z+/])${digits.split('').join('[\\s.\\-_]*')}(?![0-9A-Za-z+/=])`);
+}
+
+/** Asserts none of the host's observations contains any of `values`, naming where one was seen. */
+export function expectNothingLeaked(observed: HostObservations, values: readonly string[]): void {
+  for (const value of values) {
+    const pattern = anySpacing(value);
+    for (const [where, texts] of Object.entries({ dom: [observed.dom], messages: observed.messages, responses: observed.responses, console: observed.console })) {
+      const hit = texts.find((text) => pattern.test(text));
+      expect(hit === undefined, `card data "${value.slice(0, 2)}…" seen in host ${where}`).toBe(true);
+    }
+  }
+}
+
+export const test = base.extend<{ host: HostPage }, { demo: Demo; demoOptions: DemoOptions }>({
+  demoOptions: [{}, { option: true, scope: 'worker' }],
+  demo: [
+    async ({ demoOptions }, use) => {
+      const demo = await startDemo(demoOptions);
+      await use(demo);
+      await demo.close();
+    },
+    { scope: 'worker' },
+  ],
+  host: async ({ page, demo }, use) => {
+    const host = new HostPage(page, demo);
+    await use(host);
+    expect(host.pageErrors, 'uncaught exceptions on the host page').toEqual([]);
+  },
+});
+
+export { expect };

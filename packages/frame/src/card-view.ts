@@ -1,0 +1,141 @@
+import { LitElement, css, html, nothing } from 'lit';
+import type { ErrorInfo, FieldName } from '@cardframe/protocol';
+import { maskedValue } from './format.ts';
+import type { RevealedValues } from './reveal.ts';
+
+/** What the view shows; the frame app moves it between these. */
+export type ViewState = 'loading' | 'ready' | 'revealing' | 'revealed' | 'error' | 'unavailable';
+
+const LABELS: Record<FieldName, string> = { pan: 'Card number', expiry: 'Expiry', cvc: 'CVC', pin: 'PIN' };
+
+const ERROR_TEXT: Partial<Record<ErrorInfo['code'], string>> = {
+  ERR_ISSUER_REQUEST: 'Card details could not be loaded.',
+  ERR_DECRYPT_FAILED: 'Card details could not be opened.',
+  ERR_MALFORMED_RESPONSE: 'Card details arrived in an unexpected form.',
+  ERR_CIPHERTEXT_INVALID: 'Card details arrived in an unexpected form.',
+  ERR_CONFIG: 'Card details are unavailable right now.',
+  ERR_KEY_INVALID: 'Card details are unavailable right now.',
+};
+
+/**
+ * The card as the cardholder sees it inside the frame: each field masked until
+ * revealed, one button to reveal or hide, and an error line. Values are
+ * rendered as text nodes only.
+ *
+ * @fires cardframe-reveal-request - the cardholder pressed Reveal (or Try again).
+ * @fires cardframe-hide-request - the cardholder pressed Hide.
+ * @csspart field - one label/value row.
+ * @csspart value - a field's value, masked or revealed.
+ * @csspart toggle - the reveal/hide button.
+ * @csspart error - the error line.
+ */
+export class CardView extends LitElement {
+  static override properties = {
+    fields: { attribute: false },
+    values: { attribute: false },
+    state: { reflect: true },
+    error: { attribute: false },
+  };
+
+  declare fields: readonly FieldName[];
+  declare values: RevealedValues;
+  declare state: ViewState;
+  declare error: ErrorInfo | undefined;
+
+  static override styles = css`
+    :host {
+      display: block;
+      font: var(--cardframe-font, 16px/1.4 system-ui, sans-serif);
+      color: var(--cardframe-color, #1a1a1a);
+    }
+    dl {
+      display: grid;
+      grid-template-columns: max-content 1fr;
+      gap: 0.25em 1em;
+      margin: 0 0 0.75em;
+    }
+    dt {
+      color: var(--cardframe-label-color, #555);
+    }
+    dd {
+      margin: 0;
+      font-variant-numeric: tabular-nums;
+      letter-spacing: 0.04em;
+      font-family: var(--cardframe-value-font, ui-monospace, monospace);
+    }
+    button {
+      font: inherit;
+      padding: 0.35em 0.9em;
+      border-radius: 6px;
+      border: 1px solid currentColor;
+      background: transparent;
+      color: inherit;
+      cursor: pointer;
+    }
+    button:focus-visible {
+      outline: 2px solid var(--cardframe-focus, #2563eb);
+      outline-offset: 2px;
+    }
+    button[disabled] {
+      opacity: 0.5;
+      cursor: default;
+    }
+    .error {
+      color: var(--cardframe-error-color, #b42318);
+      margin: 0.5em 0 0;
+    }
+  `;
+
+  constructor() {
+    super();
+    this.fields = [];
+    this.values = {};
+    this.state = 'loading';
+    this.error = undefined;
+  }
+
+  override render() {
+    const revealed = this.state === 'revealed';
+    return html`
+      <dl aria-live="polite" aria-busy=${this.state === 'revealing' ? 'true' : 'false'}>
+        ${this.fields.map((field) => {
+          const value = revealed ? this.values[field] : undefined;
+          return html`<dt part="field">${LABELS[field]}</dt>
+            ${value === undefined
+              ? html`<dd part="value" data-field=${field} aria-label="${LABELS[field]} hidden">${maskedValue(field)}</dd>`
+              : html`<dd part="value" data-field=${field}>${value}</dd>`}`;
+        })}
+      </dl>
+      ${this.#renderButton()}
+      ${this.error && (this.state === 'error' || this.state === 'unavailable')
+        ? html`<p class="error" part="error" role="alert">${ERROR_TEXT[this.error.code] ?? 'Something went wrong.'} (${this.error.code})</p>`
+        : nothing}
+    `;
+  }
+
+  #renderButton() {
+    if (this.state === 'unavailable') return nothing;
+    if (this.state === 'revealed') {
+      return html`<button type="button" part="toggle" @click=${this.#onHide}>Hide card details</button>`;
+    }
+    const busy = this.state === 'revealing' || this.state === 'loading';
+    const label = this.state === 'error' ? 'Reveal card details (try again)' : 'Reveal card details';
+    return html`<button type="button" part="toggle" ?disabled=${busy} @click=${this.#onReveal}>${label}</button>`;
+  }
+
+  #onReveal(): void {
+    this.dispatchEvent(new CustomEvent('cardframe-reveal-request', { bubbles: true, composed: true }));
+  }
+
+  #onHide(): void {
+    this.dispatchEvent(new CustomEvent('cardframe-hide-request', { bubbles: true, composed: true }));
+  }
+}
+
+if (!customElements.get('cardframe-card-view')) customElements.define('cardframe-card-view', CardView);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cardframe-card-view': CardView;
+  }
+}

@@ -1,0 +1,30 @@
+import type { FrameConfig } from './config.ts';
+
+/**
+ * Response headers every frame-origin response must carry. The CSP lets the
+ * frame run only its own scripts and styles, talk only to its own origin (for
+ * its config), be embedded only by the configured hosts, and create HTML only
+ * through Lit's Trusted Types policy.
+ */
+export function frameSecurityHeaders(config: Pick<FrameConfig, 'allowedHostOrigins'>): Record<string, string> {
+  const csp = [
+    "default-src 'none'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "connect-src 'self'",
+    "img-src 'self'",
+    "font-src 'self'",
+    `frame-ancestors ${config.allowedHostOrigins.join(' ')}`,
+    "base-uri 'none'",
+    "form-action 'none'",
+    "require-trusted-types-for 'script'",
+    'trusted-types lit-html',
+  ].join('; ');
+  return {
+    'Content-Security-Policy': csp,
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
+    'Cross-Origin-Resource-Policy': 'same-origin',
+    'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=()',
+  };
+}

@@ -1,0 +1,22 @@
+import './frame.css';
+import { toCardframeError } from '@cardframe/protocol';
+import { CardView } from './card-view.ts';
+import { loadFrameConfig } from './config.ts';
+import { acceptConnect } from './connect.ts';
+import { FrameApp } from './frame-app.ts';
+
+const view = document.querySelector('cardframe-card-view') ?? document.body.appendChild(new CardView());
+
+// The connect listener goes in before anything is awaited, so an early
+// connect waits for the allowlist instead of being lost.
+const config = loadFrameConfig();
+const connection = acceptConnect(window, config.then((c) => c.allowedHostOrigins));
+
+config.then(
+  async (loaded) => new FrameApp(view, loaded, await connection),
+  (error: unknown) => {
+    // Without a config there is no allowlist, so no host can connect: show it here only.
+    view.error = toCardframeError(error, 'ERR_CONFIG', 'frame config failed').toInfo();
+    view.state = 'unavailable';
+  },
+);

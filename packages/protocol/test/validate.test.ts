@@ -1,0 +1,107 @@
+import { expect } from 'chai';
+import { describe, it } from '@cardframe/test-env';
+import { CardframeError, MAX_MESSAGE_CHARS, isConnectMessage, parseFrameMessage, parseHostMessage, parseIssuerCard } from '../src/index.ts';
+
+function codeOf(fn: () => unknown): string {
+  try {
+    fn();
+  } catch (error) {
+    expect(error).to.be.instanceOf(CardframeError);
+    return (error as CardframeError).code;
+  }
+  return 'returned';
+}
+
+const configure = { v: 1, kind: 'request', id: 'r1', method: 'configure', params: { fields: ['pan', 'cvc'] } };
+
+describe('host message validation', () => {
+  it('accepts a configure request and returns a fresh copy', () => {
+    const parsed = parseHostMessage(configure);
+    expect(parsed).to.deep.equal(configure);
+    expect(parsed).to.not.equal(configure);
+  });
+
+  it('accepts session replies, ok and failed', () => {
+    expect(parseHostMessage({ v: 1, kind: 'reply', id: 's1', ok: true, result: { body: '{"a":1}' } })).to.deep.include({ ok: true });
+    const failed = parseHostMessage({ v: 1, kind: 'reply', id: 's1', ok: false, error: { code: 'ERR_ISSUER_REQUEST', message: 'HTTP 500', status: 500 } });
+    expect(failed).to.deep.include({ ok: false });
+  });
+
+  it('refuses a host that tries to hand the frame a key, in any field', async () => {
+    const key = await crypto.subtle.generateKey({ name: 'AES-GCM', length: 128 }, false, ['decrypt']);
+    expect(codeOf(() => parseHostMessage({ ...configure, params: { fields: ['pan'], key: 'AAAA' } }))).to.equal('ERR_BAD_MESSAGE');
+    expect(codeOf(() => parseHostMessage({ ...configure, issuerKey: { kty: 'RSA' } }))).to.equal('ERR_BAD_MESSAGE');
+    expect(codeOf(() => parseHostMessage({ ...configure, params: { fields: key } }))).to.equal('ERR_BAD_MESSAGE');
+    expect(codeOf(() => parseHostMessage({ v: 1, kind: 'reply', id: 's1', ok: true, result: { body: {}, secret: 'x' } }))).to.equal('ERR_BAD_MESSAGE');
+    expect(codeOf(() => parseHostMessage({ v: 1, kind: 'reply', id: 's1', ok: true, result: { body: { k: key } } }))).to.equal('ERR_BAD_MESSAGE');
+  });
+
+  it('refuses wrong versions, unknown kinds and methods, bad ids and unknown field names', () => {
+    expect(codeOf(() => parseHostMessage({ ...configure, v: 2 }))).to.equal('ERR_BAD_MESSAGE');
+    expect(codeOf(() => parseHostMessage({ ...configure, kind: 'event' }))).to.equal('ERR_BAD_MESSAGE');
+    expect(codeOf(() => parseHostMessage({ ...configure, method: 'reveal' }))).to.equal('ERR_BAD_MESSAGE');
+    expect(codeOf(() => parseHostMessage({ ...configure, id: 'a b' }))).to.equal('ERR_BAD_MESSAGE');
+    expect(codeOf(() => parseHostMessage({ ...configure, params: { fields: ['pan', 'pan'] } }))).to.equal('ERR_BAD_MESSAGE');
+    expect(codeOf(() => parseHostMessage({ ...configure, params: { fields: ['track2'] } }))).to.equal('ERR_BAD_MESSAGE');
+    expect(codeOf(() => parseHostMessage('configure'))).to.equal('ERR_BAD_MESSAGE');
+    expect(codeOf(() => parseHostMessage(null))).to.equal('ERR_BAD_MESSAGE');
+  });
+
+  it('refuses messages over the size limit and cyclic or deeply nested data', () => {
+    const big = { v: 1, kind: 'reply', id: 's1', ok: true, result: { body: 'x'.repeat(MAX_MESSAGE_CHARS) } };
+    expect(codeOf(() => parseHostMessage(big))).to.equal('ERR_BAD_MESSAGE');
+    let deep: unknown = 'x';
+    for (let i = 0; i < 40; i++) deep = [deep];
+    expect(codeOf(() => parseHostMessage({ v: 1, kind: 'reply', id: 's1', ok: true, result: { body: deep } }))).to.equal('ERR_BAD_MESSAGE');
+    const cyclic: Record<string, unknown> = {};
+    cyclic['self'] = cyclic;
+    expect(codeOf(() => parseHostMessage({ v: 1, kind: 'reply', id: 's1', ok: true, result: { body: cyclic } }))).to.equal('ERR_BAD_MESSAGE');
+  });
+
+  it('never echoes a refused value in the error message', () => {
+    try {
+      parseHostMessage({ ...configure, params: { fields: ['4242424242424242'] } });
+      expect.fail('accepted');
+    } catch (error) {
+      expect((error as Error).message).to.not.contain('4242');
+    }
+  });
+
+  it('recognises only the exact connect message', () => {
+    expect(isConnectMessage({ cardframe: 'connect', v: 1 })).to.equal(true);
+    expect(isConnectMessage({ cardframe: 'connect', v: 1, key: 'x' })).to.equal(false);
+    expect(isConnectMessage({ cardframe: 'connect', v: 2 })).to.equal(false);
+    expect(isConnectMessage('connect')).to.equal(false);
+  });
+});
+
+describe('frame message validation', () => {
+  it('accepts events and session requests', () => {
+    expect(parseFrameMessage({ v: 1, kind: 'event', event: 'ready', detail: { fields: ['pan'] } })).to.deep.include({ event: 'ready' });
+    expect(parseFrameMessage({ v: 1, kind: 'request', id: 'q', method: 'session', params: { sessionId: 'AAAA==' } })).to.deep.include({ method: 'session' });
+  });
+
+  it('refuses events with unknown names or extra detail, and non-base64 session ids', () => {
+    expect(codeOf(() => parseFrameMessage({ v: 1, kind: 'event', event: 'pan', detail: {} }))).to.equal('ERR_BAD_MESSAGE');
+    expect(codeOf(() => parseFrameMessage({ v: 1, kind: 'event', event: 'reveal', detail: { fields: ['pan'], value: '4242' } }))).to.equal('ERR_BAD_MESSAGE');
+    expect(codeOf(() => parseFrameMessage({ v: 1, kind: 'request', id: 'q', method: 'session', params: { sessionId: '<b>' } }))).to.equal('ERR_BAD_MESSAGE');
+  });
+});
+
+describe('issuer card response', () => {
+  const field = { data: 'AAAA', iv: 'BBBB' };
+  const card = { id: 'c', expirationMonth: '12', expirationYear: '2030', encryptedPan: field, encryptedCvc: field, pin: field };
+
+  it('picks only the requested fields, from text or parsed JSON', () => {
+    expect(parseIssuerCard(card, ['pan', 'expiry'])).to.deep.equal({ pan: field, expiry: { month: 12, year: 2030 } });
+    expect(parseIssuerCard(JSON.stringify(card), ['cvc'])).to.deep.equal({ cvc: field });
+  });
+
+  it('refuses malformed JSON, missing fields and bad expiry with ERR_MALFORMED_RESPONSE', () => {
+    expect(codeOf(() => parseIssuerCard('{"encryptedPan":', ['pan']))).to.equal('ERR_MALFORMED_RESPONSE');
+    expect(codeOf(() => parseIssuerCard([card], ['pan']))).to.equal('ERR_MALFORMED_RESPONSE');
+    expect(codeOf(() => parseIssuerCard({ ...card, encryptedCvc: null }, ['cvc']))).to.equal('ERR_MALFORMED_RESPONSE');
+    expect(codeOf(() => parseIssuerCard({ ...card, encryptedPan: { data: 1, iv: 'x' } }, ['pan']))).to.equal('ERR_MALFORMED_RESPONSE');
+    expect(codeOf(() => parseIssuerCard({ ...card, expirationMonth: '13' }, ['expiry']))).to.equal('ERR_MALFORMED_RESPONSE');
+  });
+});

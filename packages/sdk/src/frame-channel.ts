@@ -1,0 +1,129 @@
+import {
+  CardframeError,
+  PROTOCOL_VERSION,
+  parseFrameMessage,
+  toCardframeError,
+  type ConnectMessage,
+  type ErrorInfo,
+  type FrameEvent,
+  type HostMessage,
+  type HostRequest,
+  type JsonValue,
+} from '@cardframe/protocol';
+
+/** Answers the frame's card-data request: the host's own backend call. */
+export type SessionHandler = (sessionId: string) => Promise<JsonValue>;
+
+export interface FrameChannelOptions {
+  /** Called for every event the frame emits. */
+  onEvent(event: FrameEvent): void;
+  /** Called when the frame asks for card data. */
+  onSession: SessionHandler;
+  /** Called when the frame sends something this SDK cannot read. */
+  onProtocolError(error: ErrorInfo): void;
+  /** How long a request to the frame may take. */
+  timeoutMs?: number;
+}
+
+interface Pending {
+  resolve(): void;
+  reject(error: CardframeError): void;
+  timer: ReturnType<typeof setTimeout>;
+}
+
+/**
+ * The host's side of one frame connection. It posts `connect` to the frame's
+ * exact origin (never `*`) with a fresh `MessageChannel` port, then speaks
+ * only over that port. It never posts keys or card data: the protocol has no
+ * field for either.
+ */
+export class FrameChannel {
+  readonly #port: MessagePort;
+  readonly #options: FrameChannelOptions;
+  readonly #pending = new Map<string, Pending>();
+  #nextId = 0;
+  #closed = false;
+
+  private constructor(port: MessagePort, options: FrameChannelOptions) {
+    this.#port = port;
+    this.#options = options;
+    port.onmessage = (event) => this.#receive(event.data);
+  }
+
+  /** Hands a new port to the frame window. Call it on each load of the iframe. */
+  static connect(frameWindow: Window, frameOrigin: string, options: FrameChannelOptions): FrameChannel {
+    const { port1, port2 } = new MessageChannel();
+    const connect: ConnectMessage = { cardframe: 'connect', v: PROTOCOL_VERSION };
+    frameWindow.postMessage(connect, frameOrigin, [port2]);
+    return new FrameChannel(port1, options);
+  }
+
+  /** Sends a request and resolves when the frame acknowledges it. */
+  request(method: HostRequest['method'], params: HostRequest['params']): Promise<void> {
+    const id = `h${++this.#nextId}`;
+    return new Promise<void>((resolve, reject) => {
+      if (this.#closed) {
+        reject(new CardframeError('ERR_DESTROYED', 'the frame connection is closed'));
+        return;
+      }
+      const timer = setTimeout(() => {
+        this.#pending.delete(id);
+        reject(new CardframeError('ERR_FRAME_TIMEOUT', `the frame did not answer "${method}" in time`));
+      }, this.#options.timeoutMs ?? 10_000);
+      this.#pending.set(id, { resolve, reject, timer });
+      this.#post({ v: PROTOCOL_VERSION, kind: 'request', id, method, params } as HostRequest);
+    });
+  }
+
+  close(): void {
+    if (this.#closed) return;
+    this.#closed = true;
+    for (const pending of this.#pending.values()) {
+      clearTimeout(pending.timer);
+      pending.reject(new CardframeError('ERR_DESTROYED', 'the frame connection was closed'));
+    }
+    this.#pending.clear();
+    this.#port.onmessage = null;
+    this.#port.close();
+  }
+
+  #post(message: HostMessage): void {
+    if (!this.#closed) this.#port.postMessage(message);
+  }
+
+  #receive(data: unknown): void {
+    let message;
+    try {
+      message = parseFrameMessage(data);
+    } catch (error) {
+      this.#options.onProtocolError(toCardframeError(error, 'ERR_BAD_MESSAGE', 'malformed message from the frame').toInfo());
+      return;
+    }
+    switch (message.kind) {
+      case 'event':
+        this.#options.onEvent(message);
+        return;
+      case 'reply': {
+        const pending = this.#pending.get(message.id);
+        if (!pending) return;
+        this.#pending.delete(message.id);
+        clearTimeout(pending.timer);
+        if (message.ok) pending.resolve();
+        else pending.reject(new CardframeError(message.error.code, message.error.message));
+        return;
+      }
+      case 'request':
+        void this.#answerSession(message.id, message.params.sessionId);
+    }
+  }
+
+  async #answerSession(id: string, sessionId: string): Promise<void> {
+    try {
+      const body = await this.#options.onSession(sessionId);
+      this.#post({ v: PROTOCOL_VERSION, kind: 'reply', id, ok: true, result: { body } });
+    } catch (error) {
+      const info = toCardframeError(error, 'ERR_ISSUER_REQUEST', 'the card data request failed').toInfo();
+      this.#post({ v: PROTOCOL_VERSION, kind: 'reply', id, ok: false, error: info });
+    }
+  }
+}
