@@ -49,6 +49,7 @@ function spyOnHostMessages(): void {
 export class HostPage {
   readonly responses: string[] = [];
   readonly console: string[] = [];
+  readonly consoleErrors: string[] = [];
   readonly pageErrors: string[] = [];
   readonly #pending: Promise<void>[] = [];
 
@@ -57,7 +58,10 @@ export class HostPage {
       if (response.frame() !== page.mainFrame()) return;
       this.#pending.push(response.text().then((text) => void this.responses.push(text), () => undefined));
     });
-    page.on('console', (message) => this.console.push(message.text()));
+    page.on('console', (message) => {
+      this.console.push(message.text());
+      if (message.type() === 'error') this.consoleErrors.push(message.text());
+    });
     page.on('pageerror', (error) => this.pageErrors.push(error.message));
   }
 

@@ -23,6 +23,8 @@ test.describe('reveal across two origins', () => {
     expect(observed.messages.some((m) => m.includes('"event":"reveal"'))).toBe(true);
     expect(observed.responses.some((r) => r.includes('encryptedPan'))).toBe(true);
     expectNothingLeaked(observed, [PAN, CVC]);
+    // Also catches CSP violations on either origin (Chromium reports them as console errors).
+    expect(host.consoleErrors).toEqual([]);
   });
 
   test('the leak check fails, naming the place, when a host page does show the PAN', async ({ host }) => {

@@ -95,6 +95,11 @@ export class CardframeCard extends LitElement {
       this.#fail(new CardframeError('ERR_BAD_OPTION', 'frame-url must be an absolute http(s) URL'));
     }
     if (changed.has('fields') && changed.get('fields') !== undefined && this.#ready) void this.#configure();
+    if (changed.has('_height') && this._height !== undefined) {
+      // CSSOM, not a style attribute: a host CSP without 'unsafe-inline' blocks the latter.
+      const iframe = this.renderRoot.querySelector('iframe');
+      if (iframe) iframe.style.height = `${this._height}px`;
+    }
   }
 
   override render() {
@@ -107,7 +112,6 @@ export class CardframeCard extends LitElement {
       sandbox="allow-scripts allow-same-origin"
       referrerpolicy="no-referrer"
       loading="eager"
-      style=${this._height === undefined ? '' : `height:${this._height}px`}
       @load=${this.#onLoad}
     ></iframe>`;
   }
