@@ -11,6 +11,12 @@ const vectorsDir = resolve(process.env.CARDFRAME_VECTORS ?? '../shared/vectors')
 
 /** Serves ../shared/vectors read-only under /__vectors__/ (outside the project root). */
 const vectorsMiddleware = async (ctx, next) => {
+  if (ctx.path === '/__blank__') {
+    // A page that never answers a connect: what a misconfigured frame-url looks like.
+    ctx.type = 'text/html';
+    ctx.body = '<!doctype html><title>blank</title>';
+    return;
+  }
   if (!ctx.path.startsWith('/__vectors__/')) return next();
   const file = resolve(vectorsDir, decodeURIComponent(ctx.path.slice('/__vectors__/'.length)));
   if (!file.startsWith(vectorsDir + sep)) {
@@ -37,6 +43,7 @@ export default {
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), seedOraclePlugin],
   middleware: [vectorsMiddleware],
   browsers: [playwrightLauncher({ product: 'chromium', launchOptions: chromiumLaunchOptions() })],
+  filterBrowserLogs: ({ args }) => !String(args[0]).includes('Lit is in dev mode'),
   concurrency: 2,
   testFramework: { config: { timeout: 10000 } },
   testsFinishTimeout: 120000,

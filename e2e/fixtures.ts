@@ -52,8 +52,12 @@ export class HostPage {
   readonly consoleErrors: string[] = [];
   readonly pageErrors: string[] = [];
   readonly #pending: Promise<void>[] = [];
+  readonly page: Page;
+  readonly demo: Demo;
 
-  constructor(readonly page: Page, readonly demo: Demo) {
+  constructor(page: Page, demo: Demo) {
+    this.page = page;
+    this.demo = demo;
     page.on('response', (response) => {
       if (response.frame() !== page.mainFrame()) return;
       this.#pending.push(response.text().then((text) => void this.responses.push(text), () => undefined));

@@ -24,6 +24,9 @@ export interface FrameConfig {
 export const FRAME_CONFIG_PATH = '/cardframe.config.json';
 
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
+// A plain DNS name or IP literal. The URL parser accepts `*` in hostnames, and
+// the origins also become the CSP's frame-ancestors, where `*` is a wildcard.
+const HOSTNAME = /^(?:(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)*[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?|\[[0-9a-f:.]+\])$/;
 
 function bad(message: string): CardframeError {
   return new CardframeError('ERR_CONFIG', `frame config: ${message}`);
@@ -47,6 +50,7 @@ function parseOrigin(value: unknown, path: string): string {
     throw bad(`${path} is not a URL`);
   }
   if (url.origin !== value) throw bad(`${path} must be an exact origin with no path or trailing slash`);
+  if (!HOSTNAME.test(url.hostname)) throw bad(`${path} must name one host, without wildcards`);
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && LOOPBACK.has(url.hostname))) {
     throw bad(`${path} must be https (or http on localhost)`);
   }

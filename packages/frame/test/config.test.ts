@@ -1,0 +1,72 @@
+import { expect } from 'chai';
+import { describe, it } from '@cardframe/test-env';
+import { CardframeError } from '@cardframe/protocol';
+import { parseFrameConfig } from '../src/config.ts';
+import { frameSecurityHeaders } from '../src/headers.ts';
+import { formatExpiry, formatPan, maskedValue } from '../src/format.ts';
+
+const valid = {
+  allowedHostOrigins: ['https://shop.example', 'http://localhost:5173'],
+  issuer: { sessionKey: { pem: '-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----' } },
+  flows: { reveal: { fields: ['pan', 'cvc'] } },
+};
+
+function configError(value: unknown): string {
+  try {
+    parseFrameConfig(value);
+  } catch (error) {
+    expect(error).to.be.instanceOf(CardframeError);
+    expect((error as CardframeError).code).to.equal('ERR_CONFIG');
+    return (error as Error).message;
+  }
+  return 'accepted';
+}
+
+describe('frame config', () => {
+  it('accepts exact https or loopback http origins and defaults the OAEP hash to SHA-1', () => {
+    const config = parseFrameConfig(valid);
+    expect(config.allowedHostOrigins).to.deep.equal(['https://shop.example', 'http://localhost:5173']);
+    expect(config.issuer.oaepHash).to.equal('SHA-1');
+    expect(config.flows.reveal?.fields).to.deep.equal(['pan', 'cvc']);
+  });
+
+  it('refuses origins with paths, trailing slashes, wildcards or plain http on a public host', () => {
+    for (const origin of ['https://shop.example/', 'https://shop.example/path', '*', 'https://*.example', 'http://shop.example', 'null', 'shop.example']) {
+      expect(configError({ ...valid, allowedHostOrigins: [origin] }), origin).to.contain('allowedHostOrigins[0]');
+    }
+    expect(configError({ ...valid, allowedHostOrigins: [] })).to.contain('non-empty');
+  });
+
+  it('refuses unknown hashes, key sources with extra members, and unknown fields', () => {
+    expect(configError({ ...valid, issuer: { ...valid.issuer, oaepHash: 'MD5' } })).to.contain('oaepHash');
+    expect(configError({ ...valid, issuer: { sessionKey: { pem: 'x', url: 'https://evil' } } })).to.contain('sessionKey');
+    expect(configError({ ...valid, flows: { reveal: { fields: ['track2'] } } })).to.contain('flows.reveal.fields');
+    expect(configError(null)).to.contain('config');
+  });
+
+  it('makes a CSP whose frame-ancestors are exactly the allowed hosts, with Trusted Types and no inline code', () => {
+    const headers = frameSecurityHeaders(parseFrameConfig(valid));
+    const csp = headers['Content-Security-Policy']!;
+    expect(csp).to.contain("default-src 'none'");
+    expect(csp).to.contain('frame-ancestors https://shop.example http://localhost:5173;');
+    expect(csp).to.contain("require-trusted-types-for 'script'");
+    expect(csp).to.not.contain('unsafe');
+    expect(headers['X-Content-Type-Options']).to.equal('nosniff');
+    expect(headers['Referrer-Policy']).to.equal('no-referrer');
+  });
+});
+
+describe('display format', () => {
+  it('groups a PAN in fours and prints expiry as MM/YY', () => {
+    expect(formatPan('4242424242424242')).to.equal('4242 4242 4242 4242');
+    expect(formatPan('4242 4242 4242 4242')).to.equal('4242 4242 4242 4242');
+    expect(formatExpiry(3, 2029)).to.equal('03/29');
+    expect(formatExpiry(12, 2030)).to.equal('12/30');
+  });
+
+  it('masks every field without revealing its length beyond the usual shape', () => {
+    expect(maskedValue('pan')).to.equal('•••• •••• •••• ••••');
+    expect(maskedValue('cvc')).to.equal('•••');
+    expect(maskedValue('expiry')).to.equal('••/••');
+  });
+});

@@ -1,0 +1,43 @@
+import { expect } from '@open-wc/testing';
+import { runFetchCardData } from '../../src/fetch-card-data.ts';
+
+async function codeOf(promise: Promise<unknown>): Promise<{ code: string; status?: number; message: string }> {
+  try {
+    await promise;
+  } catch (error) {
+    return error as { code: string; status?: number; message: string };
+  }
+  throw new Error('resolved');
+}
+
+describe('host fetchCardData callback', () => {
+  it('passes a Response body through as text, a string as is, and plain JSON data as is', async () => {
+    expect(await runFetchCardData(async () => new Response('{"a":1}'), 'AAAA')).to.equal('{"a":1}');
+    expect(await runFetchCardData(async () => 'text', 'AAAA')).to.equal('text');
+    expect(await runFetchCardData(async () => ({ a: [1, 'b', null] }), 'AAAA')).to.deep.equal({ a: [1, 'b', null] });
+  });
+
+  it('hands the callback the sessionid', async () => {
+    let seen = '';
+    await runFetchCardData(async (sessionId) => {
+      seen = sessionId;
+      return '{}';
+    }, 'c2Vzc2lvbg==');
+    expect(seen).to.equal('c2Vzc2lvbg==');
+  });
+
+  it('turns a non-2xx Response into ERR_ISSUER_REQUEST with its status', async () => {
+    expect(await codeOf(runFetchCardData(async () => new Response('{}', { status: 503 }), 'AAAA'))).to.include({ code: 'ERR_ISSUER_REQUEST', status: 503 });
+  });
+
+  it('turns a rejection into ERR_ISSUER_REQUEST without the host error message', async () => {
+    const error = await codeOf(runFetchCardData(async () => Promise.reject(new Error('secret token')), 'AAAA'));
+    expect(error.code).to.equal('ERR_ISSUER_REQUEST');
+    expect(error.message).to.not.contain('secret token');
+  });
+
+  it('refuses results that are not JSON data, and a missing callback', async () => {
+    expect(await codeOf(runFetchCardData(async () => new Map(), 'AAAA'))).to.include({ code: 'ERR_MALFORMED_RESPONSE' });
+    expect(await codeOf(runFetchCardData(undefined, 'AAAA'))).to.include({ code: 'ERR_BAD_OPTION' });
+  });
+});

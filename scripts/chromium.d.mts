@@ -1,0 +1,4 @@
+import type { LaunchOptions } from '@playwright/test';
+
+export function chromiumPath(): string | undefined;
+export function chromiumLaunchOptions(): LaunchOptions;
