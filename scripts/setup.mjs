@@ -1,0 +1,72 @@
+// `npm start` and `npm test` on a fresh machine (Node 20 + npm is enough):
+// make sure pnpm, the workspace's dependencies (Node 24 among them) and, for
+// tests, a Chromium exist; then hand over to pnpm, which runs the rest on
+// Node 24. Plain JavaScript on purpose: it runs before anything is installed.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromiumPath } from './chromium.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const mode = process.argv[2];
+if (mode !== 'demo' && mode !== 'test') {
+  console.error('usage: node scripts/setup.mjs demo|test');
+  process.exit(2);
+}
+
+const say = (message) => console.log(`\n[cardframe] ${message}`);
+
+function run(command, args, options = {}) {
+  const result = spawnSync(command, args, { cwd: root, stdio: ['ignore', 'inherit', 'inherit'], ...options });
+  return result.status === 0;
+}
+
+function must(command, args, what) {
+  if (!run(command, args)) {
+    console.error(`\n[cardframe] ${what} failed: ${command} ${args.join(' ')}`);
+    process.exit(1);
+  }
+}
+
+const works = (command) => spawnSync(command, ['--version'], { stdio: 'ignore' }).status === 0;
+
+// 1. pnpm: global install where allowed, else a project-local copy.
+let pnpm = 'pnpm';
+if (!works(pnpm)) {
+  const local = join(root, '.tools', 'node_modules', '.bin', 'pnpm');
+  if (existsSync(local)) {
+    pnpm = local;
+  } else {
+    say('installing pnpm');
+    if (!run('npm', ['install', '--global', 'pnpm@12']) || !works('pnpm')) {
+      must('npm', ['install', '--no-save', '--prefix', join(root, '.tools'), 'pnpm@12'], 'installing pnpm locally');
+      pnpm = local;
+    }
+  }
+}
+
+// 2. The workspace (lockfile as committed; pnpm freezes it when CI is set).
+say('installing dependencies');
+must(pnpm, ['install'], 'pnpm install');
+
+// 3. Chromium for the browser and end-to-end tests.
+if (mode === 'test' && !chromiumPath()) {
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  if (process.platform === 'linux' && isRoot && works('apt-get')) {
+    say("installing Chromium from the system's packages");
+    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+    must('apt-get', ['update'], 'apt-get update');
+    if (!run('apt-get', ['install', '-y', '--no-install-recommends', 'chromium'], { env })) {
+      must('apt-get', ['install', '-y', 'chromium'], 'apt-get install chromium');
+    }
+  } else {
+    say("installing Playwright's Chromium (set CHROMIUM_PATH to use a browser you already have)");
+    must(pnpm, ['exec', 'playwright', 'install', 'chromium'], 'playwright install chromium');
+  }
+}
+
+// 4. Hand over.
+const script = mode === 'demo' ? 'dev' : 'test:all';
+const result = spawnSync(pnpm, ['run', script], { cwd: root, stdio: 'inherit' });
+process.exit(result.status ?? 1);

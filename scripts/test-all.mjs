@@ -1,0 +1,71 @@
+// Every check, in order: typecheck, unit tests in Node, the production build,
+// component and crypto tests in Chromium, end-to-end tests across two origins.
+// Each runs to the end even if an earlier one failed, then one closing line
+// sums them up.
+import { spawn } from 'node:child_process';
+
+const steps = [
+  { name: 'typecheck', command: 'tsc', args: ['-p', 'tsconfig.json'] },
+  {
+    name: 'unit (node)',
+    command: 'node',
+    args: ['--test', '--test-reporter=spec', 'packages/*/test/*.test.ts', 'packages/*/test/node/**/*.test.ts'],
+    count: (out) => ({ passed: last(out, /ℹ pass (\d+)/), failed: last(out, /ℹ fail (\d+)/) }),
+  },
+  { name: 'build', command: 'pnpm', args: ['run', 'build'] },
+  {
+    name: 'browser (chromium)',
+    command: 'web-test-runner',
+    args: [],
+    count: (out) => ({ passed: last(out, /(\d+) passed, \d+ failed/), failed: last(out, /\d+ passed, (\d+) failed/) }),
+  },
+  {
+    name: 'e2e (playwright)',
+    command: 'playwright',
+    args: ['test'],
+    count: (out) => ({ passed: last(out, /^\s*(\d+) passed/m), failed: last(out, /^\s*(\d+) failed/m) + last(out, /^\s*(\d+) flaky/m) }),
+  },
+];
+
+function last(text, pattern) {
+  const global = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`);
+  const matches = [...text.matchAll(global)];
+  return matches.length ? Number(matches[matches.length - 1][1]) : 0;
+}
+
+function runStep(step) {
+  return new Promise((resolve) => {
+    const started = Date.now();
+    let output = '';
+    const child = spawn(step.command, step.args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, FORCE_COLOR: '0' } });
+    child.stdout.on('data', (chunk) => {
+      output += chunk;
+      process.stdout.write(chunk);
+    });
+    child.stderr.on('data', (chunk) => {
+      output += chunk;
+      process.stderr.write(chunk);
+    });
+    child.on('close', (code) => resolve({ code, output, seconds: (Date.now() - started) / 1000 }));
+    child.on('error', (error) => resolve({ code: 1, output: String(error), seconds: 0 }));
+  });
+}
+
+let passed = 0;
+let failed = 0;
+const summary = [];
+for (const step of steps) {
+  console.log(`\n=== ${step.name} ===`);
+  const { code, output, seconds } = await runStep(step);
+  const plain = output.replace(/\x1b\[[0-9;]*[A-Za-z]/g, '');
+  const counts = step.count ? step.count(plain) : { passed: 0, failed: 0 };
+  // A step that exits non-zero fails even if its output named no failing test.
+  if (code !== 0 && counts.failed === 0) counts.failed = 1;
+  passed += counts.passed;
+  failed += counts.failed;
+  summary.push(`${code === 0 ? 'ok  ' : 'FAIL'}  ${step.name.padEnd(20)} ${step.count ? `${counts.passed} passed, ${counts.failed} failed` : ''}  (${seconds.toFixed(1)} s)`);
+}
+
+console.log(`\n=== summary ===\n${summary.join('\n')}\n`);
+console.log(`cardframe: ${passed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);
