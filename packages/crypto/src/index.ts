@@ -1,7 +1,13 @@
 export { decodeBase64, encodeBase64 } from './base64.ts';
+export { derToP1363, exportDevicePublicKey, generateDeviceKeyPair, p1363ToDer, signDeviceMessage, verifyDeviceMessage } from './device-signature.ts';
 export { importFieldKey, openAesGcm, openField } from './field.ts';
 export type { EncryptedField } from './field.ts';
+export { JWE_ENCS, importIssuerEncryptionKey } from './issuer-encryption-key.ts';
+export type { EncryptionPolicy, IssuerEncryptionKey, JweAlg, JweEnc } from './issuer-encryption-key.ts';
 export { importIssuerSessionKey } from './issuer-session-key.ts';
 export type { IssuerKeySource, OaepHash } from './issuer-session-key.ts';
+export { openJwe } from './jwe-open.ts';
+export type { JweKeyResolver, JweOpenPolicy, OpenedJwe } from './jwe-open.ts';
+export { sealJwe } from './jwe-seal.ts';
 export { createRevealSession } from './reveal-session.ts';
 export type { RevealSession } from './reveal-session.ts';

@@ -24,6 +24,20 @@ export const ERROR_CODES = [
   'ERR_KEY_INVALID',
   /** An IV, tag or ciphertext does not have a permitted length or encoding. */
   'ERR_CIPHERTEXT_INVALID',
+  /** A JOSE header names an algorithm, compression or critical extension outside the allowlist. */
+  'ERR_ALG_NOT_ALLOWED',
+  /** No held key has the `kid` a message names. */
+  'ERR_KEY_NOT_FOUND',
+  /** A signature is malformed or does not verify. */
+  'ERR_SIGNATURE_INVALID',
+  /** The PIN and its confirmation differ. */
+  'ERR_PIN_MISMATCH',
+  /** The PIN is shorter or longer than the policy allows. */
+  'ERR_PIN_LENGTH',
+  /** The PIN contains something other than the digits 0–9. */
+  'ERR_PIN_DIGITS',
+  /** The PIN is a straight sequence or repeats a digit three or more times in a row. */
+  'ERR_PIN_TRIVIAL',
   /** Authenticated decryption failed: tampered data or the wrong key. */
   'ERR_DECRYPT_FAILED',
   /** The element or channel was destroyed while a request was pending. */

@@ -32,5 +32,8 @@ export const seedOracle: SeedOracle = {
   session: () => call('session'),
   sealField: (secretHex, plaintext) => call('sealField', secretHex, plaintext),
   decrypt: (a, b, c) => call('decrypt', a, b, c),
+  pinKeys: () => call('pinKeys'),
+  openJwe: (compact) => call('openJwe', compact),
+  verifyDer: (jwk, message, signature) => call('verifyDer', jwk, message, signature),
 };
 export type { SeedOracle };

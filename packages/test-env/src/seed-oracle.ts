@@ -2,11 +2,21 @@
 // check the frame's WebCrypto against it, so the two implementations are
 // independent: nothing here imports cardframe code.
 import crypto from 'node:crypto';
+import { independentOpenJwe, type IndependentlyOpened } from './independent-jose.ts';
 
 const { privateKey, publicKey } = crypto.generateKeyPairSync('rsa', { modulusLength: 2048 });
 const pem = publicKey.export({ type: 'spki', format: 'pem' }).toString();
 
 export type OracleHash = 'sha1' | 'sha256';
+
+// Issuer PIN keys, published as the change-PIN API shows them (RSA with "alg": "RS256").
+const pinRsa = crypto.generateKeyPairSync('rsa', { modulusLength: 2048 });
+const pinEc = crypto.generateKeyPairSync('ec', { namedCurve: 'P-256' });
+const pinPrivate: Record<string, crypto.KeyObject> = { 'oracle-rsa': pinRsa.privateKey, 'oracle-ec': pinEc.privateKey };
+const pinPublic = {
+  rsa: { ...pinRsa.publicKey.export({ format: 'jwk' }), kid: 'oracle-rsa', use: 'enc', alg: 'RS256' },
+  ec: { ...pinEc.publicKey.export({ format: 'jwk' }), kid: 'oracle-ec', use: 'enc' },
+};
 
 export interface SeedOracle {
   /** The oracle issuer's RSA public key (SPKI PEM). */
@@ -19,6 +29,24 @@ export interface SeedOracle {
   sealField(secretHex: string, plaintext: string): Promise<{ data: string; iv: string }>;
   /** The seed's `decrypt()`, verbatim. */
   decrypt(base64Secret: string, base64Iv: string, secretKey: string): Promise<string>;
+  /** The oracle issuer's PIN keys as public JWKs. */
+  pinKeys(): Promise<{ rsa: JsonWebKey & { kid: string }; ec: JsonWebKey & { kid: string } }>;
+  /** Opens a JWE to one of the PIN keys with Node's crypto alone (no jose). */
+  openJwe(compact: string): Promise<IndependentlyOpened>;
+  /** Verifies a hex DER ECDSA P-256/SHA-256 signature with Node's crypto. */
+  verifyDer(publicJwk: JsonWebKey, message: string, signatureHex: string): Promise<boolean>;
+}
+
+export function openJwe(compact: string): IndependentlyOpened {
+  const header = JSON.parse(Buffer.from(compact.split('.')[0]!, 'base64url').toString('utf8')) as { kid?: string };
+  const key = pinPrivate[header.kid ?? ''];
+  if (!key) throw new Error('unknown kid');
+  return independentOpenJwe(compact, key);
+}
+
+export function verifyDer(publicJwk: JsonWebKey, message: string, signatureHex: string): boolean {
+  const key = crypto.createPublicKey({ key: publicJwk as crypto.JsonWebKey, format: 'jwk' });
+  return crypto.verify('sha256', Buffer.from(message, 'utf8'), { key, dsaEncoding: 'der' }, Buffer.from(signatureHex, 'hex'));
 }
 
 export function openSessionId(sessionId: string, hash: OracleHash): string | null {
@@ -68,6 +96,9 @@ export function callOracle(op: string, args: readonly unknown[]): unknown {
     case 'session': return session();
     case 'sealField': return sealField(s(0), s(1));
     case 'decrypt': return decrypt(s(0), s(1), s(2));
+    case 'pinKeys': return pinPublic;
+    case 'openJwe': return openJwe(s(0));
+    case 'verifyDer': return verifyDer(args[0] as JsonWebKey, s(1), s(2));
     default: throw new Error(`unknown oracle op ${op}`);
   }
 }
@@ -78,4 +109,7 @@ export const nodeOracle: SeedOracle = {
   session: async () => session(),
   sealField: async (secretHex, plaintext) => sealField(secretHex, plaintext),
   decrypt: async (a, b, c) => decrypt(a, b, c),
+  pinKeys: async () => pinPublic as Awaited<ReturnType<SeedOracle['pinKeys']>>,
+  openJwe: async (compact) => openJwe(compact),
+  verifyDer: async (jwk, message, signature) => verifyDer(jwk, message, signature),
 };

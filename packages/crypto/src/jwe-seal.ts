@@ -1,0 +1,15 @@
+import { CompactEncrypt } from 'jose';
+import { CardframeError } from '@cardframe/protocol';
+import type { IssuerEncryptionKey } from './issuer-encryption-key.ts';
+
+/**
+ * Seals `plaintext` as a compact JWE to the issuer's key, with `alg`, `enc`
+ * and `kid` in the protected header (ECDH-ES adds its `epk`).
+ */
+export async function sealJwe(plaintext: Uint8Array, key: IssuerEncryptionKey): Promise<string> {
+  try {
+    return await new CompactEncrypt(plaintext).setProtectedHeader({ alg: key.alg, enc: key.enc, kid: key.kid }).encrypt(key.key);
+  } catch {
+    throw new CardframeError('ERR_KEY_INVALID', 'the issuer key cannot seal a JWE');
+  }
+}
