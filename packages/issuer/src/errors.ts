@@ -1,5 +1,23 @@
 /** Error codes the issuer toolkit raises; the sandbox issuer sends them as `{"error":{"code","message"}}`. */
-export type IssuerErrorCode = 'invalid_session_id' | 'card_not_found' | 'invalid_key' | 'invalid_request' | 'sandbox_fault';
+export type IssuerErrorCode =
+  | 'invalid_session_id'
+  | 'card_not_found'
+  | 'invalid_key'
+  | 'invalid_request'
+  | 'sandbox_fault'
+  /** `key_id` names no PIN key the issuer holds. */
+  | 'unknown_key'
+  /** `key_id` and the JWE's `kid` header differ. */
+  | 'key_id_mismatch'
+  /** The JWE is malformed, uses a refused algorithm, or does not decrypt. */
+  | 'invalid_encrypted_pin'
+  /** The decrypted payload is not `{"pin":"<digits>"}`. */
+  | 'invalid_pin'
+  /** The device signature does not verify. */
+  | 'invalid_signature'
+  /** The device is unknown or not bound to this card. */
+  | 'device_not_bound'
+  | 'change_request_not_found';
 
 /** An issuer-side error with a stable code and the HTTP status it maps to. */
 export class IssuerError extends Error {

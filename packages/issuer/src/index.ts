@@ -1,7 +1,12 @@
 export { buildCardResponse } from './card-response.ts';
 export type { CardRecord, CardResponse } from './card-response.ts';
+export { DeviceRegistry } from './device-binding.ts';
 export { IssuerError } from './errors.ts';
 export type { IssuerErrorCode } from './errors.ts';
+export { openEncryptedPin } from './open-encrypted-pin.ts';
+export type { OpenPinOptions } from './open-encrypted-pin.ts';
+export { generatePinKey } from './pin-keys.ts';
+export type { PinKey } from './pin-keys.ts';
 export { sealField } from './seal-field.ts';
 export { decryptOaep, unwrapSessionId } from './session-id.ts';
 export type { NodeOaepHash } from './session-id.ts';
