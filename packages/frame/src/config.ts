@@ -1,5 +1,5 @@
 import { CardframeError, parseFieldNames, type FieldName } from '@cardframe/protocol';
-import type { IssuerKeySource, OaepHash } from '@cardframe/crypto';
+import { JWE_ENCS, type EncryptionPolicy, type IssuerKeySource, type JweEnc, type OaepHash } from '@cardframe/crypto';
 
 /**
  * The frame's deployment config: a JSON file served from the frame's own
@@ -9,15 +9,33 @@ export interface FrameConfig {
   /** Exact origins allowed to embed the frame and connect to it (`https://shop.example`). */
   readonly allowedHostOrigins: readonly string[];
   readonly issuer: {
-    /** The issuer's RSA public key that sessionids are encrypted to. */
-    readonly sessionKey: IssuerKeySource;
-    /** OAEP hash the issuer decrypts with; `SHA-1` matches Node's `publicEncrypt` default. */
+    /** The issuer's RSA public key that sessionids are encrypted to (needed for reveal). */
+    readonly sessionKey?: IssuerKeySource;
+    /** OAEP hash the issuer decrypts sessionids with; `SHA-1` matches Node's `publicEncrypt` default. */
     readonly oaepHash: OaepHash;
+    /** The issuer's public JWK that PINs are sealed to (needed for the PIN flow). */
+    readonly pinKey?: { readonly jwk: JsonWebKey };
+    /** Algorithms for sealing to the issuer: RSA-OAEP only where the issuer needs it. */
+    readonly encryption: EncryptionPolicy;
   };
   readonly flows: {
     /** Fields the reveal flow may show; absent means reveal is disabled. */
     readonly reveal?: { readonly fields: readonly FieldName[] };
+    /** PIN entry; absent means it is disabled. */
+    readonly pin?: PinFlowConfig;
   };
+}
+
+/** The PIN flow's policy. */
+export interface PinFlowConfig {
+  /** Shortest PIN accepted (4–12, default 4). */
+  readonly minLength: number;
+  /** Longest PIN accepted (minLength–12, default minLength). */
+  readonly maxLength: number;
+  /** `direct` changes the PIN at once; `change-request` needs the cardholder to confirm elsewhere. */
+  readonly variant: 'direct' | 'change-request';
+  /** Sign `encrypted_pin` with the frame's device-binding key (default: on for `direct`). */
+  readonly deviceBinding: boolean;
 }
 
 /** Path of the config file on the frame origin. */
@@ -65,6 +83,42 @@ function parseKeySource(value: unknown): IssuerKeySource {
   throw bad('issuer.sessionKey must be {"pem": "..."} or {"jwk": {...}}');
 }
 
+function parseEnc(value: unknown, path: string): JweEnc | undefined {
+  if (value === undefined) return undefined;
+  if (!(JWE_ENCS as readonly unknown[]).includes(value)) throw bad(`${path} must be one of ${JWE_ENCS.join(', ')}`);
+  return value as JweEnc;
+}
+
+function parseEncryption(value: unknown): EncryptionPolicy {
+  const policy = object(value ?? {}, 'issuer.encryption');
+  const rsaAlg = policy['rsaAlg'];
+  if (rsaAlg !== undefined && rsaAlg !== 'RSA-OAEP-256' && rsaAlg !== 'RSA-OAEP') throw bad('issuer.encryption.rsaAlg must be "RSA-OAEP-256" or "RSA-OAEP"');
+  const rsaEnc = parseEnc(policy['rsaEnc'], 'issuer.encryption.rsaEnc');
+  const ecEnc = parseEnc(policy['ecEnc'], 'issuer.encryption.ecEnc');
+  return {
+    ...(rsaAlg === undefined ? {} : { rsaAlg }),
+    ...(rsaEnc === undefined ? {} : { rsaEnc }),
+    ...(ecEnc === undefined ? {} : { ecEnc }),
+  };
+}
+
+function parseLength(value: unknown, fallback: number, min: number, path: string): number {
+  const n = value ?? fallback;
+  if (typeof n !== 'number' || !Number.isInteger(n) || n < min || n > 12) throw bad(`${path} must be a whole number from ${min} to 12`);
+  return n;
+}
+
+function parsePinFlow(value: unknown): PinFlowConfig {
+  const pin = object(value, 'flows.pin');
+  const minLength = parseLength(pin['minLength'], 4, 4, 'flows.pin.minLength');
+  const maxLength = parseLength(pin['maxLength'], minLength, minLength, 'flows.pin.maxLength');
+  const variant = pin['variant'] ?? 'direct';
+  if (variant !== 'direct' && variant !== 'change-request') throw bad('flows.pin.variant must be "direct" or "change-request"');
+  const deviceBinding = pin['deviceBinding'] ?? variant === 'direct';
+  if (typeof deviceBinding !== 'boolean') throw bad('flows.pin.deviceBinding must be true or false');
+  return { minLength, maxLength, variant, deviceBinding };
+}
+
 /** Validates a parsed config file. Throws `ERR_CONFIG` naming the first problem. */
 export function parseFrameConfig(value: unknown): FrameConfig {
   const config = object(value, 'config');
@@ -82,10 +136,25 @@ export function parseFrameConfig(value: unknown): FrameConfig {
       throw error instanceof CardframeError && error.code === 'ERR_CONFIG' ? error : bad('flows.reveal.fields must list known field names');
     }
   }
+  const pin = flows['pin'] === undefined ? undefined : parsePinFlow(flows['pin']);
+  const sessionKey = issuer['sessionKey'] === undefined ? undefined : parseKeySource(issuer['sessionKey']);
+  if (reveal && !sessionKey) throw bad('issuer.sessionKey is needed for the reveal flow');
+  let pinKey: { jwk: JsonWebKey } | undefined;
+  if (issuer['pinKey'] !== undefined) {
+    const source = object(issuer['pinKey'], 'issuer.pinKey');
+    if (Object.keys(source).length !== 1 || typeof source['jwk'] !== 'object' || source['jwk'] === null) throw bad('issuer.pinKey must be {"jwk": {...}}');
+    pinKey = { jwk: source['jwk'] as JsonWebKey };
+  }
+  if (pin && !pinKey) throw bad('issuer.pinKey is needed for the PIN flow');
   return {
     allowedHostOrigins: origins.map((origin, i) => parseOrigin(origin, `allowedHostOrigins[${i}]`)),
-    issuer: { sessionKey: parseKeySource(issuer['sessionKey']), oaepHash },
-    flows: reveal ? { reveal } : {},
+    issuer: {
+      ...(sessionKey ? { sessionKey } : {}),
+      oaepHash,
+      ...(pinKey ? { pinKey } : {}),
+      encryption: parseEncryption(issuer['encryption']),
+    },
+    flows: { ...(reveal ? { reveal } : {}), ...(pin ? { pin } : {}) },
   };
 }
 

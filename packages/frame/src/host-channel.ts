@@ -7,8 +7,9 @@ import {
   type FrameEventDetails,
   type FrameEventName,
   type FrameMessage,
+  type FrameRequest,
   type HostRequest,
-  type SessionResult,
+  type HostResult,
 } from '@cardframe/protocol';
 
 /** What the frame does for each host request. A rejection becomes an error reply; no handler posts data. */
@@ -18,7 +19,7 @@ export interface HostRequestHandlers {
 }
 
 interface Pending {
-  resolve(result: SessionResult): void;
+  resolve(result: HostResult): void;
   reject(error: CardframeError): void;
   timer: ReturnType<typeof setTimeout>;
 }
@@ -52,20 +53,20 @@ export class HostChannel {
     this.#post({ v: PROTOCOL_VERSION, kind: 'event', event, detail } as FrameMessage);
   }
 
-  /** Asks the host to fetch the issuer's card data for `sessionId`. */
-  requestSession(sessionId: string): Promise<SessionResult> {
+  /** Asks the host to reach its backend (card data, PIN, device registration) and resolves with its answer. */
+  request<M extends FrameRequest['method']>(method: M, params: Extract<FrameRequest, { method: M }>['params']): Promise<HostResult> {
     const id = `f${++this.#nextId}`;
-    return new Promise<SessionResult>((resolve, reject) => {
+    return new Promise<HostResult>((resolve, reject) => {
       if (this.#closed) {
         reject(new CardframeError('ERR_DESTROYED', 'the channel is closed'));
         return;
       }
       const timer = setTimeout(() => {
         this.#pending.delete(id);
-        reject(new CardframeError('ERR_ISSUER_REQUEST', 'the host did not answer the card data request in time'));
+        reject(new CardframeError('ERR_ISSUER_REQUEST', `the host did not answer the ${method} request in time`));
       }, this.#timeoutMs);
       this.#pending.set(id, { resolve, reject, timer });
-      this.#post({ v: PROTOCOL_VERSION, kind: 'request', id, method: 'session', params: { sessionId } });
+      this.#post({ v: PROTOCOL_VERSION, kind: 'request', id, method, params } as FrameRequest);
     });
   }
 

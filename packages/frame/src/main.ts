@@ -5,17 +5,16 @@ import { loadFrameConfig } from './config.ts';
 import { acceptConnect } from './connect.ts';
 import { FrameApp } from './frame-app.ts';
 
-const view = document.querySelector('cardframe-card-view') ?? document.body.appendChild(new CardView());
-
 // The connect listener goes in before anything is awaited, so an early
 // connect waits for the allowlist instead of being lost.
 const config = loadFrameConfig();
 const connection = acceptConnect(window, config.then((c) => c.allowedHostOrigins));
 
 config.then(
-  async (loaded) => new FrameApp(view, loaded, await connection),
+  async (loaded) => new FrameApp(loaded, await connection),
   (error: unknown) => {
-    // Without a config there is no allowlist, so no host can connect: show it here only.
+    // Without a config there is no allowlist, so no host can connect: say so here only.
+    const view = document.body.appendChild(new CardView());
     view.error = toCardframeError(error, 'ERR_CONFIG', 'frame config failed').toInfo();
     view.state = 'unavailable';
   },

@@ -1,5 +1,5 @@
 import { createRevealSession, openField } from '@cardframe/crypto';
-import { parseIssuerCard, type FieldName, type SessionResult } from '@cardframe/protocol';
+import { parseIssuerCard, type FieldName, type HostResult } from '@cardframe/protocol';
 import { formatExpiry, formatPan } from './format.ts';
 
 /** Revealed values, formatted for display, keyed by field. */
@@ -14,7 +14,7 @@ export type RevealedValues = Partial<Record<FieldName, string>>;
 export async function reveal(
   issuerKey: CryptoKey,
   fields: readonly FieldName[],
-  fetchCard: (sessionId: string) => Promise<SessionResult>,
+  fetchCard: (sessionId: string) => Promise<HostResult>,
 ): Promise<RevealedValues> {
   const { sessionId, fieldKey } = await createRevealSession(issuerKey);
   const { body } = await fetchCard(sessionId);

@@ -1,10 +1,14 @@
-import type { ErrorInfo } from './errors.ts';
+import type { ErrorCode, ErrorInfo } from './errors.ts';
 
 /** Version carried by every message; a frame refuses any other. */
 export const PROTOCOL_VERSION = 1;
 
 /** Largest message, as JSON text, that either side accepts. */
 export const MAX_MESSAGE_CHARS = 64 * 1024;
+
+/** What a frame does: reveal card data, or collect a new PIN. */
+export const FLOW_NAMES = ['reveal', 'pin'] as const;
+export type FlowName = (typeof FLOW_NAMES)[number];
 
 /** Card fields the frame can show. */
 export const FIELD_NAMES = ['pan', 'cvc', 'expiry', 'pin'] as const;
@@ -24,13 +28,16 @@ export interface ConnectMessage {
 
 // ---------------------------------------------------------------- host → frame
 
-/** Narrows what the frame shows. It can only name fields the frame's config already enables. */
+/**
+ * Picks the frame's flow and narrows it. It can only name a flow and fields
+ * the frame's config already enables.
+ */
 export interface ConfigureRequest {
   readonly v: typeof PROTOCOL_VERSION;
   readonly kind: 'request';
   readonly id: string;
   readonly method: 'configure';
-  readonly params: { readonly fields?: readonly FieldName[] };
+  readonly params: { readonly flow?: FlowName; readonly fields?: readonly FieldName[] };
 }
 
 /** Masks the fields and drops their plaintext. Revealing again needs the cardholder. */
@@ -44,9 +51,9 @@ export interface HideRequest {
 
 export type HostRequest = ConfigureRequest | HideRequest;
 
-/** What the host answers to the frame's {@link SessionRequest}: the issuer's response, untouched. */
-export interface SessionResult {
-  /** The issuer's JSON, either parsed or as the raw response text. */
+/** What the host answers to a frame request: its backend's (the issuer's) response, untouched. */
+export interface HostResult {
+  /** The response as JSON, parsed or as raw text (`""` for 204 No Content). */
   readonly body: JsonValue;
 }
 
@@ -54,7 +61,7 @@ export type Reply<T> =
   | { readonly v: typeof PROTOCOL_VERSION; readonly kind: 'reply'; readonly id: string; readonly ok: true; readonly result: T }
   | { readonly v: typeof PROTOCOL_VERSION; readonly kind: 'reply'; readonly id: string; readonly ok: false; readonly error: ErrorInfo };
 
-export type HostMessage = HostRequest | Reply<SessionResult>;
+export type HostMessage = HostRequest | Reply<HostResult>;
 
 // ---------------------------------------------------------------- frame → host
 
@@ -70,6 +77,38 @@ export interface SessionRequest {
   readonly params: { readonly sessionId: string };
 }
 
+/** The change-PIN request body (seed 002): what the host's backend forwards to the issuer. */
+export interface PinSubmission {
+  /** `{"pin":"…"}` as a compact JWE to the issuer's PIN key. */
+  readonly encrypted_pin: string;
+  /** The `kid` of that key. */
+  readonly key_id: string;
+  /** The bound device, when the direct variant signs. */
+  readonly device_id?: string;
+  /** ECDSA P-256 / SHA-256 over `encrypted_pin`, DER, hex. */
+  readonly signature?: string;
+}
+
+/** The frame asks the host to forward a sealed PIN to the issuer. */
+export interface PinRequest {
+  readonly v: typeof PROTOCOL_VERSION;
+  readonly kind: 'request';
+  readonly id: string;
+  readonly method: 'pin';
+  readonly params: PinSubmission;
+}
+
+/** The frame asks the host to register its device-binding public key; the answer carries a `device_id`. */
+export interface RegisterDeviceRequest {
+  readonly v: typeof PROTOCOL_VERSION;
+  readonly kind: 'request';
+  readonly id: string;
+  readonly method: 'register-device';
+  readonly params: { readonly public_key: { readonly kty: 'EC'; readonly crv: 'P-256'; readonly x: string; readonly y: string } };
+}
+
+export type FrameRequest = SessionRequest | PinRequest | RegisterDeviceRequest;
+
 /** Event names the frame emits, and their details. None carries card data. */
 export interface FrameEventDetails {
   /** Connected, configured and able to reveal `fields`. */
@@ -81,7 +120,15 @@ export interface FrameEventDetails {
   error: ErrorInfo;
   /** The frame's content size changed; the host sizes the iframe to it. */
   resize: { readonly height: number };
+  /** PIN entry state. Never a digit, never the length. */
+  change: { readonly complete: boolean; readonly valid: boolean; readonly error?: ErrorCode };
+  /** A PIN was accepted by the issuer (`COMPLETED`) or awaits confirmation. */
+  submit: { readonly flow: 'pin'; readonly status: ChangeRequestStatus; readonly changeRequestId?: string };
 }
+
+/** Change-request states, as the change-PIN API names them. */
+export const CHANGE_REQUEST_STATUSES = ['ACCEPTED', 'AUTHORIZATION_REQUIRED', 'CONFIRMATION_REQUIRED', 'COMPLETED', 'FAILED'] as const;
+export type ChangeRequestStatus = (typeof CHANGE_REQUEST_STATUSES)[number];
 export type FrameEventName = keyof FrameEventDetails;
 
 export type FrameEvent = {
@@ -93,4 +140,4 @@ export type FrameEvent = {
   };
 }[FrameEventName];
 
-export type FrameMessage = SessionRequest | FrameEvent | Reply<Readonly<Record<string, never>>>;
+export type FrameMessage = FrameRequest | FrameEvent | Reply<Readonly<Record<string, never>>>;

@@ -1,6 +1,8 @@
 import { CardframeError, isErrorCode, type ErrorInfo } from './errors.ts';
 import {
+  CHANGE_REQUEST_STATUSES,
   FIELD_NAMES,
+  FLOW_NAMES,
   MAX_MESSAGE_CHARS,
   PROTOCOL_VERSION,
   type ConnectMessage,
@@ -14,6 +16,10 @@ import {
 const MAX_DEPTH = 16;
 const MAX_NODES = 4096;
 const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+const COMPACT_JWE = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
+const KID_PATTERN = /^[\x21-\x7e]{1,200}$/;
+const HEX_PATTERN = /^(?:[0-9a-f]{2})+$/;
+const BASE64URL_PATTERN = /^[A-Za-z0-9_-]+$/;
 const BASE64_PATTERN = /^[A-Za-z0-9+/]+={0,2}$/;
 const MAX_SESSION_ID_CHARS = 1024;
 const MAX_ERROR_MESSAGE_CHARS = 500;
@@ -152,10 +158,19 @@ export function parseHostMessage(data: unknown): HostMessage {
     expectObject(message, 'message', ['v', 'kind', 'id', 'method', 'params']);
     const method = message['method'];
     if (method === 'configure') {
-      const params = expectObject(message['params'], 'message.params', [], ['fields']);
-      return params['fields'] === undefined
-        ? { v: PROTOCOL_VERSION, kind: 'request', id, method, params: {} }
-        : { v: PROTOCOL_VERSION, kind: 'request', id, method, params: { fields: parseFieldNames(params['fields'], 'message.params.fields') } };
+      const params = expectObject(message['params'], 'message.params', [], ['flow', 'fields']);
+      const flow = params['flow'];
+      if (flow !== undefined && !(FLOW_NAMES as readonly unknown[]).includes(flow)) fail('message.params.flow', 'unknown flow');
+      return {
+        v: PROTOCOL_VERSION,
+        kind: 'request',
+        id,
+        method,
+        params: {
+          ...(flow === undefined ? {} : { flow: flow as (typeof FLOW_NAMES)[number] }),
+          ...(params['fields'] === undefined ? {} : { fields: parseFieldNames(params['fields'], 'message.params.fields') }),
+        },
+      };
     }
     if (method === 'hide') {
       expectObject(message['params'], 'message.params', []);
@@ -181,6 +196,23 @@ const EVENT_PARSERS: { [K in keyof FrameEventDetails]: (detail: unknown) => Fram
     return { reason };
   },
   error: (detail) => parseErrorInfo(detail, 'message.detail'),
+  change: (detail) => {
+    const d = expectObject(detail, 'message.detail', ['complete', 'valid'], ['error']);
+    if (typeof d['complete'] !== 'boolean' || typeof d['valid'] !== 'boolean') fail('message.detail', 'expected booleans');
+    if (d['error'] !== undefined && !isErrorCode(d['error'])) fail('message.detail.error', 'unknown error code');
+    return d['error'] === undefined
+      ? { complete: d['complete'], valid: d['valid'] }
+      : { complete: d['complete'], valid: d['valid'], error: d['error'] };
+  },
+  submit: (detail) => {
+    const d = expectObject(detail, 'message.detail', ['flow', 'status'], ['changeRequestId']);
+    if (d['flow'] !== 'pin') fail('message.detail.flow', 'expected "pin"');
+    if (!(CHANGE_REQUEST_STATUSES as readonly unknown[]).includes(d['status'])) fail('message.detail.status', 'unknown status');
+    const status = d['status'] as (typeof CHANGE_REQUEST_STATUSES)[number];
+    return d['changeRequestId'] === undefined
+      ? { flow: 'pin', status }
+      : { flow: 'pin', status, changeRequestId: expectString(d['changeRequestId'], 'message.detail.changeRequestId', ID_PATTERN, 64) };
+  },
   resize: (detail) => {
     const height = expectObject(detail, 'message.detail', ['height'])['height'];
     if (typeof height !== 'number' || !Number.isFinite(height) || height < 0 || height > 10_000) fail('message.detail.height', 'expected 0 to 10000');
@@ -202,10 +234,33 @@ export function parseFrameMessage(data: unknown): FrameMessage {
     case 'request': {
       expectObject(message, 'message', ['v', 'kind', 'id', 'method', 'params']);
       const id = expectString(message['id'], 'message.id', ID_PATTERN, 64);
-      if (message['method'] !== 'session') fail('message.method', 'unknown method');
-      const params = expectObject(message['params'], 'message.params', ['sessionId']);
-      const sessionId = expectString(params['sessionId'], 'message.params.sessionId', BASE64_PATTERN, MAX_SESSION_ID_CHARS);
-      return { v: PROTOCOL_VERSION, kind: 'request', id, method: 'session', params: { sessionId } };
+      switch (message['method']) {
+        case 'session': {
+          const params = expectObject(message['params'], 'message.params', ['sessionId']);
+          const sessionId = expectString(params['sessionId'], 'message.params.sessionId', BASE64_PATTERN, MAX_SESSION_ID_CHARS);
+          return { v: PROTOCOL_VERSION, kind: 'request', id, method: 'session', params: { sessionId } };
+        }
+        case 'pin': {
+          const params = expectObject(message['params'], 'message.params', ['encrypted_pin', 'key_id'], ['device_id', 'signature']);
+          const submission = {
+            encrypted_pin: expectString(params['encrypted_pin'], 'message.params.encrypted_pin', COMPACT_JWE, 16 * 1024),
+            key_id: expectString(params['key_id'], 'message.params.key_id', KID_PATTERN, 200),
+            ...(params['device_id'] === undefined ? {} : { device_id: expectString(params['device_id'], 'message.params.device_id', KID_PATTERN, 200) }),
+            ...(params['signature'] === undefined ? {} : { signature: expectString(params['signature'], 'message.params.signature', HEX_PATTERN, 256) }),
+          };
+          return { v: PROTOCOL_VERSION, kind: 'request', id, method: 'pin', params: submission };
+        }
+        case 'register-device': {
+          const params = expectObject(message['params'], 'message.params', ['public_key']);
+          const key = expectObject(params['public_key'], 'message.params.public_key', ['kty', 'crv', 'x', 'y']);
+          if (key['kty'] !== 'EC' || key['crv'] !== 'P-256') fail('message.params.public_key', 'expected a P-256 public key');
+          const x = expectString(key['x'], 'message.params.public_key.x', BASE64URL_PATTERN, 64);
+          const y = expectString(key['y'], 'message.params.public_key.y', BASE64URL_PATTERN, 64);
+          return { v: PROTOCOL_VERSION, kind: 'request', id, method: 'register-device', params: { public_key: { kty: 'EC', crv: 'P-256', x, y } } };
+        }
+        default:
+          fail('message.method', 'unknown method');
+      }
     }
     case 'reply': {
       const reply = parseReplyEnvelope(message);

@@ -6,6 +6,8 @@ export interface CardframeEventDetails {
   'cardframe-reveal': FrameEventDetails['reveal'];
   'cardframe-hide': FrameEventDetails['hide'];
   'cardframe-error': ErrorInfo;
+  'cardframe-change': FrameEventDetails['change'];
+  'cardframe-submit': FrameEventDetails['submit'];
 }
 
 export type CardframeEventName = keyof CardframeEventDetails;
@@ -23,5 +25,7 @@ declare global {
     'cardframe-reveal': CardframeEvent<'cardframe-reveal'>;
     'cardframe-hide': CardframeEvent<'cardframe-hide'>;
     'cardframe-error': CardframeEvent<'cardframe-error'>;
+    'cardframe-change': CardframeEvent<'cardframe-change'>;
+    'cardframe-submit': CardframeEvent<'cardframe-submit'>;
   }
 }

@@ -6,19 +6,20 @@ import {
   type ConnectMessage,
   type ErrorInfo,
   type FrameEvent,
+  type FrameRequest,
   type HostMessage,
   type HostRequest,
   type JsonValue,
 } from '@cardframe/protocol';
 
-/** Answers the frame's card-data request: the host's own backend call. */
-export type SessionHandler = (sessionId: string) => Promise<JsonValue>;
+/** Answers a frame request (card data, PIN, device registration) through the host's own backend. */
+export type FrameRequestHandler = (request: FrameRequest) => Promise<JsonValue>;
 
 export interface FrameChannelOptions {
   /** Called for every event the frame emits. */
   onEvent(event: FrameEvent): void;
-  /** Called when the frame asks for card data. */
-  onSession: SessionHandler;
+  /** Called when the frame asks the host to reach its backend. */
+  onRequest: FrameRequestHandler;
   /** Called when the frame sends something this SDK cannot read. */
   onProtocolError(error: ErrorInfo): void;
   /** How long a request to the frame may take. */
@@ -113,17 +114,17 @@ export class FrameChannel {
         return;
       }
       case 'request':
-        void this.#answerSession(message.id, message.params.sessionId);
+        void this.#answer(message);
     }
   }
 
-  async #answerSession(id: string, sessionId: string): Promise<void> {
+  async #answer(request: FrameRequest): Promise<void> {
     try {
-      const body = await this.#options.onSession(sessionId);
-      this.#post({ v: PROTOCOL_VERSION, kind: 'reply', id, ok: true, result: { body } });
+      const body = await this.#options.onRequest(request);
+      this.#post({ v: PROTOCOL_VERSION, kind: 'reply', id: request.id, ok: true, result: { body } });
     } catch (error) {
-      const info = toCardframeError(error, 'ERR_ISSUER_REQUEST', 'the card data request failed').toInfo();
-      this.#post({ v: PROTOCOL_VERSION, kind: 'reply', id, ok: false, error: info });
+      const info = toCardframeError(error, 'ERR_ISSUER_REQUEST', 'the request to the host backend failed').toInfo();
+      this.#post({ v: PROTOCOL_VERSION, kind: 'reply', id: request.id, ok: false, error: info });
     }
   }
 }

@@ -5,12 +5,14 @@
 import { defineElements } from './define.ts';
 
 export { CardframeCard } from './card/card.ts';
+export { CardframePin } from './pin/pin.ts';
+export { FrameElement } from './frame-element.ts';
 export { defineElements } from './define.ts';
 export type { CardframeEvent, CardframeEventDetails, CardframeEventName } from './events.ts';
-export type { FetchCardData } from './fetch-card-data.ts';
+export type { DevicePublicKey, FetchCardData, HostCallbackResult, RegisterDevice, SubmitPin } from './host-callback.ts';
 export { mountCard } from './mount.ts';
 export type { CardHandle, MountCardOptions } from './mount.ts';
 export { CardframeError, ERROR_CODES } from '@cardframe/protocol';
-export type { ErrorCode, ErrorInfo, FieldName } from '@cardframe/protocol';
+export type { ChangeRequestStatus, ErrorCode, ErrorInfo, FieldName, PinSubmission } from '@cardframe/protocol';
 
 defineElements();

@@ -2,7 +2,7 @@ import { CardframeError, type ErrorInfo, type FieldName } from '@cardframe/proto
 import type { CardframeCard } from './card/card.ts';
 import { defineElements } from './define.ts';
 import type { CardframeEventDetails, CardframeEventName } from './events.ts';
-import type { FetchCardData } from './fetch-card-data.ts';
+import type { FetchCardData } from './host-callback.ts';
 
 export interface MountCardOptions {
   /** URL of the frame page on the frame's origin. */

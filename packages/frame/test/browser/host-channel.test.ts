@@ -62,9 +62,9 @@ describe('frame host channel', () => {
           : { v: 1, kind: 'reply', id: m.id, ok: false, error: { code: 'ERR_ISSUER_REQUEST', message: 'HTTP 502', status: 502 } },
       );
     });
-    expect(await channel.requestSession('AAAA')).to.deep.equal({ body: '{"x":1}' });
+    expect(await channel.request('session', { sessionId: 'AAAA' })).to.deep.equal({ body: '{"x":1}' });
     try {
-      await channel.requestSession('BBBB');
+      await channel.request('session', { sessionId: 'BBBB' });
       expect.fail('resolved');
     } catch (error) {
       expect(error).to.include({ code: 'ERR_ISSUER_REQUEST', status: 502 });
@@ -74,7 +74,7 @@ describe('frame host channel', () => {
   it('rejects a session request the host never answers, after the timeout', async () => {
     const { channel } = setup({}, 50);
     try {
-      await channel.requestSession('AAAA');
+      await channel.request('session', { sessionId: 'AAAA' });
       expect.fail('resolved');
     } catch (error) {
       expect(error).to.include({ code: 'ERR_ISSUER_REQUEST' });
@@ -83,7 +83,7 @@ describe('frame host channel', () => {
 
   it('rejects pending requests with ERR_DESTROYED when closed', async () => {
     const { channel } = setup();
-    const pending = channel.requestSession('AAAA');
+    const pending = channel.request('session', { sessionId: 'AAAA' });
     channel.close();
     try {
       await pending;

@@ -1,6 +1,6 @@
 import { css } from 'lit';
 
-export const cardStyles = css`
+export const frameStyles = css`
   :host {
     display: block;
     min-height: var(--cardframe-min-height, 0);

@@ -1,5 +1,7 @@
 import { expect } from '@open-wc/testing';
-import { runFetchCardData } from '../../src/fetch-card-data.ts';
+import { runHostCallback } from '../../src/host-callback.ts';
+
+const runFetchCardData = (callback: Parameters<typeof runHostCallback<string>>[0], sessionId: string) => runHostCallback(callback, sessionId, 'fetchCardData');
 
 async function codeOf(promise: Promise<unknown>): Promise<{ code: string; status?: number; message: string }> {
   try {
@@ -10,7 +12,7 @@ async function codeOf(promise: Promise<unknown>): Promise<{ code: string; status
   throw new Error('resolved');
 }
 
-describe('host fetchCardData callback', () => {
+describe('host callbacks (fetchCardData)', () => {
   it('passes a Response body through as text, a string as is, and plain JSON data as is', async () => {
     expect(await runFetchCardData(async () => new Response('{"a":1}'), 'AAAA')).to.equal('{"a":1}');
     expect(await runFetchCardData(async () => 'text', 'AAAA')).to.equal('text');
@@ -39,5 +41,12 @@ describe('host fetchCardData callback', () => {
   it('refuses results that are not JSON data, and a missing callback', async () => {
     expect(await codeOf(runFetchCardData(async () => new Map(), 'AAAA'))).to.include({ code: 'ERR_MALFORMED_RESPONSE' });
     expect(await codeOf(runFetchCardData(undefined, 'AAAA'))).to.include({ code: 'ERR_BAD_OPTION' });
+  });
+});
+
+describe('host callbacks without a body', () => {
+  it('treats a 204 Response and a void result as an empty body', async () => {
+    expect(await runHostCallback(async () => new Response(null, { status: 204 }), {}, 'submitPin')).to.equal('');
+    expect(await runHostCallback(async () => undefined, {}, 'submitPin')).to.equal('');
   });
 });

@@ -1,0 +1,162 @@
+import { exportDevicePublicKey, generateDeviceKeyPair, importIssuerEncryptionKey, sealJwe, signDeviceMessage, type IssuerEncryptionKey } from '@cardframe/crypto';
+import {
+  CHANGE_REQUEST_STATUSES,
+  CardframeError,
+  toCardframeError,
+  type ChangeRequestStatus,
+  type FieldName,
+  type FrameEventDetails,
+  type JsonValue,
+} from '@cardframe/protocol';
+import type { PinFlowConfig } from '../config.ts';
+import { loadDeviceBinding, saveDeviceBinding, type DeviceBinding } from '../device-store.ts';
+import { pinEntryState, pinSubmissionProblem, type PinEntryState } from '../pin-policy.ts';
+import { PinView } from '../pin-view.ts';
+import type { Flow, FlowContext } from './flow.ts';
+
+const ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+function parseJsonBody(body: JsonValue): unknown {
+  if (typeof body !== 'string') return body;
+  if (body.trim() === '') return undefined;
+  try {
+    return JSON.parse(body);
+  } catch {
+    throw new CardframeError('ERR_MALFORMED_RESPONSE', 'the issuer response is not JSON');
+  }
+}
+
+/** 204 No Content means done; a change request carries its own status. */
+export function parsePinOutcome(body: JsonValue): FrameEventDetails['submit'] {
+  const parsed = parseJsonBody(body);
+  if (parsed === undefined || parsed === null) return { flow: 'pin', status: 'COMPLETED' };
+  const request = parsed as { id?: unknown; status?: unknown };
+  if (typeof parsed !== 'object' || !(CHANGE_REQUEST_STATUSES as readonly unknown[]).includes(request.status)) {
+    throw new CardframeError('ERR_MALFORMED_RESPONSE', 'the issuer response is not a change request');
+  }
+  const status = request.status as ChangeRequestStatus;
+  if (status === 'FAILED') throw new CardframeError('ERR_ISSUER_REQUEST', 'the issuer refused the PIN change');
+  return typeof request.id === 'string' && ID.test(request.id) ? { flow: 'pin', status, changeRequestId: request.id } : { flow: 'pin', status };
+}
+
+function parseDeviceId(body: JsonValue): string {
+  const parsed = parseJsonBody(body) as { device_id?: unknown; id?: unknown } | undefined;
+  const id = parsed?.device_id ?? parsed?.id;
+  if (typeof id !== 'string' || !/^[\x21-\x7e]{1,200}$/.test(id)) throw new CardframeError('ERR_MALFORMED_RESPONSE', 'registerDevice must answer with a device_id');
+  return id;
+}
+
+/**
+ * PIN entry: validates as the cardholder types (telling the host only
+ * `complete`/`valid`/error codes), and on submit seals `{"pin":"…"}` to the
+ * issuer's key, signs it with the device key where configured, and hands
+ * only the sealed result to the host. One submission at a time.
+ */
+export class PinFlow implements Flow {
+  readonly name = 'pin' as const;
+  readonly element = new PinView();
+  readonly #context: FlowContext;
+  readonly #policy: PinFlowConfig | undefined;
+  readonly #pinKey: Promise<IssuerEncryptionKey>;
+  #submitting = false;
+  #lastState: PinEntryState | undefined;
+
+  constructor(context: FlowContext) {
+    this.#context = context;
+    this.#policy = context.config.flows.pin;
+    const { pinKey, encryption } = context.config.issuer;
+    this.#pinKey = pinKey ? importIssuerEncryptionKey(pinKey.jwk, encryption) : Promise.reject(new CardframeError('ERR_CONFIG', 'no issuer PIN key is configured'));
+    this.#pinKey.catch(() => undefined);
+    if (this.#policy) {
+      this.element.minLength = this.#policy.minLength;
+      this.element.maxLength = this.#policy.maxLength;
+    }
+    this.element.addEventListener('cardframe-pin-input', () => this.#onInput());
+    this.element.addEventListener('cardframe-pin-submit-request', () => void this.#submit());
+  }
+
+  async configure(fields: readonly FieldName[] | undefined): Promise<readonly FieldName[]> {
+    if (!this.#policy) throw new CardframeError('ERR_NOT_ALLOWED', 'the PIN flow is not enabled in this frame');
+    if (fields !== undefined) throw new CardframeError('ERR_BAD_MESSAGE', 'fields apply to the reveal flow only');
+    try {
+      await this.#pinKey;
+    } catch (error) {
+      const failure = toCardframeError(error, 'ERR_KEY_INVALID', 'issuer PIN key is invalid');
+      this.element.error = failure.toInfo();
+      this.element.state = 'unavailable';
+      throw failure;
+    }
+    this.element.state = 'ready';
+    return ['pin'];
+  }
+
+  hide(): void {
+    this.element.clear();
+    this.element.error = undefined;
+    this.#onInput();
+  }
+
+  destroy(): void {
+    this.element.clear();
+    this.element.remove();
+  }
+
+  #onInput(): void {
+    if (!this.#policy) return;
+    const { pin, confirm } = this.element.read();
+    const state = pinEntryState(pin, confirm, this.#policy);
+    if (!state.error) this.element.error = undefined;
+    const last = this.#lastState;
+    if (last && last.complete === state.complete && last.valid === state.valid && last.error === state.error) return;
+    this.#lastState = state;
+    this.#context.channel.emit('change', state);
+  }
+
+  async #submit(): Promise<void> {
+    if (this.#submitting || !this.#policy) return;
+    const { pin, confirm } = this.element.read();
+    const problem = pinSubmissionProblem(pin, confirm, this.#policy);
+    if (problem) {
+      const error = new CardframeError(problem, 'the PIN does not meet the policy').toInfo();
+      this.element.error = error;
+      this.#context.channel.emit('error', error);
+      return;
+    }
+    this.#submitting = true;
+    this.element.state = 'submitting';
+    this.element.error = undefined;
+    try {
+      const key = await this.#pinKey;
+      const encrypted_pin = await sealJwe(new TextEncoder().encode(JSON.stringify({ pin })), key);
+      const device = this.#policy.deviceBinding ? await this.#device() : undefined;
+      const submission = device
+        ? { encrypted_pin, key_id: key.kid, device_id: device.deviceId, signature: await signDeviceMessage(device.keyPair.privateKey, encrypted_pin) }
+        : { encrypted_pin, key_id: key.kid };
+      const outcome = parsePinOutcome((await this.#context.channel.request('pin', submission)).body);
+      this.element.clear();
+      this.#lastState = undefined;
+      this.element.notice = outcome.status === 'COMPLETED' ? 'Your PIN has been changed.' : 'Almost done: confirm the change to finish.';
+      this.#context.channel.emit('submit', outcome);
+    } catch (error) {
+      const failure = toCardframeError(error, 'ERR_ISSUER_REQUEST', 'the PIN could not be changed').toInfo();
+      // The entries stay as typed, so the cardholder can retry.
+      this.element.error = failure;
+      this.#context.channel.emit('error', failure);
+    } finally {
+      this.#submitting = false;
+      if (this.element.state === 'submitting') this.element.state = 'ready';
+    }
+  }
+
+  /** The stored device binding, or a new key registered through the host. */
+  async #device(): Promise<DeviceBinding> {
+    const stored = await loadDeviceBinding().catch(() => undefined);
+    if (stored) return stored;
+    const keyPair = await generateDeviceKeyPair();
+    const public_key = (await exportDevicePublicKey(keyPair.publicKey)) as { kty: 'EC'; crv: 'P-256'; x: string; y: string };
+    const deviceId = parseDeviceId((await this.#context.channel.request('register-device', { public_key })).body);
+    const binding = { keyPair, deviceId };
+    await saveDeviceBinding(binding);
+    return binding;
+  }
+}

@@ -1,0 +1,164 @@
+import { LitElement, html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { CardframeError, toCardframeError, type ConfigureRequest, type FlowName, type FrameEvent, type FrameRequest, type JsonValue } from '@cardframe/protocol';
+import { cardframeEvent } from './events.ts';
+import { FrameChannel } from './frame-channel.ts';
+import { frameStyles } from './frame-element.styles.ts';
+
+const DEFAULT_READY_TIMEOUT_MS = 15_000;
+
+function parseFrameUrl(value: string | undefined): URL | undefined {
+  if (!value) return undefined;
+  try {
+    const url = new URL(value);
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * What every cardframe element shares: one sandboxed cross-origin iframe,
+ * one channel to it, the ready handshake, sizing, and re-dispatching the
+ * frame's events as `cardframe-*` DOM events. Subclasses pick the flow and
+ * answer the frame's requests through the host's callbacks.
+ */
+export abstract class FrameElement extends LitElement {
+  static override styles = frameStyles;
+
+  static override properties: PropertyDeclarations = {
+    frameUrl: { attribute: 'frame-url' },
+    readyTimeout: { attribute: 'ready-timeout', type: Number },
+    label: {},
+    _height: { state: true },
+  };
+
+  /** URL of the frame page, on the frame's own origin. */
+  declare frameUrl: string | undefined;
+  /** Milliseconds to wait for the frame to become ready. */
+  declare readyTimeout: number;
+  /** Accessible name of the iframe. */
+  declare label: string;
+  declare _height: number | undefined;
+
+  #channel: FrameChannel | undefined;
+  #readyTimer: ReturnType<typeof setTimeout> | undefined;
+  #ready = false;
+
+  /** The flow this element asks the frame for. */
+  protected abstract readonly flow: FlowName;
+  /** Answers a frame request through the host's callbacks. */
+  protected abstract handleRequest(request: FrameRequest): Promise<JsonValue>;
+
+  constructor() {
+    super();
+    this.frameUrl = undefined;
+    this.readyTimeout = DEFAULT_READY_TIMEOUT_MS;
+    this.label = 'Card details';
+    this._height = undefined;
+  }
+
+  /** Narrowing sent with `configure`; subclasses add theirs. */
+  protected configureParams(): ConfigureRequest['params'] {
+    return { flow: this.flow };
+  }
+
+  /** Properties whose change re-sends `configure` once ready. */
+  protected configureKeys(): readonly PropertyKey[] {
+    return [];
+  }
+
+  /** Masks what the frame shows and drops its plaintext there. */
+  async hide(): Promise<void> {
+    if (!this.#channel) throw new CardframeError('ERR_OUT_OF_ORDER', 'the frame is not connected');
+    await this.#channel.request('hide', {});
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#disconnect();
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    if (changed.has('frameUrl')) this.#disconnect();
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    if (changed.has('frameUrl') && this.frameUrl !== undefined && !parseFrameUrl(this.frameUrl)) {
+      this.#fail(new CardframeError('ERR_BAD_OPTION', 'frame-url must be an absolute http(s) URL'));
+    }
+    if (this.#ready && this.configureKeys().some((key) => changed.has(key) && changed.get(key) !== undefined)) {
+      void this.#configure();
+    }
+    if (changed.has('_height') && this._height !== undefined) {
+      // CSSOM, not a style attribute: a host CSP without 'unsafe-inline' blocks the latter.
+      const iframe = this.renderRoot.querySelector('iframe');
+      if (iframe) iframe.style.height = `${this._height}px`;
+    }
+  }
+
+  override render() {
+    const url = parseFrameUrl(this.frameUrl);
+    if (!url) return nothing;
+    return html`<iframe
+      part="frame"
+      title=${this.label}
+      src=${url.href}
+      sandbox="allow-scripts allow-same-origin"
+      referrerpolicy="no-referrer"
+      loading="eager"
+      @load=${this.#onLoad}
+    ></iframe>`;
+  }
+
+  #onLoad(event: Event): void {
+    const iframe = event.target as HTMLIFrameElement;
+    const url = parseFrameUrl(this.frameUrl);
+    if (!iframe.contentWindow || !url) return;
+    this.#disconnect();
+    this.#channel = FrameChannel.connect(iframe.contentWindow, url.origin, {
+      onEvent: (frameEvent) => this.#onFrameEvent(frameEvent),
+      onRequest: (request) => this.handleRequest(request),
+      onProtocolError: (error) => this.dispatchEvent(cardframeEvent('cardframe-error', error)),
+    });
+    this.#readyTimer = setTimeout(() => {
+      this.#fail(new CardframeError('ERR_FRAME_TIMEOUT', 'the frame did not become ready; check that this origin is in its allowedHostOrigins'));
+    }, this.readyTimeout);
+    void this.#configure();
+  }
+
+  async #configure(): Promise<void> {
+    try {
+      await this.#channel?.request('configure', this.configureParams());
+    } catch (error) {
+      this.#fail(toCardframeError(error, 'ERR_BAD_MESSAGE', 'the frame refused the configuration'));
+    }
+  }
+
+  #onFrameEvent(frameEvent: FrameEvent): void {
+    switch (frameEvent.event) {
+      case 'ready':
+        clearTimeout(this.#readyTimer);
+        this.#ready = true;
+        this.dispatchEvent(cardframeEvent('cardframe-ready', frameEvent.detail));
+        return;
+      case 'resize':
+        this._height = frameEvent.detail.height;
+        return;
+      default:
+        this.dispatchEvent(cardframeEvent(`cardframe-${frameEvent.event}`, frameEvent.detail as never));
+    }
+  }
+
+  #fail(error: CardframeError): void {
+    clearTimeout(this.#readyTimer);
+    if (error.code === 'ERR_DESTROYED') return;
+    this.dispatchEvent(cardframeEvent('cardframe-error', error.toInfo()));
+  }
+
+  #disconnect(): void {
+    clearTimeout(this.#readyTimer);
+    this.#ready = false;
+    this.#channel?.close();
+    this.#channel = undefined;
+  }
+}

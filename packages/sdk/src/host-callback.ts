@@ -1,0 +1,68 @@
+import { CardframeError, assertJsonValue, type JsonValue, type PinSubmission } from '@cardframe/protocol';
+
+/**
+ * What a host callback may return: a `fetch` `Response` (its status and body
+ * are used), JSON text, parsed JSON, or nothing (treated as an empty body).
+ */
+export type HostCallbackResult = Response | string | object | void;
+
+/**
+ * Given the frame's `sessionid`, ask your backend to call the issuer and
+ * return its answer. It only ever sees ciphertext.
+ *
+ * @example
+ * card.fetchCardData = (sessionId) => fetch('/api/card', { headers: { sessionid: sessionId } });
+ */
+export type FetchCardData = (sessionId: string) => Promise<HostCallbackResult>;
+
+/**
+ * Forward a sealed PIN to your backend, which calls the issuer's change-PIN
+ * endpoint with exactly this body. Return the issuer's response.
+ *
+ * @example
+ * pin.submitPin = (body) => fetch('/api/pin', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+ */
+export type SubmitPin = (submission: PinSubmission) => Promise<HostCallbackResult>;
+
+/** A device-binding public key (ECDSA P-256) as a JWK. */
+export interface DevicePublicKey {
+  readonly kty: 'EC';
+  readonly crv: 'P-256';
+  readonly x: string;
+  readonly y: string;
+}
+
+/**
+ * Register the frame's device-binding public key with the issuer (through
+ * your backend) and return a JSON object with its `device_id`.
+ */
+export type RegisterDevice = (publicKey: DevicePublicKey) => Promise<HostCallbackResult>;
+
+/**
+ * Runs a host callback and turns its result into the body the frame reads.
+ * `name` labels errors; the host's own error text never reaches the frame.
+ */
+export async function runHostCallback<A>(callback: ((arg: A) => Promise<HostCallbackResult>) | undefined, arg: A, name: string): Promise<JsonValue> {
+  if (typeof callback !== 'function') throw new CardframeError('ERR_BAD_OPTION', `${name} is not set`);
+  let result: unknown;
+  try {
+    result = await callback(arg);
+  } catch {
+    throw new CardframeError('ERR_ISSUER_REQUEST', `${name} rejected`);
+  }
+  if (typeof Response !== 'undefined' && result instanceof Response) {
+    if (!result.ok) throw new CardframeError('ERR_ISSUER_REQUEST', `${name}: the request failed with HTTP ${result.status}`, { status: result.status });
+    try {
+      return await result.text();
+    } catch {
+      throw new CardframeError('ERR_ISSUER_REQUEST', `${name}: the response could not be read`);
+    }
+  }
+  if (result === undefined) return '';
+  if (typeof result === 'string') return result;
+  try {
+    return assertJsonValue(result, `${name} result`);
+  } catch {
+    throw new CardframeError('ERR_MALFORMED_RESPONSE', `${name} must return a Response, JSON text or plain JSON data`);
+  }
+}
