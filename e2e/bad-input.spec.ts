@@ -118,7 +118,7 @@ test.describe('bad input ends in a typed error and the card can retry', () => {
 
   test('a second connect is ignored and the first channel keeps working', async ({ host, demo }) => {
     const answered = await host.page.evaluate(async (frameOrigin) => {
-      const iframe = document.querySelector('cardframe-card')!.shadowRoot!.querySelector('iframe')!;
+      const iframe = document.querySelector('#card')!.shadowRoot!.querySelector('iframe')!;
       const { port1, port2 } = new MessageChannel();
       let got = false;
       port1.onmessage = () => {

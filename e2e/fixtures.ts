@@ -71,7 +71,7 @@ export class HostPage {
 
   /** The card's frame, as the cardholder sees it. */
   get frame(): FrameLocator {
-    return this.page.frameLocator('cardframe-card iframe');
+    return this.page.frameLocator('#card iframe');
   }
 
   async open(url = this.demo.merchantUrl): Promise<void> {
@@ -84,7 +84,7 @@ export class HostPage {
     return this.page.evaluate(
       (eventName) =>
         new Promise<T>((resolve) => {
-          document.querySelector('cardframe-card')!.addEventListener(eventName, (event) => resolve((event as CustomEvent<T>).detail), { once: true });
+          document.querySelector('#card')!.addEventListener(eventName, (event) => resolve((event as CustomEvent<T>).detail), { once: true });
         }),
       name,
     );
@@ -97,7 +97,7 @@ export class HostPage {
   /** Replaces the host's callback with one built in the page from `source` (a function expression). */
   async setFetchCardData(source: string): Promise<void> {
     await this.page.evaluate((code) => {
-      const card = document.querySelector('cardframe-card') as HTMLElement & { fetchCardData: unknown };
+      const card = document.querySelector('#card') as HTMLElement & { fetchCardData: unknown };
       // eslint-disable-next-line no-new-func
       card.fetchCardData = new Function(`return (${code})`)();
     }, source);

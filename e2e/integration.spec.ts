@@ -28,28 +28,13 @@ test('mountCard resolves once the frame is ready, reveals, and destroy removes t
   await expect(host.page.locator('#second iframe')).toHaveCount(0);
 });
 
-test('mountCard rejects with ERR_NOT_ALLOWED when the host asks for a field the frame does not enable', async ({ host }) => {
-  await host.open();
-  await host.waitForReady();
-  const error = await host.page.evaluate(async (frameUrl) => {
-    const { mountCard } = (await import('/cardframe.js' as string)) as typeof import('@cardframe/sdk');
-    try {
-      await mountCard(document.body, { frameUrl, fields: ['pin'], fetchCardData: async () => '{}' });
-      return null;
-    } catch (e) {
-      return { code: (e as { code: string }).code };
-    }
-  }, host.demo.frameUrl);
-  expect(error).toEqual({ code: 'ERR_NOT_ALLOWED' });
-});
-
 test('the demo reveals against another issuer given only its URL and public key (SHA-256 OAEP)', async ({ page }) => {
   const issuer = await startSandboxIssuer({ oaepHash: 'sha256' });
   const demo = await startDemo({ issuer: { url: issuer.url, publicKeyPem: issuer.keys.publicKeyPem, oaepHash: 'SHA-256' } });
   try {
     expect(demo.issuer).toBeUndefined();
     await page.goto(demo.merchantUrl);
-    const frame = page.frameLocator('cardframe-card iframe');
+    const frame = page.frameLocator('#card iframe');
     await frame.getByRole('button', { name: /Reveal/ }).click();
     await expect(frame.locator('[data-field=pan]')).toHaveText('4242 4242 4242 4242');
     await expect(frame.locator('[data-field=expiry]')).toHaveText('12/30');
@@ -64,8 +49,8 @@ test('a frame configured with the wrong OAEP hash fails the reveal with a typed 
   const demo = await startDemo({ issuer: { url: issuer.url, publicKeyPem: issuer.keys.publicKeyPem, oaepHash: 'SHA-1' } });
   try {
     await page.goto(demo.merchantUrl);
-    const error = page.evaluate(() => new Promise((resolve) => document.querySelector('cardframe-card')!.addEventListener('cardframe-error', (e) => resolve((e as CustomEvent).detail), { once: true })));
-    await page.frameLocator('cardframe-card iframe').getByRole('button', { name: /Reveal/ }).click();
+    const error = page.evaluate(() => new Promise((resolve) => document.querySelector('#card')!.addEventListener('cardframe-error', (e) => resolve((e as CustomEvent).detail), { once: true })));
+    await page.frameLocator('#card iframe').getByRole('button', { name: /Reveal/ }).click();
     expect(await error).toMatchObject({ code: 'ERR_ISSUER_REQUEST', status: 400 });
   } finally {
     await demo.close();

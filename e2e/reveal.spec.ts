@@ -61,7 +61,7 @@ test.describe('reveal across two origins', () => {
     await host.waitForReady();
     await expect(host.frame.getByRole('button', { name: /Reveal/ })).toHaveCount(1);
     await expect(host.frame.locator('dl[aria-live=polite]')).toHaveCount(1);
-    await expect(host.page.locator('cardframe-card iframe')).toHaveAttribute('title', 'Card details');
+    await expect(host.page.locator('#card iframe')).toHaveAttribute('title', 'Card details');
   });
 
   test('the frame is served with its CSP and security headers, and the iframe is sandboxed', async ({ host, demo }) => {
@@ -76,7 +76,7 @@ test.describe('reveal across two origins', () => {
     expect(headers['referrer-policy']).toBe('no-referrer');
 
     await host.open();
-    const iframe = host.page.locator('cardframe-card iframe');
+    const iframe = host.page.locator('#card iframe');
     await expect(iframe).toHaveAttribute('sandbox', 'allow-scripts allow-same-origin');
     await expect(iframe).toHaveAttribute('referrerpolicy', 'no-referrer');
     expect(await iframe.getAttribute('allow')).toBeNull();

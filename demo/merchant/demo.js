@@ -1,17 +1,43 @@
-// The whole integration: tell the card how to reach our backend, listen to events.
-const card = document.querySelector('#card');
+// The whole integration: tell each element how to reach our backend, listen to events.
+const json = (body) => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+const fetchCardData = (sessionId) => fetch('/api/card', { headers: { sessionid: sessionId } });
 
-card.fetchCardData = (sessionId) => fetch('/api/card', { headers: { sessionid: sessionId } });
+const card = document.querySelector('#card');
+const pinReveal = document.querySelector('#pin-reveal');
+const pin = document.querySelector('#pin');
+card.fetchCardData = fetchCardData;
+pinReveal.fetchCardData = fetchCardData;
+pin.submitPin = (submission) => fetch('/api/pin', json(submission));
+pin.registerDevice = (publicKey) => fetch('/api/devices', json({ public_key: publicKey }));
 
 const log = document.querySelector('#events');
-for (const name of ['cardframe-ready', 'cardframe-reveal', 'cardframe-hide', 'cardframe-error']) {
-  card.addEventListener(name, (event) => {
-    const item = document.createElement('li');
-    item.textContent = `${name} ${JSON.stringify(event.detail)}`;
-    log.append(item);
-  });
+const names = ['cardframe-ready', 'cardframe-reveal', 'cardframe-hide', 'cardframe-error', 'cardframe-change', 'cardframe-submit'];
+for (const element of [card, pin, pinReveal]) {
+  for (const name of names) {
+    element.addEventListener(name, (event) => {
+      const item = document.createElement('li');
+      item.textContent = `#${element.id} ${name} ${JSON.stringify(event.detail)}`;
+      log.append(item);
+    });
+  }
 }
 
 document.querySelector('#hide').addEventListener('click', () => {
   card.hide().catch(() => {});
+});
+
+// The change-request variant: the cardholder confirms the change (here, with a button).
+const confirmBox = document.querySelector('#confirm-box');
+let pendingChange;
+pin.addEventListener('cardframe-submit', (event) => {
+  pendingChange = event.detail.status === 'CONFIRMATION_REQUIRED' ? event.detail.changeRequestId : undefined;
+  confirmBox.hidden = !pendingChange;
+});
+document.querySelector('#confirm').addEventListener('click', async () => {
+  if (!pendingChange) return;
+  const response = await fetch(`/api/change-requests/${pendingChange}/confirm`, json({}));
+  if (response.ok) {
+    confirmBox.hidden = true;
+    pendingChange = undefined;
+  }
 });

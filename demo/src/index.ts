@@ -14,6 +14,8 @@ const root = (path: string): string => fileURLToPath(new URL(`../../${path}`, im
 export interface ExternalIssuer extends IssuerTarget {
   readonly publicKeyPem: string;
   readonly oaepHash: 'SHA-1' | 'SHA-256';
+  /** The issuer's PIN key (public JWK with kid); without it the PIN flow is off. */
+  readonly pinKeyJwk?: JsonWebKey;
 }
 
 export interface DemoOptions {
@@ -27,6 +29,10 @@ export interface DemoOptions {
   dataDir?: string;
   /** Use this issuer instead of starting the sandbox. */
   issuer?: ExternalIssuer;
+  /** PIN change: `direct` (signed with a bound device) or `change-request` (confirmed afterwards). */
+  pinVariant?: 'direct' | 'change-request';
+  /** The sandbox issuer's PIN key type. */
+  pinKeyType?: 'RSA' | 'EC';
   /** Adjust the frame's deployment config before it is served. */
   frameConfig?(config: FrameConfig): FrameConfig;
 }
@@ -44,7 +50,13 @@ export interface Demo {
 
 /** Starts the sandbox issuer (or points at another), the frame origin and the merchant page, all on loopback. */
 export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
-  const sandbox = options.issuer ? undefined : await startSandboxIssuer({ port: options.issuerPort ?? 0, ...(options.dataDir ? { dataDir: options.dataDir } : {}) });
+  const sandbox = options.issuer
+    ? undefined
+    : await startSandboxIssuer({
+        port: options.issuerPort ?? 0,
+        ...(options.dataDir ? { dataDir: options.dataDir } : {}),
+        ...(options.pinKeyType ? { pinKeyType: options.pinKeyType } : {}),
+      });
   const frame = await startFrameServer({ port: options.framePort ?? 0, distDir: root('packages/frame/dist') });
   const target: IssuerTarget = options.issuer ?? { url: sandbox!.url };
   const merchant = await startMerchantServer({
@@ -54,13 +66,18 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
     frameUrl: () => frame.url,
     issuer: () => target,
   });
+  const pinKey = options.issuer ? options.issuer.pinKeyJwk : sandbox!.pinKey.publicJwk;
   const base = parseFrameConfig({
     allowedHostOrigins: [new URL(merchant.url).origin],
     issuer: {
       sessionKey: { pem: options.issuer?.publicKeyPem ?? sandbox!.keys.publicKeyPem },
       oaepHash: options.issuer?.oaepHash ?? (sandbox!.oaepHash === 'sha1' ? 'SHA-1' : 'SHA-256'),
+      ...(pinKey ? { pinKey: { jwk: pinKey } } : {}),
     },
-    flows: { reveal: { fields: ['pan', 'expiry', 'cvc'] } },
+    flows: {
+      reveal: { fields: ['pan', 'expiry', 'cvc', 'pin'] },
+      ...(pinKey ? { pin: { variant: options.pinVariant ?? 'direct' } } : {}),
+    },
   });
   const config = options.frameConfig ? parseFrameConfig(options.frameConfig(base)) : base;
   frame.setConfig(config);
@@ -85,10 +102,13 @@ export async function externalIssuerFromEnv(env: NodeJS.ProcessEnv = process.env
   if (!keyFile) throw new Error('CARDFRAME_ISSUER_URL is set, so CARDFRAME_ISSUER_PUBLIC_KEY must name the issuer\'s RSA public key PEM file');
   const hash = env['CARDFRAME_ISSUER_OAEP_HASH'] ?? 'SHA-1';
   if (hash !== 'SHA-1' && hash !== 'SHA-256') throw new Error('CARDFRAME_ISSUER_OAEP_HASH must be SHA-1 or SHA-256');
+  const pinKeyFile = env['CARDFRAME_ISSUER_PIN_KEY'];
   return {
     url,
     publicKeyPem: await readFile(keyFile, 'utf8'),
     oaepHash: hash,
+    ...(pinKeyFile ? { pinKeyJwk: JSON.parse(await readFile(pinKeyFile, 'utf8')) as JsonWebKey } : {}),
+    ...(env['CARDFRAME_ISSUER_CARD_ID'] ? { cardId: env['CARDFRAME_ISSUER_CARD_ID'] } : {}),
     ...(env['CARDFRAME_ISSUER_CARD_PATH'] ? { cardPath: env['CARDFRAME_ISSUER_CARD_PATH'] } : {}),
     ...(env['CARDFRAME_ISSUER_AUTHORIZATION'] ? { authorization: env['CARDFRAME_ISSUER_AUTHORIZATION'] } : {}),
   };

@@ -4,14 +4,17 @@ import {
   IssuerError,
   buildCardResponse,
   exportPrivateKeyPem,
+  generatePinKey,
   generateSessionKeyPair,
   sessionKeyPairFromPem,
   unwrapSessionId,
   type CardRecord,
   type NodeOaepHash,
+  type PinKey,
   type SessionKeyPair,
 } from '@cardframe/issuer';
 import { listen, readBody, sendJson, type RunningServer } from './http.ts';
+import { createPinRoutes, type PinStats } from './issuer-pin-routes.ts';
 
 /** The sandbox's cards. The default card is the one `GET /card` returns. */
 export const SANDBOX_CARDS: readonly CardRecord[] = [
@@ -27,13 +30,20 @@ export interface SandboxIssuerOptions {
   /** OAEP hash for sessionids (default `sha1`, as Node's `publicEncrypt` uses). */
   oaepHash?: NodeOaepHash;
   cards?: readonly CardRecord[];
+  /** PIN key type: RSA (RSA-OAEP-256 + A256CBC-HS512, seed 002) or EC (ECDH-ES + A256GCM, seed 000). */
+  pinKeyType?: 'RSA' | 'EC';
 }
 
 export interface SandboxIssuer extends RunningServer {
   readonly url: string;
   readonly keys: SessionKeyPair;
   readonly oaepHash: NodeOaepHash;
-  /** Makes the next `count` card requests answer `status` (for failure tests). */
+  /** The PIN key senders should seal to now. */
+  readonly pinKey: PinKey;
+  /** The card's current PIN (as a reveal would show it). */
+  pinOf(cardId: string): string | undefined;
+  readonly pinStats: PinStats;
+  /** Makes the next `count` card or PIN requests answer `status` (for failure tests). */
   failNext(status: number, count?: number): void;
 }
 
@@ -60,9 +70,23 @@ export async function startSandboxIssuer(options: SandboxIssuerOptions = {}): Pr
   const oaepHash = options.oaepHash ?? 'sha1';
   const cards = new Map((options.cards ?? SANDBOX_CARDS).map((card) => [card.id, card]));
   const defaultCard = (options.cards ?? SANDBOX_CARDS)[0]!;
+  const pins = new Map([...cards.values()].map((card) => [card.id, card.pin]));
+  const pinKey = generatePinKey(options.pinKeyType ?? 'RSA');
   let fault: { status: number; remaining: number } | undefined;
+  let baseUrl = '';
+  const pinRoutes = createPinRoutes({
+    pins,
+    pinKeys: () => ({ latest: pinKey, byKid: (kid) => (kid === pinKey.kid ? pinKey : undefined) }),
+    baseUrl: () => baseUrl,
+  });
 
   const running = await listen(async (req, res, url) => {
+    if (url.pathname.startsWith('/v1/')) {
+      if (fault && fault.remaining-- > 0) {
+        return sendJson(res, fault.status, new IssuerError('sandbox_fault', fault.status, 'injected sandbox failure').toJSON());
+      }
+      if (await pinRoutes.handle(req, res, url)) return;
+    }
     const cardMatch = url.pathname === '/card' ? defaultCard.id : /^\/cards\/([A-Za-z0-9_-]{1,64})$/.exec(url.pathname)?.[1];
     if (cardMatch !== undefined) {
       if (req.method !== 'GET') return sendJson(res, 405, { error: { code: 'method_not_allowed', message: 'use GET' } });
@@ -75,7 +99,7 @@ export async function startSandboxIssuer(options: SandboxIssuerOptions = {}): Pr
       if (header === undefined) return sendJson(res, 200, buildCardResponse(card));
       try {
         const secret = unwrapSessionId(keys.privateKey, Array.isArray(header) ? header[0] : header, oaepHash);
-        const body = buildCardResponse(card, secret);
+        const body = buildCardResponse({ ...card, pin: pins.get(card.id) ?? card.pin }, secret);
         secret.fill(0);
         return sendJson(res, 200, body);
       } catch (error) {
@@ -102,11 +126,15 @@ export async function startSandboxIssuer(options: SandboxIssuerOptions = {}): Pr
     return sendJson(res, 404, { error: { code: 'not_found', message: 'not found' } });
   }, options.host ?? '127.0.0.1', options.port ?? 0);
 
+  baseUrl = `http://${options.host ?? '127.0.0.1'}:${running.port}`;
   return {
     ...running,
-    url: `http://${options.host ?? '127.0.0.1'}:${running.port}`,
+    url: baseUrl,
     keys,
     oaepHash,
+    pinKey,
+    pinOf: (cardId) => pins.get(cardId),
+    pinStats: pinRoutes.stats,
     failNext(status, count = 1) {
       fault = { status, remaining: count };
     },

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { listen, sendJson, sendStatic, type RunningServer } from './http.ts';
+import type { ServerResponse } from 'node:http';
+import { listen, readBody, sendJson, sendStatic, type RunningServer } from './http.ts';
 
 /** How the merchant's backend reaches the issuer. */
 export interface IssuerTarget {
@@ -10,6 +11,8 @@ export interface IssuerTarget {
   readonly cardPath?: string;
   /** Sent as the `Authorization` header, for issuers that need an API key. */
   readonly authorization?: string;
+  /** The card whose PIN the demo changes (the change-PIN routes' `card_account_id`). */
+  readonly cardId?: string;
 }
 
 export interface MerchantServerOptions {
@@ -29,6 +32,33 @@ export interface MerchantServer extends RunningServer {
 }
 
 const ISSUER_TIMEOUT_MS = 10_000;
+const MAX_BODY_BYTES = 32 * 1024;
+
+/** Calls the issuer and passes its status and body back untouched. */
+async function forward(res: ServerResponse, target: IssuerTarget, path: string, init: { method: string; headers?: Record<string, string>; body?: string }, headers: Record<string, string>): Promise<void> {
+  try {
+    const response = await fetch(`${target.url.replace(/\/$/, '')}${path}`, {
+      method: init.method,
+      headers: {
+        accept: 'application/json',
+        ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(target.authorization ? { authorization: target.authorization } : {}),
+        ...init.headers,
+      },
+      ...(init.body === undefined ? {} : { body: init.body }),
+      signal: AbortSignal.timeout(ISSUER_TIMEOUT_MS),
+    });
+    const body = response.status === 204 ? '' : await response.text();
+    res.writeHead(response.status, {
+      ...(body ? { 'Content-Type': response.headers.get('content-type') ?? 'application/json' } : {}),
+      'Cache-Control': 'no-store',
+      ...headers,
+    });
+    res.end(body);
+  } catch {
+    sendJson(res, 502, { error: { code: 'issuer_unreachable', message: 'the issuer could not be reached' } }, headers);
+  }
+}
 
 function escapeAttribute(value: string): string {
   return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
@@ -48,25 +78,31 @@ export async function startMerchantServer(options: MerchantServerOptions): Promi
       'X-Content-Type-Options': 'nosniff',
       'Referrer-Policy': 'no-referrer',
     };
+    const target = options.issuer();
+    const cardId = target.cardId ?? 'card_default';
     if (url.pathname === '/api/card') {
       const sessionId = req.headers['sessionid'];
-      const target = options.issuer();
-      const upstream = new URL(`${target.url.replace(/\/$/, '')}${target.cardPath ?? '/card'}`);
+      return forward(res, target, target.cardPath ?? '/card', { method: 'GET', headers: typeof sessionId === 'string' ? { sessionid: sessionId } : {} }, headers);
+    }
+    if (url.pathname.startsWith('/api/') && req.method === 'POST') {
+      // The merchant backend's own rules: JSON bodies only, bounded.
+      let body: Record<string, unknown>;
       try {
-        const response = await fetch(upstream, {
-          headers: {
-            accept: 'application/json',
-            ...(typeof sessionId === 'string' ? { sessionid: sessionId } : {}),
-            ...(target.authorization ? { authorization: target.authorization } : {}),
-          },
-          signal: AbortSignal.timeout(ISSUER_TIMEOUT_MS),
-        });
-        const body = await response.text();
-        res.writeHead(response.status, { 'Content-Type': response.headers.get('content-type') ?? 'application/json', 'Cache-Control': 'no-store', ...headers });
-        return res.end(body);
+        body = JSON.parse(await readBody(req, MAX_BODY_BYTES)) as Record<string, unknown>;
+        if (typeof body !== 'object' || body === null) throw new Error('not an object');
       } catch {
-        return sendJson(res, 502, { error: { code: 'issuer_unreachable', message: 'the issuer could not be reached' } }, headers);
+        return sendJson(res, 400, { error: { code: 'invalid_request', message: 'body must be a JSON object' } }, headers);
       }
+      if (url.pathname === '/api/pin') {
+        // Signed submissions go to the direct route; unsigned ones become change requests.
+        const path = typeof body['device_id'] === 'string' ? `/v1/cards/${cardId}/pin` : `/v1/cards/${cardId}/pin_change_requests`;
+        return forward(res, target, path, { method: 'POST', body: JSON.stringify(body) }, headers);
+      }
+      if (url.pathname === '/api/devices') {
+        return forward(res, target, '/v1/devices', { method: 'POST', body: JSON.stringify({ card_account_id: cardId, public_key: body['public_key'] }) }, headers);
+      }
+      const confirm = /^\/api\/change-requests\/([A-Za-z0-9_-]{1,64})\/confirm$/.exec(url.pathname);
+      if (confirm) return forward(res, target, `/v1/change_requests/${confirm[1]}/confirm`, { method: 'POST', body: '{}' }, headers);
     }
     if (url.pathname === '/' || url.pathname === '/index.html') {
       const page = await readFile(join(options.pageDir, 'index.html'), 'utf8');

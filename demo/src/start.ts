@@ -11,6 +11,7 @@ const demo = await startDemo({
   issuerPort: port('CARDFRAME_ISSUER_PORT', 5175),
   dataDir: process.env['CARDFRAME_DATA_DIR'] ?? fileURLToPath(new URL('../.data', import.meta.url)),
   ...(issuer ? { issuer } : {}),
+  ...(process.env['CARDFRAME_PIN_VARIANT'] === 'change-request' ? { pinVariant: 'change-request' as const } : {}),
 });
 
 console.log(`

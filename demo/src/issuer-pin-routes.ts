@@ -1,0 +1,125 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { randomBytes } from 'node:crypto';
+import { DeviceRegistry, IssuerError, openEncryptedPin, type PinKey } from '@cardframe/issuer';
+import { readBody, sendJson } from './http.ts';
+
+interface ChangeRequest {
+  readonly id: string;
+  readonly cardId: string;
+  readonly pin: string;
+  status: 'CONFIRMATION_REQUIRED' | 'COMPLETED';
+  updatedAt: string;
+}
+
+export interface PinRoutesState {
+  /** The current PIN of each card; reveals read it. */
+  readonly pins: Map<string, string>;
+  /** PIN keys by kid, and which one is latest. */
+  readonly pinKeys: () => { latest: PinKey; byKid: (kid: string) => PinKey | undefined };
+  readonly baseUrl: () => string;
+}
+
+/** Counts what the sandbox received, so tests can check nothing was sent twice. */
+export interface PinStats {
+  pinSubmissions: number;
+  changeRequests: number;
+  deviceBindings: number;
+}
+
+async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
+  let body: unknown;
+  try {
+    body = JSON.parse(await readBody(req, 32 * 1024));
+  } catch {
+    throw new IssuerError('invalid_request', 400, 'body must be JSON');
+  }
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new IssuerError('invalid_request', 400, 'body must be a JSON object');
+  return body as Record<string, unknown>;
+}
+
+/**
+ * Seed 002's PIN routes on the sandbox issuer:
+ * `GET /v1/cards/pin_keys/latest`, the deprecated per-card key route,
+ * `POST /v1/devices` (binding), `POST /v1/cards/{id}/pin` (direct, signed),
+ * `POST /v1/cards/{id}/pin_change_requests` and `POST /v1/change_requests/{id}/confirm`.
+ * Returns false when the path is not one of them.
+ */
+export function createPinRoutes(state: PinRoutesState) {
+  const devices = new DeviceRegistry();
+  const changeRequests = new Map<string, ChangeRequest>();
+  const stats: PinStats = { pinSubmissions: 0, changeRequests: 0, deviceBindings: 0 };
+
+  const cardExists = (cardId: string): boolean => state.pins.has(cardId);
+  const notFound = (): IssuerError => new IssuerError('card_not_found', 404, 'no such card');
+
+  async function handle(req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> {
+    const path = url.pathname;
+    const method = req.method ?? 'GET';
+    try {
+      if (method === 'GET' && path === '/v1/cards/pin_keys/latest') {
+        sendJson(res, 200, state.pinKeys().latest.publicJwk);
+        return true;
+      }
+      let match = /^\/v1\/cards\/([A-Za-z0-9_-]{1,64})\/pin_keys\/latest$/.exec(path);
+      if (method === 'GET' && match) {
+        if (!cardExists(match[1]!)) throw notFound();
+        sendJson(res, 200, state.pinKeys().latest.publicJwk, { Deprecation: 'true' });
+        return true;
+      }
+      if (method === 'POST' && path === '/v1/devices') {
+        const body = await readJson(req);
+        const cardId = body['card_account_id'];
+        if (typeof cardId !== 'string' || !cardExists(cardId)) throw notFound();
+        const id = devices.bind(cardId, body['public_key']);
+        stats.deviceBindings++;
+        sendJson(res, 201, { device_id: id });
+        return true;
+      }
+      match = /^\/v1\/cards\/([A-Za-z0-9_-]{1,64})\/pin$/.exec(path);
+      if (method === 'POST' && match) {
+        stats.pinSubmissions++;
+        const cardId = match[1]!;
+        if (!cardExists(cardId)) throw notFound();
+        const body = await readJson(req);
+        const keys = state.pinKeys();
+        const pin = await openEncryptedPin(body['encrypted_pin'], body['key_id'], keys.byKid);
+        devices.verify(cardId, body['device_id'], body['encrypted_pin'] as string, body['signature']);
+        state.pins.set(cardId, pin);
+        res.writeHead(204, { 'Cache-Control': 'no-store' });
+        res.end();
+        return true;
+      }
+      match = /^\/v1\/cards\/([A-Za-z0-9_-]{1,64})\/pin_change_requests$/.exec(path);
+      if (method === 'POST' && match) {
+        stats.changeRequests++;
+        const cardId = match[1]!;
+        if (!cardExists(cardId)) throw notFound();
+        const body = await readJson(req);
+        const pin = await openEncryptedPin(body['encrypted_pin'], body['key_id'], state.pinKeys().byKid);
+        const request: ChangeRequest = { id: `${randomBytes(16).toString('hex')}csc`, cardId, pin, status: 'CONFIRMATION_REQUIRED', updatedAt: new Date().toISOString() };
+        changeRequests.set(request.id, request);
+        sendJson(res, 202, { id: request.id, status: request.status, updated_at: request.updatedAt, url: `${state.baseUrl()}/v1/change_requests/${request.id}/confirm` });
+        return true;
+      }
+      match = /^\/v1\/change_requests\/([A-Za-z0-9_-]{1,64})\/confirm$/.exec(path);
+      if (method === 'POST' && match) {
+        const request = changeRequests.get(match[1]!);
+        if (!request) throw new IssuerError('change_request_not_found', 404, 'no such change request');
+        if (request.status !== 'COMPLETED') {
+          state.pins.set(request.cardId, request.pin);
+          request.status = 'COMPLETED';
+          request.updatedAt = new Date().toISOString();
+        }
+        sendJson(res, 200, { id: request.id, status: request.status, updated_at: request.updatedAt });
+        return true;
+      }
+    } catch (error) {
+      if (!(error instanceof IssuerError)) throw error;
+      sendJson(res, error.status, error.toJSON());
+      return true;
+    }
+    return false;
+  }
+
+  return { handle, stats };
+}
