@@ -6,6 +6,7 @@ import type { ErrorInfo } from '@cardframe/protocol';
 export interface HostObservations {
   dom: string;
   messages: string[];
+  /** Bodies of requests the host page sent and responses it received. */
   responses: string[];
   console: string[];
 }
@@ -51,16 +52,30 @@ export class HostPage {
   readonly console: string[] = [];
   readonly consoleErrors: string[] = [];
   readonly pageErrors: string[] = [];
-  readonly #pending: Promise<void>[] = [];
+  /** Body reads in flight; each settles to undefined or to why it failed, never rejects. */
+  readonly #pending: Promise<Error | undefined>[] = [];
   readonly page: Page;
   readonly demo: Demo;
 
   constructor(page: Page, demo: Demo) {
     this.page = page;
     this.demo = demo;
+    page.on('request', (request) => {
+      if (request.frame() !== page.mainFrame()) return;
+      const body = request.postData();
+      if (body) this.responses.push(body);
+    });
     page.on('response', (response) => {
       if (response.frame() !== page.mainFrame()) return;
-      this.#pending.push(response.text().then((text) => void this.responses.push(text), () => undefined));
+      const url = response.url();
+      // A body the page never reads may never finish loading; the leak check must not skip it silently.
+      const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`could not read the response body of ${url}`)), 5000).unref());
+      this.#pending.push(
+        Promise.race([response.text().then((text) => void this.responses.push(text)), timeout]).then(
+          () => undefined,
+          (error: unknown) => (error instanceof Error ? error : new Error(String(error))),
+        ),
+      );
     });
     page.on('console', (message) => {
       this.console.push(message.text());
@@ -79,15 +94,42 @@ export class HostPage {
     await this.page.goto(url);
   }
 
-  /** Resolves with the next `cardframe-*` event of that name on the card element. */
-  nextEvent<T = unknown>(name: string): Promise<T> {
+  /** The PIN entry frame. */
+  get pinFrame(): FrameLocator {
+    return this.page.frameLocator('#pin iframe');
+  }
+
+  /** Resolves with the next `cardframe-*` event of that name on an element (default the card). */
+  nextEvent<T = unknown>(name: string, selector = '#card'): Promise<T> {
     return this.page.evaluate(
-      (eventName) =>
+      ([eventName, target]) =>
         new Promise<T>((resolve) => {
-          document.querySelector('#card')!.addEventListener(eventName, (event) => resolve((event as CustomEvent<T>).detail), { once: true });
+          document.querySelector(target!)!.addEventListener(eventName!, (event) => resolve((event as CustomEvent<T>).detail), { once: true });
         }),
-      name,
+      [name, selector],
     );
+  }
+
+  /** Every `cardframe-*` event detail an element fired from now on, in order. */
+  async recordEvents(selector: string, names: readonly string[]): Promise<() => Promise<{ name: string; detail: unknown }[]>> {
+    await this.page.evaluate(
+      ([target, list]) => {
+        const log: { name: string; detail: unknown }[] = [];
+        (window as unknown as Record<string, unknown>)[`__events${target}`] = log;
+        for (const name of list as string[]) document.querySelector(target as string)!.addEventListener(name, (e) => log.push({ name, detail: (e as CustomEvent).detail }));
+      },
+      [selector, names] as const,
+    );
+    return () => this.page.evaluate((target) => (window as unknown as Record<string, { name: string; detail: unknown }[]>)[`__events${target}`]!, selector);
+  }
+
+  async fillPin(pin: string, confirm = pin): Promise<void> {
+    await this.pinFrame.getByLabel('New PIN', { exact: true }).fill(pin);
+    await this.pinFrame.getByLabel('Confirm new PIN').fill(confirm);
+  }
+
+  async pinInputs(): Promise<[string, string]> {
+    return [await this.pinFrame.getByLabel('New PIN', { exact: true }).inputValue(), await this.pinFrame.getByLabel('Confirm new PIN').inputValue()];
   }
 
   async waitForReady(): Promise<void> {
@@ -110,7 +152,9 @@ export class HostPage {
   }
 
   async observe(): Promise<HostObservations> {
-    await Promise.all(this.#pending);
+    // Responses that failed at the network level have no body; a body that never arrived is a gap in what we checked.
+    const unread = (await Promise.all(this.#pending)).find((error) => error?.message.startsWith('could not read'));
+    if (unread) throw unread;
     const dom = await this.page.evaluate(() => {
       const parts: string[] = [];
       const walk = (root: Document | ShadowRoot): void => {

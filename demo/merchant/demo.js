@@ -36,7 +36,8 @@ pin.addEventListener('cardframe-submit', (event) => {
 document.querySelector('#confirm').addEventListener('click', async () => {
   if (!pendingChange) return;
   const response = await fetch(`/api/change-requests/${pendingChange}/confirm`, json({}));
-  if (response.ok) {
+  const result = await response.json().catch(() => undefined);
+  if (response.ok && result?.status === 'COMPLETED') {
     confirmBox.hidden = true;
     pendingChange = undefined;
   }

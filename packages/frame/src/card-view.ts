@@ -115,11 +115,12 @@ export class CardView extends LitElement {
 
   #renderButton() {
     if (this.state === 'unavailable') return nothing;
+    const what = this.fields.length === 1 && this.fields[0] === 'pin' ? 'PIN' : 'card details';
     if (this.state === 'revealed') {
-      return html`<button type="button" part="toggle" @click=${this.#onHide}>Hide card details</button>`;
+      return html`<button type="button" part="toggle" @click=${this.#onHide}>Hide ${what}</button>`;
     }
     const busy = this.state === 'revealing' || this.state === 'loading';
-    const label = this.state === 'error' ? 'Reveal card details (try again)' : 'Reveal card details';
+    const label = this.state === 'error' ? `Reveal ${what} (try again)` : `Reveal ${what}`;
     return html`<button type="button" part="toggle" ?disabled=${busy} @click=${this.#onReveal}>${label}</button>`;
   }
 

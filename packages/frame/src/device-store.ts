@@ -1,6 +1,11 @@
-// The frame origin's device-binding key, kept in its own IndexedDB. The
-// private key is stored as a non-extractable CryptoKey (structured clone
-// keeps it so); it never leaves this origin and is never posted anywhere.
+// The frame origin's device-binding key. It is kept in the frame origin's
+// IndexedDB as a non-extractable CryptoKey (structured clone keeps it so);
+// it never leaves this origin and is never posted anywhere.
+//
+// Browsers that block third-party storage (Chromium with third-party cookies
+// blocked, Safari, private windows) deny the frame IndexedDB. Then the key
+// lives in memory for this page's lifetime only, and the next page load
+// binds a new device: slower for the cardholder, never less safe.
 
 const DB_NAME = 'cardframe';
 const STORE = 'device';
@@ -10,6 +15,8 @@ export interface DeviceBinding {
   readonly keyPair: CryptoKeyPair;
   readonly deviceId: string;
 }
+
+let inMemory: DeviceBinding | undefined;
 
 function open(): Promise<IDBDatabase> {
   return new Promise((resolve, reject) => {
@@ -33,15 +40,37 @@ async function run<T>(mode: IDBTransactionMode, action: (store: IDBObjectStore) 
   }
 }
 
-export async function loadDeviceBinding(): Promise<DeviceBinding | undefined> {
-  const record = await run<DeviceBinding | undefined>('readonly', (store) => store.get(RECORD));
-  return record && record.keyPair?.privateKey instanceof CryptoKey && typeof record.deviceId === 'string' ? record : undefined;
+function isBinding(record: unknown): record is DeviceBinding {
+  const r = record as Partial<DeviceBinding> | undefined;
+  return r?.keyPair?.privateKey instanceof CryptoKey && typeof r.deviceId === 'string';
 }
 
-export async function saveDeviceBinding(binding: DeviceBinding): Promise<void> {
-  await run('readwrite', (store) => store.put(binding, RECORD));
+/** The stored binding, from IndexedDB or, where that is denied, from memory. */
+export async function loadDeviceBinding(): Promise<DeviceBinding | undefined> {
+  try {
+    const record = await run<unknown>('readonly', (store) => store.get(RECORD));
+    return isBinding(record) ? record : inMemory;
+  } catch {
+    return inMemory;
+  }
+}
+
+/** Keeps the binding; resolves true when it persisted, false when it lives in memory only. */
+export async function saveDeviceBinding(binding: DeviceBinding): Promise<boolean> {
+  inMemory = binding;
+  try {
+    await run('readwrite', (store) => store.put(binding, RECORD));
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 export async function clearDeviceBinding(): Promise<void> {
-  await run('readwrite', (store) => store.delete(RECORD));
+  inMemory = undefined;
+  try {
+    await run('readwrite', (store) => store.delete(RECORD));
+  } catch {
+    // Nothing persisted where storage is denied.
+  }
 }

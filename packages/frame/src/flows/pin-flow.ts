@@ -1,43 +1,11 @@
 import { exportDevicePublicKey, generateDeviceKeyPair, importIssuerEncryptionKey, sealJwe, signDeviceMessage, type IssuerEncryptionKey } from '@cardframe/crypto';
-import {
-  CHANGE_REQUEST_STATUSES,
-  CardframeError,
-  toCardframeError,
-  type ChangeRequestStatus,
-  type FieldName,
-  type FrameEventDetails,
-  type JsonValue,
-} from '@cardframe/protocol';
+import { CardframeError, toCardframeError, type FieldName, type JsonValue } from '@cardframe/protocol';
 import type { PinFlowConfig } from '../config.ts';
 import { loadDeviceBinding, saveDeviceBinding, type DeviceBinding } from '../device-store.ts';
 import { pinEntryState, pinSubmissionProblem, type PinEntryState } from '../pin-policy.ts';
 import { PinView } from '../pin-view.ts';
+import { parseJsonBody, parsePinOutcome } from './pin-outcome.ts';
 import type { Flow, FlowContext } from './flow.ts';
-
-const ID = /^[A-Za-z0-9_-]{1,64}$/;
-
-function parseJsonBody(body: JsonValue): unknown {
-  if (typeof body !== 'string') return body;
-  if (body.trim() === '') return undefined;
-  try {
-    return JSON.parse(body);
-  } catch {
-    throw new CardframeError('ERR_MALFORMED_RESPONSE', 'the issuer response is not JSON');
-  }
-}
-
-/** 204 No Content means done; a change request carries its own status. */
-export function parsePinOutcome(body: JsonValue): FrameEventDetails['submit'] {
-  const parsed = parseJsonBody(body);
-  if (parsed === undefined || parsed === null) return { flow: 'pin', status: 'COMPLETED' };
-  const request = parsed as { id?: unknown; status?: unknown };
-  if (typeof parsed !== 'object' || !(CHANGE_REQUEST_STATUSES as readonly unknown[]).includes(request.status)) {
-    throw new CardframeError('ERR_MALFORMED_RESPONSE', 'the issuer response is not a change request');
-  }
-  const status = request.status as ChangeRequestStatus;
-  if (status === 'FAILED') throw new CardframeError('ERR_ISSUER_REQUEST', 'the issuer refused the PIN change');
-  return typeof request.id === 'string' && ID.test(request.id) ? { flow: 'pin', status, changeRequestId: request.id } : { flow: 'pin', status };
-}
 
 function parseDeviceId(body: JsonValue): string {
   const parsed = parseJsonBody(body) as { device_id?: unknown; id?: unknown } | undefined;

@@ -66,6 +66,11 @@ describe('cardframe-card-view', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('names the button after what it reveals', async () => {
+    const el = await fixture<CardView>(html`<cardframe-card-view .fields=${['pin']} state="ready"></cardframe-card-view>`);
+    expect(el.shadowRoot!.querySelector('button')!.textContent).to.equal('Reveal PIN');
+  });
+
   it('offers no button when the frame is unavailable', async () => {
     const el = await fixture<CardView>(html`<cardframe-card-view .fields=${['pan']} state="unavailable"></cardframe-card-view>`);
     el.error = { code: 'ERR_CONFIG', message: 'x' };
