@@ -13,6 +13,9 @@ export default defineConfig({
   use: {
     browserName: 'chromium',
     launchOptions: chromiumLaunchOptions(),
+    // Tall enough for the whole demo page: a click into a cross-origin frame
+    // right after the page scrolls can land on the old position under load.
+    viewport: { width: 1280, height: 2000 },
     trace: 'off',
   },
 });

@@ -35,7 +35,7 @@ test.describe('bad input ends in a typed error and the card can retry', () => {
   test('fields sealed under another secret give ERR_DECRYPT_FAILED', async ({ host, demo }) => {
     // A sessionid for a secret the frame never made: the issuer seals to it, the frame cannot open it.
     const foreign = publicEncrypt(
-      { key: demo.issuer!.keys.publicKeyPem, padding: constants.RSA_PKCS1_OAEP_PADDING },
+      { key: demo.issuer!.sessionKeyPem, padding: constants.RSA_PKCS1_OAEP_PADDING },
       Buffer.from(randomBytes(16).toString('base64'), 'utf8'),
     ).toString('base64');
     await host.setFetchCardData(`() => fetch('/api/card', { headers: { sessionid: ${JSON.stringify(foreign)} } })`);

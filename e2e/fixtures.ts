@@ -92,6 +92,29 @@ export class HostPage {
   async open(url = this.demo.merchantUrl): Promise<void> {
     await this.page.addInitScript(spyOnHostMessages);
     await this.page.goto(url);
+    await this.settled();
+  }
+
+  /**
+   * Waits until every cardframe iframe on the page has taken the height its
+   * frame reported and held it. Frames size themselves after they load; a
+   * click aimed while a frame above is still growing would land on the old
+   * layout.
+   */
+  async settled(): Promise<void> {
+    const heights = (): Promise<string> =>
+      this.page.evaluate(() =>
+        [...document.querySelectorAll('cardframe-card, cardframe-pin')].map((el) => el.shadowRoot?.querySelector('iframe')?.style.height ?? '').join(','),
+      );
+    let previous = '';
+    await expect
+      .poll(async () => {
+        const now = await heights();
+        const stable = now === previous && !now.split(',').includes('');
+        previous = now;
+        return stable;
+      }, { intervals: [100, 100, 200] })
+      .toBe(true);
   }
 
   /** The PIN entry frame. */
@@ -99,12 +122,28 @@ export class HostPage {
     return this.page.frameLocator('#pin iframe');
   }
 
-  /** Resolves with the next `cardframe-*` event of that name on an element (default the card). */
+  /**
+   * Resolves with the next `cardframe-*` event of that name on an element
+   * (default the card). Rejects, naming what came instead, if the element
+   * fires `cardframe-error` first (unless that is the event awaited) or
+   * nothing comes within 15 s.
+   */
   nextEvent<T = unknown>(name: string, selector = '#card'): Promise<T> {
     return this.page.evaluate(
       ([eventName, target]) =>
-        new Promise<T>((resolve) => {
-          document.querySelector(target!)!.addEventListener(eventName!, (event) => resolve((event as CustomEvent<T>).detail), { once: true });
+        new Promise<T>((resolve, reject) => {
+          const element = document.querySelector(target!)!;
+          const timer = setTimeout(() => reject(new Error(`no ${eventName} on ${target} within 15 s`)), 15_000);
+          element.addEventListener(eventName!, (event) => {
+            clearTimeout(timer);
+            resolve((event as CustomEvent<T>).detail);
+          }, { once: true });
+          if (eventName !== 'cardframe-error') {
+            element.addEventListener('cardframe-error', (event) => {
+              clearTimeout(timer);
+              reject(new Error(`${target} fired cardframe-error ${JSON.stringify((event as CustomEvent).detail)} instead of ${eventName}`));
+            }, { once: true });
+          }
         }),
       [name, selector],
     );

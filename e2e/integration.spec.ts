@@ -30,7 +30,7 @@ test('mountCard resolves once the frame is ready, reveals, and destroy removes t
 
 test('the demo reveals against another issuer given only its URL and public key (SHA-256 OAEP)', async ({ page }) => {
   const issuer = await startSandboxIssuer({ oaepHash: 'sha256' });
-  const demo = await startDemo({ issuer: { url: issuer.url, publicKeyPem: issuer.keys.publicKeyPem, oaepHash: 'SHA-256' } });
+  const demo = await startDemo({ issuer: { url: issuer.url, publicKeyPem: issuer.sessionKeyPem, oaepHash: 'SHA-256' } });
   try {
     expect(demo.issuer).toBeUndefined();
     await page.goto(demo.merchantUrl);
@@ -46,7 +46,7 @@ test('the demo reveals against another issuer given only its URL and public key 
 
 test('a frame configured with the wrong OAEP hash fails the reveal with a typed error, not a crash', async ({ page }) => {
   const issuer = await startSandboxIssuer({ oaepHash: 'sha256' });
-  const demo = await startDemo({ issuer: { url: issuer.url, publicKeyPem: issuer.keys.publicKeyPem, oaepHash: 'SHA-1' } });
+  const demo = await startDemo({ issuer: { url: issuer.url, publicKeyPem: issuer.sessionKeyPem, oaepHash: 'SHA-1' } });
   try {
     await page.goto(demo.merchantUrl);
     const error = page.evaluate(() => new Promise((resolve) => document.querySelector('#card')!.addEventListener('cardframe-error', (e) => resolve((e as CustomEvent).detail), { once: true })));

@@ -1,7 +1,7 @@
 import { expect, test } from './fixtures.ts';
 
 // A frame whose config enables only PAN, expiry and CVC for reveal.
-test.use({ demoOptions: { frameConfig: (config) => ({ ...config, flows: { reveal: { fields: ['pan', 'expiry', 'cvc'] } } }) } });
+test.use({ demoOptions: { frameConfig: (config) => ({ ...config, flows: { reveal: { ...config.flows.reveal!, fields: ['pan', 'expiry', 'cvc'] } } }) } });
 
 test('mountCard rejects with ERR_NOT_ALLOWED when the host asks for a field the frame does not enable', async ({ host }) => {
   await host.open();

@@ -13,7 +13,7 @@ async function submitExpectingError(host: HostPage): Promise<{ code: string; sta
 
 test.describe('set PIN (direct, device-signed)', () => {
   test('the cardholder sets a new PIN in the frame, the issuer accepts it, a later reveal shows it, and the host never sees the digits', async ({ host, demo }) => {
-    const before = { ...demo.issuer!.pinStats };
+    const before = { ...demo.issuer!.stats };
     await openPin(host);
     const events = await host.recordEvents('#pin', ['cardframe-change', 'cardframe-submit', 'cardframe-error']);
 
@@ -25,8 +25,8 @@ test.describe('set PIN (direct, device-signed)', () => {
     expect(await host.pinInputs()).toEqual(['', '']);
 
     expect(demo.issuer!.pinOf('card_default')).toBe('4821');
-    expect(demo.issuer!.pinStats.pinSubmissions).toBe(before.pinSubmissions + 1);
-    expect(demo.issuer!.pinStats.deviceBindings).toBe(before.deviceBindings + 1);
+    expect(demo.issuer!.stats.pinSubmissions).toBe(before.pinSubmissions + 1);
+    expect(demo.issuer!.stats.deviceBindings).toBe(before.deviceBindings + 1);
 
     // The host only ever learned the entry's state.
     for (const { name, detail } of await events()) {
@@ -78,13 +78,13 @@ test.describe('bad PIN input ends in a typed error, keeps the input and sends no
   ] as const;
   for (const [name, pin, confirm, code] of cases) {
     test(`${name} gives ${code}`, async ({ host, demo }) => {
-      const before = demo.issuer!.pinStats.pinSubmissions;
+      const before = demo.issuer!.stats.pinSubmissions;
       await openPin(host);
       await host.fillPin(pin, confirm);
       expect(await submitExpectingError(host)).toMatchObject({ code });
       await expect(host.pinFrame.getByRole('alert')).not.toBeEmpty();
       expect(await host.pinInputs()).toEqual([pin, confirm]);
-      expect(demo.issuer!.pinStats.pinSubmissions).toBe(before);
+      expect(demo.issuer!.stats.pinSubmissions).toBe(before);
     });
   }
 
@@ -127,12 +127,12 @@ test.describe('bad PIN input ends in a typed error, keeps the input and sends no
 
   test('a double click sends the PIN once', async ({ host, demo }) => {
     await openPin(host);
-    const before = demo.issuer!.pinStats.pinSubmissions;
+    const before = demo.issuer!.stats.pinSubmissions;
     await host.fillPin('2749');
     const submitted = host.nextEvent('cardframe-submit', '#pin');
     await host.pinFrame.getByRole('button', { name: 'Set PIN' }).dblclick();
     await submitted;
     await host.page.waitForTimeout(300);
-    expect(demo.issuer!.pinStats.pinSubmissions).toBe(before + 1);
+    expect(demo.issuer!.stats.pinSubmissions).toBe(before + 1);
   });
 });

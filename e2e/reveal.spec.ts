@@ -64,6 +64,17 @@ test.describe('reveal across two origins', () => {
     await expect(host.page.locator('#card iframe')).toHaveAttribute('title', 'Card details');
   });
 
+  test('a frame below the fold sizes itself before it is scrolled into view', async ({ host }) => {
+    await host.page.setViewportSize({ width: 800, height: 400 });
+    await host.open();
+    const iframe = host.page.locator('#pin-reveal iframe');
+    const box = await iframe.boundingBox();
+    expect(box!.y).toBeGreaterThan(400);
+    const height = await iframe.evaluate((el) => (el as HTMLIFrameElement).style.height);
+    expect(height).toMatch(/^\d+px$/);
+    expect(height).not.toBe('150px');
+  });
+
   test('the frame is served with its CSP and security headers, and the iframe is sandboxed', async ({ host, demo }) => {
     const response = await host.page.request.get(demo.frameUrl);
     const headers = response.headers();

@@ -3,16 +3,18 @@ const json = (body) => ({ method: 'POST', headers: { 'content-type': 'applicatio
 const fetchCardData = (sessionId) => fetch('/api/card', { headers: { sessionid: sessionId } });
 
 const card = document.querySelector('#card');
+const cardKeyPair = document.querySelector('#card-keypair');
 const pinReveal = document.querySelector('#pin-reveal');
 const pin = document.querySelector('#pin');
 card.fetchCardData = fetchCardData;
+cardKeyPair.fetchEncryptedCard = (publicKey) => fetch('/api/card-details', json({ public_key: publicKey }));
 pinReveal.fetchCardData = fetchCardData;
 pin.submitPin = (submission) => fetch('/api/pin', json(submission));
 pin.registerDevice = (publicKey) => fetch('/api/devices', json({ public_key: publicKey }));
 
 const log = document.querySelector('#events');
 const names = ['cardframe-ready', 'cardframe-reveal', 'cardframe-hide', 'cardframe-error', 'cardframe-change', 'cardframe-submit'];
-for (const element of [card, pin, pinReveal]) {
+for (const element of [card, cardKeyPair, pin, pinReveal]) {
   for (const name of names) {
     element.addEventListener(name, (event) => {
       const item = document.createElement('li');
@@ -41,4 +43,13 @@ document.querySelector('#confirm').addEventListener('click', async () => {
     confirmBox.hidden = true;
     pendingChange = undefined;
   }
+});
+
+// The sandbox issuer's admin control: rotate its keys while the page is open.
+const stages = document.querySelector('#key-stages');
+document.querySelector('#rotate').addEventListener('click', async () => {
+  const response = await fetch('/api/sandbox/rotate', json({}));
+  const result = await response.json().catch(() => undefined);
+  const count = (ring) => Object.values(ring ?? {}).filter((stage) => stage !== 'retired').length;
+  stages.textContent = response.ok ? `Rotated: ${count(result.pin)} PIN keys and ${count(result.session)} session keys trusted now.` : 'Rotation is only available with the sandbox issuer.';
 });

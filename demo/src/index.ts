@@ -66,17 +66,26 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
     frameUrl: () => frame.url,
     issuer: () => target,
   });
-  const pinKey = options.issuer ? options.issuer.pinKeyJwk : sandbox!.pinKey.publicJwk;
+  // The sandbox publishes key sets the frame fetches itself (so rotation just
+  // works); another issuer's keys are pinned from the files it was given.
+  const issuerConfig = options.issuer
+    ? {
+        sessionKey: { pem: options.issuer.publicKeyPem },
+        oaepHash: options.issuer.oaepHash,
+        ...(options.issuer.pinKeyJwk ? { pinKey: { jwk: options.issuer.pinKeyJwk } } : {}),
+      }
+    : {
+        sessionKeys: { jwksUrl: `${sandbox!.url}/keys/session/jwks.json` },
+        oaepHash: sandbox!.oaepHash === 'sha1' ? 'SHA-1' : 'SHA-256',
+        pinKeys: { jwksUrl: `${sandbox!.url}/v1/cards/pin_keys` },
+      };
+  const pinEnabled = !options.issuer || options.issuer.pinKeyJwk !== undefined;
   const base = parseFrameConfig({
     allowedHostOrigins: [new URL(merchant.url).origin],
-    issuer: {
-      sessionKey: { pem: options.issuer?.publicKeyPem ?? sandbox!.keys.publicKeyPem },
-      oaepHash: options.issuer?.oaepHash ?? (sandbox!.oaepHash === 'sha1' ? 'SHA-1' : 'SHA-256'),
-      ...(pinKey ? { pinKey: { jwk: pinKey } } : {}),
-    },
+    issuer: issuerConfig,
     flows: {
-      reveal: { fields: ['pan', 'expiry', 'cvc', 'pin'] },
-      ...(pinKey ? { pin: { variant: options.pinVariant ?? 'direct' } } : {}),
+      reveal: { fields: ['pan', 'expiry', 'cvc', 'pin'], modes: options.issuer ? ['session-key'] : ['session-key', 'key-pair'] },
+      ...(pinEnabled ? { pin: { variant: options.pinVariant ?? 'direct' } } : {}),
     },
   });
   const config = options.frameConfig ? parseFrameConfig(options.frameConfig(base)) : base;

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { randomBytes } from 'node:crypto';
 import { DeviceRegistry, IssuerError, openEncryptedPin, type PinKey } from '@cardframe/issuer';
 import { readBody, sendJson } from './http.ts';
+import type { IssuerStats } from './issuer-stats.ts';
 
 interface ChangeRequest {
   readonly id: string;
@@ -17,13 +18,7 @@ export interface PinRoutesState {
   /** PIN keys by kid, and which one is latest. */
   readonly pinKeys: () => { latest: PinKey; byKid: (kid: string) => PinKey | undefined };
   readonly baseUrl: () => string;
-}
-
-/** Counts what the sandbox received, so tests can check nothing was sent twice. */
-export interface PinStats {
-  pinSubmissions: number;
-  changeRequests: number;
-  deviceBindings: number;
+  readonly stats: IssuerStats;
 }
 
 async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
@@ -47,7 +42,7 @@ async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> 
 export function createPinRoutes(state: PinRoutesState) {
   const devices = new DeviceRegistry();
   const changeRequests = new Map<string, ChangeRequest>();
-  const stats: PinStats = { pinSubmissions: 0, changeRequests: 0, deviceBindings: 0 };
+  const { stats } = state;
 
   const cardExists = (cardId: string): boolean => state.pins.has(cardId);
   const notFound = (): IssuerError => new IssuerError('card_not_found', 404, 'no such card');
@@ -115,11 +110,12 @@ export function createPinRoutes(state: PinRoutesState) {
       }
     } catch (error) {
       if (!(error instanceof IssuerError)) throw error;
+      if (error.code === 'retired_key') stats.retiredKeyRejections++;
       sendJson(res, error.status, error.toJSON());
       return true;
     }
     return false;
   }
 
-  return { handle, stats };
+  return { handle };
 }

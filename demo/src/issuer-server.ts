@@ -1,20 +1,12 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import {
-  IssuerError,
-  buildCardResponse,
-  exportPrivateKeyPem,
-  generatePinKey,
-  generateSessionKeyPair,
-  sessionKeyPairFromPem,
-  unwrapSessionId,
-  type CardRecord,
-  type NodeOaepHash,
-  type PinKey,
-  type SessionKeyPair,
-} from '@cardframe/issuer';
+import { createPublicKey } from 'node:crypto';
+import { importIssuerEncryptionKey, sealJwe } from '@cardframe/crypto';
+import { IssuerError, buildCardResponse, unwrapSessionIdWithKeys, type CardRecord, type NodeOaepHash, type RotatingKey } from '@cardframe/issuer';
 import { listen, readBody, sendJson, type RunningServer } from './http.ts';
-import { createPinRoutes, type PinStats } from './issuer-pin-routes.ts';
+import { loadIssuerKeys } from './issuer-key-store.ts';
+import { createPinRoutes } from './issuer-pin-routes.ts';
+import { emptyStats, type IssuerStats } from './issuer-stats.ts';
+
+export type { IssuerStats } from './issuer-stats.ts';
 
 /** The sandbox's cards. The default card is the one `GET /card` returns. */
 export const SANDBOX_CARDS: readonly CardRecord[] = [
@@ -25,7 +17,7 @@ export const SANDBOX_CARDS: readonly CardRecord[] = [
 export interface SandboxIssuerOptions {
   host?: string;
   port?: number;
-  /** Folder where the session key persists across restarts; in memory when absent. */
+  /** Folder where the keys persist across restarts; in memory when absent. */
   dataDir?: string;
   /** OAEP hash for sessionids (default `sha1`, as Node's `publicEncrypt` uses). */
   oaepHash?: NodeOaepHash;
@@ -36,105 +28,163 @@ export interface SandboxIssuerOptions {
 
 export interface SandboxIssuer extends RunningServer {
   readonly url: string;
-  readonly keys: SessionKeyPair;
   readonly oaepHash: NodeOaepHash;
-  /** The PIN key senders should seal to now. */
-  readonly pinKey: PinKey;
+  /** The active session key (sessionids are wrapped to it) as SPKI PEM. */
+  readonly sessionKeyPem: string;
+  /** The active PIN key. */
+  readonly pinKey: RotatingKey;
+  /** Kid of every key by stage, for both rings. */
+  keyStages(): Record<'session' | 'pin', Record<string, string>>;
+  /** Rotates both rings once (next → active → retiring → retired) and persists them. */
+  rotate(): Promise<void>;
   /** The card's current PIN (as a reveal would show it). */
   pinOf(cardId: string): string | undefined;
-  readonly pinStats: PinStats;
+  readonly stats: IssuerStats;
   /** Makes the next `count` card or PIN requests answer `status` (for failure tests). */
   failNext(status: number, count?: number): void;
 }
 
-async function loadOrCreateKeys(dataDir: string | undefined): Promise<SessionKeyPair> {
-  if (!dataDir) return generateSessionKeyPair();
-  const file = join(dataDir, 'issuer-session-key.pem');
-  try {
-    return sessionKeyPairFromPem(await readFile(file, 'utf8'));
-  } catch {
-    const keys = generateSessionKeyPair();
-    await mkdir(dataDir, { recursive: true });
-    await writeFile(file, exportPrivateKeyPem(keys), { mode: 0o600 });
-    return keys;
-  }
+const JWKS_HEADERS = {
+  'Content-Type': 'application/jwk-set+json',
+  // Public keys: any frame origin may read them.
+  'Access-Control-Allow-Origin': '*',
+  'Cache-Control': 'no-store',
+};
+
+function stages(ring: { trusted: readonly RotatingKey[]; retired: readonly RotatingKey[] }): Record<string, string> {
+  return Object.fromEntries([...ring.trusted, ...ring.retired].map((key) => [key.kid, key.stage]));
 }
 
 /**
- * A sandbox issuer speaking seed 001's `GET /card`: the profile always; with a
- * `sessionid` header, `encryptedPan`, `encryptedCvc` and `pin` sealed under
- * the secret inside it.
+ * A sandbox issuer speaking the seeds' APIs: seed 001's `GET /card`
+ * (sessionid → `encryptedPan`, `encryptedCvc`, `pin`), seed 002's PIN routes,
+ * seed 000's response encryption to a consumer key, and key rotation with
+ * several keys trusted at once.
  */
 export async function startSandboxIssuer(options: SandboxIssuerOptions = {}): Promise<SandboxIssuer> {
-  const keys = await loadOrCreateKeys(options.dataDir);
   const oaepHash = options.oaepHash ?? 'sha1';
-  const cards = new Map((options.cards ?? SANDBOX_CARDS).map((card) => [card.id, card]));
-  const defaultCard = (options.cards ?? SANDBOX_CARDS)[0]!;
-  const pins = new Map([...cards.values()].map((card) => [card.id, card.pin]));
-  const pinKey = generatePinKey(options.pinKeyType ?? 'RSA');
+  const keys = await loadIssuerKeys(options.dataDir, { session: { use: 'session', oaepHash }, pin: { use: 'pin', type: options.pinKeyType ?? 'RSA' } });
+  const cardList = options.cards ?? SANDBOX_CARDS;
+  const cards = new Map(cardList.map((card) => [card.id, card]));
+  const defaultCard = cardList[0]!;
+  const pins = new Map(cardList.map((card) => [card.id, card.pin]));
+  const stats = emptyStats();
   let fault: { status: number; remaining: number } | undefined;
   let baseUrl = '';
+
   const pinRoutes = createPinRoutes({
     pins,
-    pinKeys: () => ({ latest: pinKey, byKid: (kid) => (kid === pinKey.kid ? pinKey : undefined) }),
+    pinKeys: () => ({ latest: keys.pin.active, byKid: (kid) => keys.pin.accept(kid) }),
     baseUrl: () => baseUrl,
+    stats,
   });
 
+  const send = (res: Parameters<typeof sendJson>[0], error: IssuerError): void => {
+    if (error.code === 'retired_key') stats.retiredKeyRejections++;
+    sendJson(res, error.status, error.toJSON());
+  };
+
+  const cardFor = (path: string): CardRecord | undefined | null => {
+    const id = path === '/card' ? defaultCard.id : /^\/cards\/([A-Za-z0-9_-]{1,64})$/.exec(path)?.[1];
+    if (id === undefined) return null;
+    return cards.get(id);
+  };
+
   const running = await listen(async (req, res, url) => {
-    if (url.pathname.startsWith('/v1/')) {
-      if (fault && fault.remaining-- > 0) {
-        return sendJson(res, fault.status, new IssuerError('sandbox_fault', fault.status, 'injected sandbox failure').toJSON());
+    const path = url.pathname;
+    const method = req.method ?? 'GET';
+    try {
+      if (method === 'OPTIONS') {
+        res.writeHead(204, { 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Methods': 'GET', 'Access-Control-Max-Age': '600' });
+        return res.end();
       }
-      if (await pinRoutes.handle(req, res, url)) return;
-    }
-    const cardMatch = url.pathname === '/card' ? defaultCard.id : /^\/cards\/([A-Za-z0-9_-]{1,64})$/.exec(url.pathname)?.[1];
-    if (cardMatch !== undefined) {
-      if (req.method !== 'GET') return sendJson(res, 405, { error: { code: 'method_not_allowed', message: 'use GET' } });
-      if (fault && fault.remaining-- > 0) {
-        return sendJson(res, fault.status, new IssuerError('sandbox_fault', fault.status, 'injected sandbox failure').toJSON());
+      if (method === 'GET' && (path === '/keys/session/jwks.json' || path === '/v1/cards/pin_keys')) {
+        stats.jwksRequests++;
+        res.writeHead(200, JWKS_HEADERS);
+        return res.end(JSON.stringify(path === '/v1/cards/pin_keys' ? keys.pin.jwks() : keys.session.jwks()));
       }
-      const card = cards.get(cardMatch);
-      if (!card) return sendJson(res, 404, new IssuerError('card_not_found', 404, 'no such card').toJSON());
-      const header = req.headers['sessionid'];
-      if (header === undefined) return sendJson(res, 200, buildCardResponse(card));
-      try {
-        const secret = unwrapSessionId(keys.privateKey, Array.isArray(header) ? header[0] : header, oaepHash);
+      if ((path === '/card' || path.startsWith('/cards/') || path.startsWith('/v1/')) && fault && fault.remaining-- > 0) {
+        throw new IssuerError('sandbox_fault', fault.status, 'injected sandbox failure');
+      }
+      if (path.startsWith('/v1/')) {
+        const details = /^\/v1\/cards\/([A-Za-z0-9_-]{1,64})\/details$/.exec(path);
+        if (method === 'POST' && details) {
+          // Seed 000, second flow: the consumer sends its public key, the response is encrypted to it.
+          stats.cardRequests++;
+          const card = cards.get(details[1]!);
+          if (!card) throw new IssuerError('card_not_found', 404, 'no such card');
+          const body = JSON.parse((await readBody(req)) || '{}') as { public_key?: unknown };
+          const key = await importIssuerEncryptionKey(body.public_key, { rsaEnc: 'A256GCM' }).catch(() => {
+            throw new IssuerError('invalid_key', 400, 'public_key must be an encryption JWK with a kid (RSA ≥ 2048 or P-256)');
+          });
+          const payload = { pan: card.pan, cvc: card.cvc, expiry: `${String(card.expirationMonth).padStart(2, '0')}/${card.expirationYear}`, pin: pins.get(card.id) };
+          res.writeHead(200, { 'Content-Type': 'application/jose', 'Cache-Control': 'no-store' });
+          return res.end(await sealJwe(new TextEncoder().encode(JSON.stringify(payload)), key));
+        }
+        if (await pinRoutes.handle(req, res, url)) return;
+      }
+      const card = cardFor(path);
+      if (card !== null) {
+        if (method !== 'GET') return sendJson(res, 405, { error: { code: 'method_not_allowed', message: 'use GET' } });
+        stats.cardRequests++;
+        if (!card) throw new IssuerError('card_not_found', 404, 'no such card');
+        const header = req.headers['sessionid'];
+        if (header === undefined) return sendJson(res, 200, buildCardResponse(card));
+        const secret = unwrapSessionIdWithKeys(
+          keys.session.trusted.map((k) => k.privateKey),
+          keys.session.retired.map((k) => k.privateKey),
+          Array.isArray(header) ? header[0] : header,
+          oaepHash,
+        );
         const body = buildCardResponse({ ...card, pin: pins.get(card.id) ?? card.pin }, secret);
         secret.fill(0);
         return sendJson(res, 200, body);
-      } catch (error) {
-        if (error instanceof IssuerError) return sendJson(res, error.status, error.toJSON());
-        throw error;
       }
-    }
-    if (req.method === 'GET' && url.pathname === '/keys/session.pem') {
-      res.writeHead(200, { 'Content-Type': 'application/x-pem-file', 'Cache-Control': 'no-store' });
-      return res.end(keys.publicKeyPem);
-    }
-    if (req.method === 'GET' && url.pathname === '/keys/session.json') {
-      return sendJson(res, 200, { pem: keys.publicKeyPem, jwk: keys.publicJwk, oaepHash: oaepHash === 'sha1' ? 'SHA-1' : 'SHA-256' });
-    }
-    if (req.method === 'POST' && url.pathname === '/sandbox/fail-next') {
-      const body = JSON.parse((await readBody(req)) || '{}') as { status?: unknown; count?: unknown };
-      const status = Number(body.status);
-      if (!Number.isInteger(status) || status < 400 || status > 599) {
-        return sendJson(res, 400, new IssuerError('invalid_request', 400, 'status must be 400-599').toJSON());
+      if (method === 'GET' && path === '/keys/session.pem') {
+        res.writeHead(200, { 'Content-Type': 'application/x-pem-file', 'Cache-Control': 'no-store' });
+        return res.end(createPublicKey(keys.session.active.privateKey).export({ type: 'spki', format: 'pem' }));
       }
-      fault = { status, remaining: Number.isInteger(body.count) ? Number(body.count) : 1 };
-      return sendJson(res, 200, { ok: true });
+      if (method === 'GET' && path === '/sandbox/keys') return sendJson(res, 200, { session: stages(keys.session), pin: stages(keys.pin) });
+      if (method === 'POST' && path === '/sandbox/rotate') {
+        keys.session.rotate();
+        keys.pin.rotate();
+        await keys.save();
+        return sendJson(res, 200, { session: stages(keys.session), pin: stages(keys.pin) });
+      }
+      if (method === 'POST' && path === '/sandbox/fail-next') {
+        const body = JSON.parse((await readBody(req)) || '{}') as { status?: unknown; count?: unknown };
+        const status = Number(body.status);
+        if (!Number.isInteger(status) || status < 400 || status > 599) throw new IssuerError('invalid_request', 400, 'status must be 400-599');
+        fault = { status, remaining: Number.isInteger(body.count) ? Number(body.count) : 1 };
+        return sendJson(res, 200, { ok: true });
+      }
+      return sendJson(res, 404, { error: { code: 'not_found', message: 'not found' } });
+    } catch (error) {
+      if (error instanceof IssuerError) return send(res, error);
+      if (error instanceof SyntaxError) return sendJson(res, 400, { error: { code: 'invalid_request', message: 'body must be JSON' } });
+      throw error;
     }
-    return sendJson(res, 404, { error: { code: 'not_found', message: 'not found' } });
   }, options.host ?? '127.0.0.1', options.port ?? 0);
 
   baseUrl = `http://${options.host ?? '127.0.0.1'}:${running.port}`;
   return {
     ...running,
     url: baseUrl,
-    keys,
     oaepHash,
-    pinKey,
+    get sessionKeyPem() {
+      return createPublicKey(keys.session.active.privateKey).export({ type: 'spki', format: 'pem' }).toString();
+    },
+    get pinKey() {
+      return keys.pin.active;
+    },
+    keyStages: () => ({ session: stages(keys.session), pin: stages(keys.pin) }),
+    async rotate() {
+      keys.session.rotate();
+      keys.pin.rotate();
+      await keys.save();
+    },
     pinOf: (cardId) => pins.get(cardId),
-    pinStats: pinRoutes.stats,
+    stats,
     failNext(status, count = 1) {
       fault = { status, remaining: count };
     },

@@ -98,8 +98,16 @@ export async function startMerchantServer(options: MerchantServerOptions): Promi
         const path = typeof body['device_id'] === 'string' ? `/v1/cards/${cardId}/pin` : `/v1/cards/${cardId}/pin_change_requests`;
         return forward(res, target, path, { method: 'POST', body: JSON.stringify(body) }, headers);
       }
+      if (url.pathname === '/api/card-details') {
+        // Key-pair reveal: the frame's public key goes to the issuer, a JWE comes back.
+        return forward(res, target, `/v1/cards/${cardId}/details`, { method: 'POST', body: JSON.stringify({ public_key: body['public_key'] }) }, headers);
+      }
       if (url.pathname === '/api/devices') {
         return forward(res, target, '/v1/devices', { method: 'POST', body: JSON.stringify({ card_account_id: cardId, public_key: body['public_key'] }) }, headers);
+      }
+      if (url.pathname === '/api/sandbox/rotate') {
+        // Demo only: a real merchant page would never reach an issuer's key administration.
+        return forward(res, target, '/sandbox/rotate', { method: 'POST', body: '{}' }, headers);
       }
       const confirm = /^\/api\/change-requests\/([A-Za-z0-9_-]{1,64})\/confirm$/.exec(url.pathname);
       if (confirm) return forward(res, target, `/v1/change_requests/${confirm[1]}/confirm`, { method: 'POST', body: '{}' }, headers);

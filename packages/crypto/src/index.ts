@@ -7,6 +7,10 @@ export type { EncryptionPolicy, IssuerEncryptionKey, JweAlg, JweEnc } from './is
 export { importIssuerSessionKey } from './issuer-session-key.ts';
 export type { IssuerKeySource, OaepHash } from './issuer-session-key.ts';
 export { openJwe } from './jwe-open.ts';
+export { KeyRing } from './key-ring.ts';
+export type { KeyRingOptions, KeyRingSource, RingKey, SkippedKey } from './key-ring.ts';
+export { ResponseKeys } from './response-keys.ts';
+export type { ResponseKeyAlg, ResponseKeysOptions, ResponsePublicKey } from './response-keys.ts';
 export type { JweKeyResolver, JweOpenPolicy, OpenedJwe } from './jwe-open.ts';
 export { sealJwe } from './jwe-seal.ts';
 export { createRevealSession } from './reveal-session.ts';

@@ -94,6 +94,12 @@ export class CardView extends LitElement {
     this.error = undefined;
   }
 
+  protected override updated(): void {
+    // The frame app measures on this: ResizeObserver does not fire in a
+    // cross-origin frame the browser throttles (say, below the fold).
+    this.dispatchEvent(new Event('cardframe-rendered', { bubbles: true, composed: true }));
+  }
+
   override render() {
     const revealed = this.state === 'revealed';
     return html`

@@ -1,5 +1,5 @@
 import { CardframeError, parseFieldNames, type FieldName } from '@cardframe/protocol';
-import { JWE_ENCS, type EncryptionPolicy, type IssuerKeySource, type JweEnc, type OaepHash } from '@cardframe/crypto';
+import { JWE_ENCS, type EncryptionPolicy, type JweEnc, type KeyRingSource, type OaepHash } from '@cardframe/crypto';
 
 /**
  * The frame's deployment config: a JSON file served from the frame's own
@@ -9,21 +9,53 @@ export interface FrameConfig {
   /** Exact origins allowed to embed the frame and connect to it (`https://shop.example`). */
   readonly allowedHostOrigins: readonly string[];
   readonly issuer: {
-    /** The issuer's RSA public key that sessionids are encrypted to (needed for reveal). */
-    readonly sessionKey?: IssuerKeySource;
+    /**
+     * The issuer's RSA keys that sessionids are encrypted to (needed for the
+     * session-key reveal): pinned keys (JWKs, or `{pem}` for one SPKI PEM) or
+     * a JWKS URL the frame fetches itself. Written `sessionKey: {pem}|{jwk}`
+     * for one pinned key.
+     */
+    readonly sessionKeys?: KeyRingSource;
     /** OAEP hash the issuer decrypts sessionids with; `SHA-1` matches Node's `publicEncrypt` default. */
     readonly oaepHash: OaepHash;
-    /** The issuer's public JWK that PINs are sealed to (needed for the PIN flow). */
-    readonly pinKey?: { readonly jwk: JsonWebKey };
+    /** The issuer's keys PINs are sealed to (needed for the PIN flow); `pinKey: {jwk}` for one pinned key. */
+    readonly pinKeys?: KeyRingSource;
     /** Algorithms for sealing to the issuer: RSA-OAEP only where the issuer needs it. */
     readonly encryption: EncryptionPolicy;
+    /** How fetched key sets are cached and refreshed. */
+    readonly keyRefresh: KeyRefresh;
   };
   readonly flows: {
-    /** Fields the reveal flow may show; absent means reveal is disabled. */
-    readonly reveal?: { readonly fields: readonly FieldName[] };
+    /** Fields the reveal flow may show and how it may get them; absent means reveal is disabled. */
+    readonly reveal?: RevealFlowConfig;
     /** PIN entry; absent means it is disabled. */
     readonly pin?: PinFlowConfig;
   };
+}
+
+/** Timings for key sets the frame fetches (seconds). */
+export interface KeyRefresh {
+  /** How long a fetched set is used before fetching again (default 600). */
+  readonly ttlSeconds: number;
+  /** Least time between fetches, however often the issuer rejects a key (default 30). */
+  readonly cooldownSeconds: number;
+  /** Time allowed for one fetch (default 5). */
+  readonly timeoutSeconds: number;
+}
+
+/** How the reveal flow gets card data. */
+export type RevealMode =
+  /** Seed 001: a session secret wrapped to the issuer's key; `{data, iv}` fields back. */
+  | 'session-key'
+  /** Seed 000: the frame's own key pair; one JWE of `{"pan","cvc","expiry"}` back. */
+  | 'key-pair';
+
+export interface RevealFlowConfig {
+  readonly fields: readonly FieldName[];
+  /** Modes the host may pick from; the first is the default (default `["session-key"]`). */
+  readonly modes: readonly RevealMode[];
+  /** Algorithm of the frame's response keys in key-pair mode (default `ECDH-ES`). */
+  readonly responseKeyAlg: 'ECDH-ES' | 'RSA-OAEP-256';
 }
 
 /** The PIN flow's policy. */
@@ -75,12 +107,70 @@ function parseOrigin(value: unknown, path: string): string {
   return value;
 }
 
-function parseKeySource(value: unknown): IssuerKeySource {
-  const source = object(value, 'issuer.sessionKey');
+/** One pinned key: `{pem}` (sessionids only) or `{jwk}`. */
+function parsePinnedKey(value: unknown, path: string, pemAllowed: boolean): unknown {
+  const source = object(value, path);
   const keys = Object.keys(source);
-  if (keys.length === 1 && typeof source['pem'] === 'string') return { pem: source['pem'] };
-  if (keys.length === 1 && typeof source['jwk'] === 'object' && source['jwk'] !== null) return { jwk: source['jwk'] as JsonWebKey };
-  throw bad('issuer.sessionKey must be {"pem": "..."} or {"jwk": {...}}');
+  if (pemAllowed && keys.length === 1 && typeof source['pem'] === 'string') return { pem: source['pem'] };
+  if (keys.length === 1 && typeof source['jwk'] === 'object' && source['jwk'] !== null) return source['jwk'];
+  throw bad(`${path} must be ${pemAllowed ? '{"pem": "..."} or ' : ''}{"jwk": {...}}`);
+}
+
+/** A key ring source: `{jwksUrl}` (https, or http on loopback) or `{keys: [...]}`. */
+function parseRingSource(value: unknown, path: string): KeyRingSource {
+  const source = object(value, path);
+  if (Object.keys(source).length === 1 && typeof source['jwksUrl'] === 'string') {
+    let url: URL;
+    try {
+      url = new URL(source['jwksUrl']);
+    } catch {
+      throw bad(`${path}.jwksUrl is not a URL`);
+    }
+    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && LOOPBACK.has(url.hostname))) throw bad(`${path}.jwksUrl must be https (or http on localhost)`);
+    if (url.username || url.password || !HOSTNAME.test(url.hostname)) throw bad(`${path}.jwksUrl must name one host, without credentials`);
+    return { jwksUrl: url.href };
+  }
+  if (Object.keys(source).length === 1 && Array.isArray(source['keys']) && source['keys'].length > 0) return { keys: source['keys'] };
+  throw bad(`${path} must be {"jwksUrl": "..."} or {"keys": [...]}`);
+}
+
+function parseKeys(issuer: Record<string, unknown>, one: string, many: string, pemAllowed: boolean): KeyRingSource | undefined {
+  if (issuer[one] !== undefined && issuer[many] !== undefined) throw bad(`give issuer.${one} or issuer.${many}, not both`);
+  if (issuer[one] !== undefined) return { keys: [parsePinnedKey(issuer[one], `issuer.${one}`, pemAllowed)] };
+  if (issuer[many] !== undefined) return parseRingSource(issuer[many], `issuer.${many}`);
+  return undefined;
+}
+
+function parseSeconds(value: unknown, fallback: number, min: number, max: number, path: string): number {
+  const n = value ?? fallback;
+  if (typeof n !== 'number' || !Number.isFinite(n) || n < min || n > max) throw bad(`${path} must be a number from ${min} to ${max}`);
+  return n;
+}
+
+function parseKeyRefresh(value: unknown): KeyRefresh {
+  const refresh = object(value ?? {}, 'issuer.keyRefresh');
+  return {
+    ttlSeconds: parseSeconds(refresh['ttlSeconds'], 600, 1, 86_400, 'issuer.keyRefresh.ttlSeconds'),
+    cooldownSeconds: parseSeconds(refresh['cooldownSeconds'], 30, 1, 3_600, 'issuer.keyRefresh.cooldownSeconds'),
+    timeoutSeconds: parseSeconds(refresh['timeoutSeconds'], 5, 0.1, 60, 'issuer.keyRefresh.timeoutSeconds'),
+  };
+}
+
+function parseRevealFlow(value: unknown): RevealFlowConfig {
+  const reveal = object(value, 'flows.reveal');
+  let fields: FieldName[];
+  try {
+    fields = parseFieldNames(reveal['fields'], 'flows.reveal.fields');
+  } catch {
+    throw bad('flows.reveal.fields must list known field names');
+  }
+  const modes = reveal['modes'] ?? ['session-key'];
+  if (!Array.isArray(modes) || modes.length === 0 || modes.some((m) => m !== 'session-key' && m !== 'key-pair') || new Set(modes).size !== modes.length) {
+    throw bad('flows.reveal.modes must list "session-key" and/or "key-pair"');
+  }
+  const responseKeyAlg = reveal['responseKeyAlg'] ?? 'ECDH-ES';
+  if (responseKeyAlg !== 'ECDH-ES' && responseKeyAlg !== 'RSA-OAEP-256') throw bad('flows.reveal.responseKeyAlg must be "ECDH-ES" or "RSA-OAEP-256"');
+  return { fields, modes: modes as RevealMode[], responseKeyAlg };
 }
 
 function parseEnc(value: unknown, path: string): JweEnc | undefined {
@@ -128,34 +218,29 @@ export function parseFrameConfig(value: unknown): FrameConfig {
   const oaepHash = issuer['oaepHash'] ?? 'SHA-1';
   if (oaepHash !== 'SHA-1' && oaepHash !== 'SHA-256') throw bad('issuer.oaepHash must be "SHA-1" or "SHA-256"');
   const flows = object(config['flows'] ?? {}, 'flows');
-  let reveal: { fields: FieldName[] } | undefined;
-  if (flows['reveal'] !== undefined) {
-    try {
-      reveal = { fields: parseFieldNames(object(flows['reveal'], 'flows.reveal')['fields'], 'flows.reveal.fields') };
-    } catch (error) {
-      throw error instanceof CardframeError && error.code === 'ERR_CONFIG' ? error : bad('flows.reveal.fields must list known field names');
-    }
-  }
+  const reveal = flows['reveal'] === undefined ? undefined : parseRevealFlow(flows['reveal']);
   const pin = flows['pin'] === undefined ? undefined : parsePinFlow(flows['pin']);
-  const sessionKey = issuer['sessionKey'] === undefined ? undefined : parseKeySource(issuer['sessionKey']);
-  if (reveal && !sessionKey) throw bad('issuer.sessionKey is needed for the reveal flow');
-  let pinKey: { jwk: JsonWebKey } | undefined;
-  if (issuer['pinKey'] !== undefined) {
-    const source = object(issuer['pinKey'], 'issuer.pinKey');
-    if (Object.keys(source).length !== 1 || typeof source['jwk'] !== 'object' || source['jwk'] === null) throw bad('issuer.pinKey must be {"jwk": {...}}');
-    pinKey = { jwk: source['jwk'] as JsonWebKey };
-  }
-  if (pin && !pinKey) throw bad('issuer.pinKey is needed for the PIN flow');
+  const sessionKeys = parseKeys(issuer, 'sessionKey', 'sessionKeys', true);
+  const pinKeys = parseKeys(issuer, 'pinKey', 'pinKeys', false);
+  if (reveal?.modes.includes('session-key') && !sessionKeys) throw bad('issuer.sessionKey(s) is needed for the session-key reveal');
+  if (pin && !pinKeys) throw bad('issuer.pinKey(s) is needed for the PIN flow');
   return {
     allowedHostOrigins: origins.map((origin, i) => parseOrigin(origin, `allowedHostOrigins[${i}]`)),
     issuer: {
-      ...(sessionKey ? { sessionKey } : {}),
+      ...(sessionKeys ? { sessionKeys } : {}),
       oaepHash,
-      ...(pinKey ? { pinKey } : {}),
+      ...(pinKeys ? { pinKeys } : {}),
       encryption: parseEncryption(issuer['encryption']),
+      keyRefresh: parseKeyRefresh(issuer['keyRefresh']),
     },
     flows: { ...(reveal ? { reveal } : {}), ...(pin ? { pin } : {}) },
   };
+}
+
+/** Origins the frame fetches keys from, for its CSP `connect-src`. */
+export function keySourceOrigins(config: Pick<FrameConfig, 'issuer'>): string[] {
+  const origins = [config.issuer.sessionKeys, config.issuer.pinKeys].flatMap((source) => (source && 'jwksUrl' in source ? [new URL(source.jwksUrl).origin] : []));
+  return [...new Set(origins)];
 }
 
 /** Fetches and validates the config from the frame's own origin. */

@@ -8,6 +8,9 @@
 // binds a new device: slower for the cardholder, never less safe.
 
 const DB_NAME = 'cardframe';
+// Storage that is denied should fail fast, but a request that never settles
+// must not stall a PIN change either: past this, memory it is.
+const STORAGE_TIMEOUT_MS = 2_000;
 const STORE = 'device';
 const RECORD = 'binding';
 
@@ -27,7 +30,7 @@ function open(): Promise<IDBDatabase> {
   });
 }
 
-async function run<T>(mode: IDBTransactionMode, action: (store: IDBObjectStore) => IDBRequest): Promise<T> {
+async function transact<T>(mode: IDBTransactionMode, action: (store: IDBObjectStore) => IDBRequest): Promise<T> {
   const db = await open();
   try {
     return await new Promise<T>((resolve, reject) => {
@@ -38,6 +41,13 @@ async function run<T>(mode: IDBTransactionMode, action: (store: IDBObjectStore) 
   } finally {
     db.close();
   }
+}
+
+function run<T>(mode: IDBTransactionMode, action: (store: IDBObjectStore) => IDBRequest): Promise<T> {
+  return Promise.race([
+    transact<T>(mode, action),
+    new Promise<never>((_, reject) => setTimeout(() => reject(new Error('IndexedDB did not answer')), STORAGE_TIMEOUT_MS)),
+  ]);
 }
 
 function isBinding(record: unknown): record is DeviceBinding {

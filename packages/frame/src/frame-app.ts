@@ -1,4 +1,4 @@
-import { CardframeError, type FieldName, type FlowName } from '@cardframe/protocol';
+import { CardframeError, type ConfigureRequest, type FlowName } from '@cardframe/protocol';
 import type { FrameConfig } from './config.ts';
 import type { Connection } from './connect.ts';
 import type { Flow, FlowContext } from './flows/flow.ts';
@@ -26,31 +26,36 @@ export class FrameApp {
     this.#config = config;
     this.#root = root;
     this.#channel = new HostChannel(connection.port, {
-      configure: (params) => this.#configure(params.flow ?? 'reveal', params.fields),
+      configure: (params) => this.#configure(params),
       hide: () => this.#flow?.hide('host'),
     });
     this.#observeSize();
   }
 
-  async #configure(name: FlowName, fields: readonly FieldName[] | undefined): Promise<void> {
+  async #configure(params: ConfigureRequest['params']): Promise<void> {
+    const name = params.flow ?? 'reveal';
     if (!this.#config.flows[name]) throw new CardframeError('ERR_NOT_ALLOWED', `the ${name} flow is not enabled in this frame`);
     if (this.#flow?.name !== name) {
       this.#flow?.destroy();
       this.#flow = FLOWS[name]({ config: this.#config, channel: this.#channel });
       this.#root.replaceChildren(this.#flow.element);
     }
-    const shown = await this.#flow.configure(fields);
+    const shown = await this.#flow.configure(params);
     this.#channel.emit('ready', { fields: shown });
   }
 
   #observeSize(): void {
     let last = -1;
-    new ResizeObserver(() => {
+    const measure = (): void => {
+      // Reading the layout forces it, so this is right even while the
+      // browser throttles rendering in this (offscreen) frame.
       const height = Math.ceil(document.documentElement.getBoundingClientRect().height);
       if (height !== last) {
         last = height;
         this.#channel.emit('resize', { height });
       }
-    }).observe(document.documentElement);
+    };
+    this.#root.addEventListener('cardframe-rendered', measure);
+    new ResizeObserver(measure).observe(document.documentElement);
   }
 }

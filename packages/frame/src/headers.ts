@@ -1,17 +1,17 @@
-import type { FrameConfig } from './config.ts';
+import { keySourceOrigins, type FrameConfig } from './config.ts';
 
 /**
  * Response headers every frame-origin response must carry. The CSP lets the
  * frame run only its own scripts and styles, talk only to its own origin (for
- * its config), be embedded only by the configured hosts, and create HTML only
- * through Lit's Trusted Types policy.
+ * its config) and the key hosts its config names, be embedded only by the
+ * configured hosts, and create HTML only through Lit's Trusted Types policy.
  */
-export function frameSecurityHeaders(config: Pick<FrameConfig, 'allowedHostOrigins'>): Record<string, string> {
+export function frameSecurityHeaders(config: Pick<FrameConfig, 'allowedHostOrigins' | 'issuer'>): Record<string, string> {
   const csp = [
     "default-src 'none'",
     "script-src 'self'",
     "style-src 'self'",
-    "connect-src 'self'",
+    ['connect-src', "'self'", ...keySourceOrigins(config)].join(' '),
     "img-src 'self'",
     "font-src 'self'",
     `frame-ancestors ${config.allowedHostOrigins.join(' ')}`,

@@ -106,7 +106,7 @@ export class HostChannel {
       this.#pending.delete(message.id);
       clearTimeout(pending.timer);
       if (message.ok) pending.resolve(message.result);
-      else pending.reject(new CardframeError(message.error.code, message.error.message, message.error.status === undefined ? undefined : { status: message.error.status }));
+      else pending.reject(CardframeError.fromInfo(message.error));
       return;
     }
     try {

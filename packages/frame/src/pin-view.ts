@@ -140,6 +140,12 @@ export class PinView extends LitElement {
     }
   }
 
+  protected override updated(): void {
+    // The frame app measures on this: ResizeObserver does not fire in a
+    // cross-origin frame the browser throttles (say, below the fold).
+    this.dispatchEvent(new Event('cardframe-rendered', { bubbles: true, composed: true }));
+  }
+
   override render() {
     const invalid = this.error !== undefined && this.error.code.startsWith('ERR_PIN_');
     const busy = this.state !== 'ready';

@@ -1,5 +1,5 @@
-import { createRevealSession, openField } from '@cardframe/crypto';
-import { parseIssuerCard, type FieldName, type HostResult } from '@cardframe/protocol';
+import { createRevealSession, openField, type ResponseKeys, type ResponsePublicKey } from '@cardframe/crypto';
+import { CardframeError, parseIssuerCard, type FieldName, type HostResult } from '@cardframe/protocol';
 import { formatExpiry, formatPan } from './format.ts';
 
 /** Revealed values, formatted for display, keyed by field. */
@@ -30,5 +30,43 @@ export async function reveal(
       values[field] = field === 'pan' ? formatPan(text) : text;
     }),
   );
+  return values;
+}
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+function parseExpiry(value: unknown): string | undefined {
+  const match = typeof value === 'string' ? /^(0[1-9]|1[0-2])\/(\d{2}|\d{4})$/.exec(value) : null;
+  return match ? formatExpiry(Number(match[1]), Number(match[2])) : undefined;
+}
+
+/**
+ * One reveal with a frame-held key pair (seed 000's second flow): the host
+ * gets only the public key, the issuer answers with a JWE of
+ * `{"pan","cvc","expiry"}` to it, and only the key its `kid` names opens it.
+ */
+export async function revealWithKeyPair(
+  keys: ResponseKeys,
+  fields: readonly FieldName[],
+  fetchEncrypted: (publicKey: ResponsePublicKey) => Promise<HostResult>,
+): Promise<RevealedValues> {
+  const { body } = await fetchEncrypted(await keys.current());
+  if (typeof body !== 'string') throw new CardframeError('ERR_MALFORMED_RESPONSE', 'the issuer response is not a compact JWE');
+  const { plaintext } = await keys.open(body.trim());
+  let card: Record<string, unknown>;
+  try {
+    card = JSON.parse(strictUtf8.decode(plaintext)) as Record<string, unknown>;
+  } catch {
+    throw new CardframeError('ERR_MALFORMED_RESPONSE', 'the decrypted card data is not JSON');
+  } finally {
+    plaintext.fill(0);
+  }
+  const values: RevealedValues = {};
+  for (const field of fields) {
+    const raw = card?.[field];
+    const value = field === 'expiry' ? parseExpiry(raw) : typeof raw === 'string' && /^[0-9]{3,19}$/.test(raw) ? raw : undefined;
+    if (value === undefined) throw new CardframeError('ERR_MALFORMED_RESPONSE', `the decrypted card data has no valid "${field}"`);
+    values[field] = field === 'pan' ? formatPan(value) : value;
+  }
   return values;
 }

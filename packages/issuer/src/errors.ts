@@ -7,6 +7,8 @@ export type IssuerErrorCode =
   | 'sandbox_fault'
   /** `key_id` names no PIN key the issuer holds. */
   | 'unknown_key'
+  /** The key was trusted once but has been retired by a rotation: fetch the current keys. */
+  | 'retired_key'
   /** `key_id` and the JWE's `kid` header differ. */
   | 'key_id_mismatch'
   /** The JWE is malformed, uses a refused algorithm, or does not decrypt. */

@@ -13,6 +13,7 @@ export interface OpenPinOptions {
 /**
  * Opens a change-PIN `encrypted_pin` with the PIN key its `kid` names, checks
  * that `key_id` agrees, and returns the PIN from `{"pin":"<digits>"}`.
+ * `findKey` may throw an `IssuerError` of its own (such as `retired_key`).
  */
 export async function openEncryptedPin(
   encryptedPin: unknown,

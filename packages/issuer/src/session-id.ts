@@ -23,15 +23,15 @@ export function decryptOaep(privateKey: KeyObject, ciphertext: Uint8Array, oaepH
   }
 }
 
-/**
- * Opens a `sessionid` header: base64 → RSA-OAEP decrypt → UTF-8 base64 text
- * of the secret → the 16-byte AES key. The inverse of the seed's `session()`.
- */
-export function unwrapSessionId(privateKey: KeyObject, sessionId: string | undefined, oaepHash: NodeOaepHash = 'sha1'): Buffer {
+/** The RSA ciphertext inside a well-formed sessionid header. */
+function sessionIdCiphertext(sessionId: string | undefined): Buffer {
   if (!sessionId) throw invalid('sessionid header is missing');
   if (sessionId.length > MAX_SESSION_ID_CHARS || !BASE64.test(sessionId)) throw invalid('sessionid is not base64');
-  const secretText = decryptOaep(privateKey, Buffer.from(sessionId, 'base64'), oaepHash);
-  if (!secretText) throw invalid('sessionid could not be decrypted with the session key');
+  return Buffer.from(sessionId, 'base64');
+}
+
+/** The 16-byte secret from the decrypted sessionid (its base64 text, as UTF-8). */
+function secretFrom(secretText: Buffer): Buffer {
   const text = secretText.toString('utf8');
   secretText.fill(0);
   if (!BASE64.test(text)) throw invalid('sessionid does not hold a base64 secret');
@@ -41,4 +41,38 @@ export function unwrapSessionId(privateKey: KeyObject, sessionId: string | undef
     throw invalid('sessionid secret must be 128 bits');
   }
   return secret;
+}
+
+/**
+ * Opens a `sessionid` header: base64 → RSA-OAEP decrypt → UTF-8 base64 text
+ * of the secret → the 16-byte AES key. The inverse of the seed's `session()`.
+ */
+export function unwrapSessionId(privateKey: KeyObject, sessionId: string | undefined, oaepHash: NodeOaepHash = 'sha1'): Buffer {
+  return unwrapSessionIdWithKeys([privateKey], [], sessionId, oaepHash);
+}
+
+/**
+ * Opens a sessionid with whichever trusted key it was wrapped to (a sessionid
+ * names no key). If only a retired key opens it, the sender holds an old key
+ * set: `retired_key` tells it to refresh rather than fail for good.
+ */
+export function unwrapSessionIdWithKeys(
+  trusted: readonly KeyObject[],
+  retired: readonly KeyObject[],
+  sessionId: string | undefined,
+  oaepHash: NodeOaepHash = 'sha1',
+): Buffer {
+  const ciphertext = sessionIdCiphertext(sessionId);
+  for (const key of trusted) {
+    const secretText = decryptOaep(key, ciphertext, oaepHash);
+    if (secretText) return secretFrom(secretText);
+  }
+  for (const key of retired) {
+    const secretText = decryptOaep(key, ciphertext, oaepHash);
+    if (secretText) {
+      secretText.fill(0);
+      throw new IssuerError('retired_key', 400, 'the sessionid was wrapped to a retired key; fetch the current keys');
+    }
+  }
+  throw invalid('sessionid could not be decrypted with the session key');
 }

@@ -53,25 +53,41 @@ export interface ErrorInfo {
   readonly message: string;
   /** HTTP status of the issuer or backend response, when there was one. */
   readonly status?: number;
+  /** The issuer's own error code from its JSON error body (e.g. `retired_key`), when it sent one. */
+  readonly issuerCode?: string;
 }
+
+/** What an issuer error code may look like: short snake_case, nothing else. */
+export const ISSUER_CODE_PATTERN = /^[a-z][a-z0-9_]{0,63}$/;
 
 /** An error with a stable {@link ErrorCode}. */
 export class CardframeError extends Error {
   readonly code: ErrorCode;
-  readonly status?: number;
+  // Declared, not defined: absent (not `undefined`) unless the error has one.
+  declare readonly status?: number;
+  declare readonly issuerCode?: string;
 
-  constructor(code: ErrorCode, message: string, options?: { status?: number; cause?: unknown }) {
+  constructor(code: ErrorCode, message: string, options?: { status?: number | undefined; issuerCode?: string | undefined; cause?: unknown }) {
     super(message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'CardframeError';
     this.code = code;
-    if (options?.status !== undefined) this.status = options.status;
+    if (options?.status !== undefined) (this as { status?: number }).status = options.status;
+    if (options?.issuerCode !== undefined && ISSUER_CODE_PATTERN.test(options.issuerCode)) (this as { issuerCode?: string }).issuerCode = options.issuerCode;
   }
 
-  /** The channel form: code, message and status only; never the cause. */
+  /** Rebuilds an error that crossed the channel. */
+  static fromInfo(info: ErrorInfo): CardframeError {
+    return new CardframeError(info.code, info.message, { status: info.status, issuerCode: info.issuerCode });
+  }
+
+  /** The channel form: code, message, status and issuer code only; never the cause. */
   toInfo(): ErrorInfo {
-    return this.status === undefined
-      ? { code: this.code, message: this.message }
-      : { code: this.code, message: this.message, status: this.status };
+    return {
+      code: this.code,
+      message: this.message,
+      ...(this.status === undefined ? {} : { status: this.status }),
+      ...(this.issuerCode === undefined ? {} : { issuerCode: this.issuerCode }),
+    };
   }
 }
 

@@ -1,10 +1,11 @@
-export { CardframeError, ERROR_CODES, isErrorCode, toCardframeError } from './errors.ts';
+export { CardframeError, ERROR_CODES, ISSUER_CODE_PATTERN, isErrorCode, toCardframeError } from './errors.ts';
 export type { ErrorCode, ErrorInfo } from './errors.ts';
-export { CHANGE_REQUEST_STATUSES, FIELD_NAMES, FLOW_NAMES, MAX_MESSAGE_CHARS, PROTOCOL_VERSION } from './messages.ts';
+export { CHANGE_REQUEST_STATUSES, FIELD_NAMES, FLOW_NAMES, MAX_MESSAGE_CHARS, PROTOCOL_VERSION, REVEAL_MODES } from './messages.ts';
 export type {
   ChangeRequestStatus,
   ConfigureRequest,
   ConnectMessage,
+  EncryptedCardRequest,
   FieldName,
   FrameEvent,
   FrameEventDetails,
@@ -20,6 +21,8 @@ export type {
   PinRequest,
   PinSubmission,
   RegisterDeviceRequest,
+  ResponsePublicKeyJson,
+  RevealModeName,
   Reply,
   SessionRequest,
 } from './messages.ts';

@@ -10,6 +10,10 @@ export const MAX_MESSAGE_CHARS = 64 * 1024;
 export const FLOW_NAMES = ['reveal', 'pin'] as const;
 export type FlowName = (typeof FLOW_NAMES)[number];
 
+/** How a reveal gets card data: a wrapped session secret (seed 001) or a frame-held key pair (seed 000). */
+export const REVEAL_MODES = ['session-key', 'key-pair'] as const;
+export type RevealModeName = (typeof REVEAL_MODES)[number];
+
 /** Card fields the frame can show. */
 export const FIELD_NAMES = ['pan', 'cvc', 'expiry', 'pin'] as const;
 export type FieldName = (typeof FIELD_NAMES)[number];
@@ -37,7 +41,7 @@ export interface ConfigureRequest {
   readonly kind: 'request';
   readonly id: string;
   readonly method: 'configure';
-  readonly params: { readonly flow?: FlowName; readonly fields?: readonly FieldName[] };
+  readonly params: { readonly flow?: FlowName; readonly fields?: readonly FieldName[]; readonly mode?: RevealModeName };
 }
 
 /** Masks the fields and drops their plaintext. Revealing again needs the cardholder. */
@@ -107,7 +111,29 @@ export interface RegisterDeviceRequest {
   readonly params: { readonly public_key: { readonly kty: 'EC'; readonly crv: 'P-256'; readonly x: string; readonly y: string } };
 }
 
-export type FrameRequest = SessionRequest | PinRequest | RegisterDeviceRequest;
+/** A frame-held public key for the issuer to encrypt its response to (seed 000, second flow). */
+export interface ResponsePublicKeyJson {
+  readonly kty: 'EC' | 'RSA';
+  readonly kid: string;
+  readonly use: 'enc';
+  readonly alg: 'ECDH-ES' | 'RSA-OAEP-256';
+  readonly crv?: 'P-256';
+  readonly x?: string;
+  readonly y?: string;
+  readonly n?: string;
+  readonly e?: string;
+}
+
+/** The frame asks the host for card data encrypted to one of its own keys; the answer is a compact JWE. */
+export interface EncryptedCardRequest {
+  readonly v: typeof PROTOCOL_VERSION;
+  readonly kind: 'request';
+  readonly id: string;
+  readonly method: 'encrypted-card';
+  readonly params: { readonly public_key: ResponsePublicKeyJson };
+}
+
+export type FrameRequest = SessionRequest | PinRequest | RegisterDeviceRequest | EncryptedCardRequest;
 
 /** Event names the frame emits, and their details. None carries card data. */
 export interface FrameEventDetails {

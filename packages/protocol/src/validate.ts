@@ -1,9 +1,10 @@
-import { CardframeError, isErrorCode, type ErrorInfo } from './errors.ts';
+import { CardframeError, ISSUER_CODE_PATTERN, isErrorCode, type ErrorInfo } from './errors.ts';
 import {
   CHANGE_REQUEST_STATUSES,
   FIELD_NAMES,
   FLOW_NAMES,
   MAX_MESSAGE_CHARS,
+  REVEAL_MODES,
   PROTOCOL_VERSION,
   type ConnectMessage,
   type FieldName,
@@ -110,7 +111,7 @@ export function parseFieldNames(value: unknown, path = 'fields'): FieldName[] {
 }
 
 function parseErrorInfo(value: unknown, path: string): ErrorInfo {
-  const error = expectObject(value, path, ['code', 'message'], ['status']);
+  const error = expectObject(value, path, ['code', 'message'], ['status', 'issuerCode']);
   if (!isErrorCode(error['code'])) fail(`${path}.code`, 'unknown error code');
   const message = error['message'];
   if (typeof message !== 'string' || message.length > MAX_ERROR_MESSAGE_CHARS) fail(`${path}.message`, 'expected a short string');
@@ -118,9 +119,14 @@ function parseErrorInfo(value: unknown, path: string): ErrorInfo {
   if (status !== undefined && !(Number.isInteger(status) && (status as number) >= 100 && (status as number) <= 599)) {
     fail(`${path}.status`, 'expected an HTTP status');
   }
-  return status === undefined
-    ? { code: error['code'], message }
-    : { code: error['code'], message, status: status as number };
+  const issuerCode = error['issuerCode'];
+  if (issuerCode !== undefined && (typeof issuerCode !== 'string' || !ISSUER_CODE_PATTERN.test(issuerCode))) fail(`${path}.issuerCode`, 'expected a short snake_case code');
+  return {
+    code: error['code'],
+    message,
+    ...(status === undefined ? {} : { status: status as number }),
+    ...(issuerCode === undefined ? {} : { issuerCode: issuerCode as string }),
+  };
 }
 
 function parseReplyEnvelope(message: Obj): { id: string } & ({ ok: true; result: unknown } | { ok: false; error: ErrorInfo }) {
@@ -158,9 +164,11 @@ export function parseHostMessage(data: unknown): HostMessage {
     expectObject(message, 'message', ['v', 'kind', 'id', 'method', 'params']);
     const method = message['method'];
     if (method === 'configure') {
-      const params = expectObject(message['params'], 'message.params', [], ['flow', 'fields']);
+      const params = expectObject(message['params'], 'message.params', [], ['flow', 'fields', 'mode']);
       const flow = params['flow'];
       if (flow !== undefined && !(FLOW_NAMES as readonly unknown[]).includes(flow)) fail('message.params.flow', 'unknown flow');
+      const mode = params['mode'];
+      if (mode !== undefined && !(REVEAL_MODES as readonly unknown[]).includes(mode)) fail('message.params.mode', 'unknown reveal mode');
       return {
         v: PROTOCOL_VERSION,
         kind: 'request',
@@ -169,6 +177,7 @@ export function parseHostMessage(data: unknown): HostMessage {
         params: {
           ...(flow === undefined ? {} : { flow: flow as (typeof FLOW_NAMES)[number] }),
           ...(params['fields'] === undefined ? {} : { fields: parseFieldNames(params['fields'], 'message.params.fields') }),
+          ...(mode === undefined ? {} : { mode: mode as (typeof REVEAL_MODES)[number] }),
         },
       };
     }
@@ -257,6 +266,19 @@ export function parseFrameMessage(data: unknown): FrameMessage {
           const x = expectString(key['x'], 'message.params.public_key.x', BASE64URL_PATTERN, 64);
           const y = expectString(key['y'], 'message.params.public_key.y', BASE64URL_PATTERN, 64);
           return { v: PROTOCOL_VERSION, kind: 'request', id, method: 'register-device', params: { public_key: { kty: 'EC', crv: 'P-256', x, y } } };
+        }
+        case 'encrypted-card': {
+          const params = expectObject(message['params'], 'message.params', ['public_key']);
+          const key = expectObject(params['public_key'], 'message.params.public_key', ['kty', 'kid', 'use', 'alg'], ['crv', 'x', 'y', 'n', 'e']);
+          const path = 'message.params.public_key';
+          const ec = key['kty'] === 'EC' && key['alg'] === 'ECDH-ES' && key['crv'] === 'P-256';
+          const rsa = key['kty'] === 'RSA' && key['alg'] === 'RSA-OAEP-256';
+          if (!(ec || rsa) || key['use'] !== 'enc') fail(path, 'expected an ECDH-ES P-256 or RSA-OAEP-256 encryption key');
+          const part = (name: string, max: number): string => expectString(key[name], `${path}.${name}`, BASE64URL_PATTERN, max);
+          const public_key = ec
+            ? { kty: 'EC' as const, crv: 'P-256' as const, x: part('x', 64), y: part('y', 64), kid: expectString(key['kid'], `${path}.kid`, BASE64URL_PATTERN, 64), use: 'enc' as const, alg: 'ECDH-ES' as const }
+            : { kty: 'RSA' as const, n: part('n', 1024), e: part('e', 8), kid: expectString(key['kid'], `${path}.kid`, BASE64URL_PATTERN, 64), use: 'enc' as const, alg: 'RSA-OAEP-256' as const };
+          return { v: PROTOCOL_VERSION, kind: 'request', id, method: 'encrypted-card', params: { public_key } };
         }
         default:
           fail('message.method', 'unknown method');

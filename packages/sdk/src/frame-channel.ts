@@ -110,7 +110,7 @@ export class FrameChannel {
         this.#pending.delete(message.id);
         clearTimeout(pending.timer);
         if (message.ok) pending.resolve();
-        else pending.reject(new CardframeError(message.error.code, message.error.message));
+        else pending.reject(CardframeError.fromInfo(message.error));
         return;
       }
       case 'request':

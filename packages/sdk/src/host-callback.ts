@@ -1,4 +1,4 @@
-import { CardframeError, assertJsonValue, type JsonValue, type PinSubmission } from '@cardframe/protocol';
+import { CardframeError, assertJsonValue, type JsonValue, type PinSubmission, type ResponsePublicKeyJson } from '@cardframe/protocol';
 
 /**
  * What a host callback may return: a `fetch` `Response` (its status and body
@@ -14,6 +14,19 @@ export type HostCallbackResult = Response | string | object | void;
  * card.fetchCardData = (sessionId) => fetch('/api/card', { headers: { sessionid: sessionId } });
  */
 export type FetchCardData = (sessionId: string) => Promise<HostCallbackResult>;
+
+/** A frame-held public key (seed 000's second flow) for the issuer to encrypt card data to. */
+export type ResponsePublicKey = ResponsePublicKeyJson;
+
+/**
+ * Key-pair reveal: send the frame's public key to your backend, which asks
+ * the issuer for card data encrypted to it, and return the issuer's compact
+ * JWE (as a `Response` or text).
+ *
+ * @example
+ * card.fetchEncryptedCard = (publicKey) => fetch('/api/card-details', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ public_key: publicKey }) });
+ */
+export type FetchEncryptedCard = (publicKey: ResponsePublicKey) => Promise<HostCallbackResult>;
 
 /**
  * Forward a sealed PIN to your backend, which calls the issuer's change-PIN
@@ -39,6 +52,20 @@ export interface DevicePublicKey {
 export type RegisterDevice = (publicKey: DevicePublicKey) => Promise<HostCallbackResult>;
 
 /**
+ * The issuer's error code from a `{"error": {"code": "…"}}` body. Only the
+ * code travels on (so the frame can tell a retired key from other failures);
+ * the rest of the body stays on the host.
+ */
+async function issuerErrorCode(response: Response): Promise<string | undefined> {
+  try {
+    const body = (await response.json()) as { error?: { code?: unknown } };
+    return typeof body.error?.code === 'string' ? body.error.code : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * Runs a host callback and turns its result into the body the frame reads.
  * `name` labels errors; the host's own error text never reaches the frame.
  */
@@ -51,7 +78,9 @@ export async function runHostCallback<A>(callback: ((arg: A) => Promise<HostCall
     throw new CardframeError('ERR_ISSUER_REQUEST', `${name} rejected`);
   }
   if (typeof Response !== 'undefined' && result instanceof Response) {
-    if (!result.ok) throw new CardframeError('ERR_ISSUER_REQUEST', `${name}: the request failed with HTTP ${result.status}`, { status: result.status });
+    if (!result.ok) {
+      throw new CardframeError('ERR_ISSUER_REQUEST', `${name}: the request failed with HTTP ${result.status}`, { status: result.status, issuerCode: await issuerErrorCode(result) });
+    }
     try {
       return await result.text();
     } catch {

@@ -9,10 +9,10 @@ export { CardframePin } from './pin/pin.ts';
 export { FrameElement } from './frame-element.ts';
 export { defineElements } from './define.ts';
 export type { CardframeEvent, CardframeEventDetails, CardframeEventName } from './events.ts';
-export type { DevicePublicKey, FetchCardData, HostCallbackResult, RegisterDevice, SubmitPin } from './host-callback.ts';
+export type { DevicePublicKey, FetchCardData, FetchEncryptedCard, HostCallbackResult, RegisterDevice, ResponsePublicKey, SubmitPin } from './host-callback.ts';
 export { mountCard } from './mount.ts';
 export type { CardHandle, MountCardOptions } from './mount.ts';
 export { CardframeError, ERROR_CODES } from '@cardframe/protocol';
-export type { ChangeRequestStatus, ErrorCode, ErrorInfo, FieldName, PinSubmission } from '@cardframe/protocol';
+export type { ChangeRequestStatus, ErrorCode, ErrorInfo, FieldName, PinSubmission, RevealModeName } from '@cardframe/protocol';
 
 defineElements();

@@ -64,7 +64,7 @@ export function mountCard(container: Element, options: MountCardOptions): Promis
     const onError = (event: CustomEvent<ErrorInfo>): void => {
       cleanup();
       element.remove();
-      reject(new CardframeError(event.detail.code, event.detail.message));
+      reject(CardframeError.fromInfo(event.detail));
     };
     const cleanup = (): void => {
       element.removeEventListener('cardframe-ready', onReady);

@@ -1,4 +1,4 @@
-import type { FieldName, FlowName } from '@cardframe/protocol';
+import type { ConfigureRequest, FieldName, FlowName } from '@cardframe/protocol';
 import type { FrameConfig } from '../config.ts';
 import type { HostChannel } from '../host-channel.ts';
 
@@ -16,7 +16,7 @@ export interface Flow {
    * Applies the host's narrowing and resolves with the fields now shown once
    * the flow can run; rejects (and shows why) when it cannot.
    */
-  configure(fields: readonly FieldName[] | undefined): Promise<readonly FieldName[]>;
+  configure(params: ConfigureRequest['params']): Promise<readonly FieldName[]>;
   /** Drops every secret and plaintext the flow holds and resets its view. */
   hide(reason: 'user' | 'host'): void;
   destroy(): void;

@@ -1,7 +1,8 @@
-import { exportDevicePublicKey, generateDeviceKeyPair, importIssuerEncryptionKey, sealJwe, signDeviceMessage, type IssuerEncryptionKey } from '@cardframe/crypto';
-import { CardframeError, toCardframeError, type FieldName, type JsonValue } from '@cardframe/protocol';
+import { exportDevicePublicKey, generateDeviceKeyPair, sealJwe, signDeviceMessage, type IssuerEncryptionKey, type KeyRing } from '@cardframe/crypto';
+import { CardframeError, toCardframeError, type ConfigureRequest, type FieldName, type JsonValue } from '@cardframe/protocol';
 import type { PinFlowConfig } from '../config.ts';
 import { loadDeviceBinding, saveDeviceBinding, type DeviceBinding } from '../device-store.ts';
+import { keyWasRejected, pinKeyRing } from '../key-rings.ts';
 import { pinEntryState, pinSubmissionProblem, type PinEntryState } from '../pin-policy.ts';
 import { PinView } from '../pin-view.ts';
 import { parseJsonBody, parsePinOutcome } from './pin-outcome.ts';
@@ -25,16 +26,15 @@ export class PinFlow implements Flow {
   readonly element = new PinView();
   readonly #context: FlowContext;
   readonly #policy: PinFlowConfig | undefined;
-  readonly #pinKey: Promise<IssuerEncryptionKey>;
+  readonly #pinKeys: KeyRing<IssuerEncryptionKey> | undefined;
   #submitting = false;
   #lastState: PinEntryState | undefined;
+  #binding: DeviceBinding | undefined;
 
   constructor(context: FlowContext) {
     this.#context = context;
     this.#policy = context.config.flows.pin;
-    const { pinKey, encryption } = context.config.issuer;
-    this.#pinKey = pinKey ? importIssuerEncryptionKey(pinKey.jwk, encryption) : Promise.reject(new CardframeError('ERR_CONFIG', 'no issuer PIN key is configured'));
-    this.#pinKey.catch(() => undefined);
+    this.#pinKeys = pinKeyRing(context.config);
     if (this.#policy) {
       this.element.minLength = this.#policy.minLength;
       this.element.maxLength = this.#policy.maxLength;
@@ -43,11 +43,12 @@ export class PinFlow implements Flow {
     this.element.addEventListener('cardframe-pin-submit-request', () => void this.#submit());
   }
 
-  async configure(fields: readonly FieldName[] | undefined): Promise<readonly FieldName[]> {
+  async configure({ fields, mode }: ConfigureRequest['params']): Promise<readonly FieldName[]> {
     if (!this.#policy) throw new CardframeError('ERR_NOT_ALLOWED', 'the PIN flow is not enabled in this frame');
-    if (fields !== undefined) throw new CardframeError('ERR_BAD_MESSAGE', 'fields apply to the reveal flow only');
+    if (fields !== undefined || mode !== undefined) throw new CardframeError('ERR_BAD_MESSAGE', 'fields and mode apply to the reveal flow only');
     try {
-      await this.#pinKey;
+      if (!this.#pinKeys) throw new CardframeError('ERR_CONFIG', 'no issuer PIN key is configured');
+      await this.#pinKeys.preferred();
     } catch (error) {
       const failure = toCardframeError(error, 'ERR_KEY_INVALID', 'issuer PIN key is invalid');
       this.element.error = failure.toInfo();
@@ -94,13 +95,15 @@ export class PinFlow implements Flow {
     this.element.state = 'submitting';
     this.element.error = undefined;
     try {
-      const key = await this.#pinKey;
-      const encrypted_pin = await sealJwe(new TextEncoder().encode(JSON.stringify({ pin })), key);
       const device = this.#policy.deviceBinding ? await this.#device() : undefined;
-      const submission = device
-        ? { encrypted_pin, key_id: key.kid, device_id: device.deviceId, signature: await signDeviceMessage(device.keyPair.privateKey, encrypted_pin) }
-        : { encrypted_pin, key_id: key.kid };
-      const outcome = parsePinOutcome((await this.#context.channel.request('pin', submission)).body);
+      // Sealed to the preferred key; if the issuer has retired it, once more to the refreshed set's.
+      const outcome = await this.#pinKeys!.run(async (key) => {
+        const encrypted_pin = await sealJwe(new TextEncoder().encode(JSON.stringify({ pin })), key);
+        const submission = device
+          ? { encrypted_pin, key_id: key.kid, device_id: device.deviceId, signature: await signDeviceMessage(device.keyPair.privateKey, encrypted_pin) }
+          : { encrypted_pin, key_id: key.kid };
+        return parsePinOutcome((await this.#context.channel.request('pin', submission)).body);
+      }, keyWasRejected);
       this.element.clear();
       this.#lastState = undefined;
       this.element.notice = outcome.status === 'COMPLETED' ? 'Your PIN has been changed.' : 'Almost done: confirm the change to finish.';
@@ -116,15 +119,15 @@ export class PinFlow implements Flow {
     }
   }
 
-  /** The stored device binding, or a new key registered through the host. */
+  /** This frame's device binding: held, stored, or a new key registered through the host. */
   async #device(): Promise<DeviceBinding> {
-    const stored = await loadDeviceBinding().catch(() => undefined);
-    if (stored) return stored;
+    this.#binding ??= await loadDeviceBinding().catch(() => undefined);
+    if (this.#binding) return this.#binding;
     const keyPair = await generateDeviceKeyPair();
     const public_key = (await exportDevicePublicKey(keyPair.publicKey)) as { kty: 'EC'; crv: 'P-256'; x: string; y: string };
     const deviceId = parseDeviceId((await this.#context.channel.request('register-device', { public_key })).body);
-    const binding = { keyPair, deviceId };
-    await saveDeviceBinding(binding);
-    return binding;
+    this.#binding = { keyPair, deviceId };
+    await saveDeviceBinding(this.#binding);
+    return this.#binding;
   }
 }

@@ -1,37 +1,49 @@
-import { importIssuerSessionKey } from '@cardframe/crypto';
-import { CardframeError, toCardframeError, type FieldName } from '@cardframe/protocol';
+import { ResponseKeys, type KeyRing } from '@cardframe/crypto';
+import { CardframeError, toCardframeError, type ConfigureRequest, type FieldName, type RevealModeName } from '@cardframe/protocol';
 import { CardView } from '../card-view.ts';
-import { reveal } from '../reveal.ts';
+import { keyWasRejected, sessionKeyRing, type SessionKey } from '../key-rings.ts';
+import { reveal, revealWithKeyPair } from '../reveal.ts';
 import type { Flow, FlowContext } from './flow.ts';
 
-/** Reveal: the cardholder's click makes a session, the host fetches, the frame opens and shows. */
+/**
+ * Reveal: the cardholder's click starts it, the host fetches through its
+ * backend, the frame opens and shows. Session-key mode wraps a fresh secret
+ * to the issuer's preferred key (retrying once with a refreshed key set if
+ * the issuer says that key is retired); key-pair mode has the issuer encrypt
+ * to a key the frame holds.
+ */
 export class RevealFlow implements Flow {
   readonly name = 'reveal' as const;
   readonly element = new CardView();
   readonly #context: FlowContext;
-  readonly #issuerKey: Promise<CryptoKey>;
+  readonly #sessionKeys: KeyRing<SessionKey> | undefined;
+  readonly #responseKeys: ResponseKeys;
+  #mode: RevealModeName = 'session-key';
   #configured = false;
   #generation = 0;
 
   constructor(context: FlowContext) {
     this.#context = context;
-    const { sessionKey, oaepHash } = context.config.issuer;
-    this.#issuerKey = sessionKey
-      ? importIssuerSessionKey(sessionKey, oaepHash)
-      : Promise.reject(new CardframeError('ERR_CONFIG', 'no issuer session key is configured'));
-    this.#issuerKey.catch(() => undefined);
+    this.#sessionKeys = sessionKeyRing(context.config);
+    this.#responseKeys = new ResponseKeys({ alg: context.config.flows.reveal?.responseKeyAlg ?? 'ECDH-ES' });
     this.element.addEventListener('cardframe-reveal-request', () => void this.#reveal());
     this.element.addEventListener('cardframe-hide-request', () => this.hide('user'));
   }
 
-  async configure(requested: readonly FieldName[] | undefined): Promise<readonly FieldName[]> {
-    const allowed = this.#context.config.flows.reveal?.fields;
-    if (!allowed) throw new CardframeError('ERR_NOT_ALLOWED', 'the reveal flow is not enabled in this frame');
-    const fields = requested ?? allowed;
-    const widened = fields.filter((field) => !allowed.includes(field));
+  async configure({ fields: requested, mode: requestedMode }: ConfigureRequest['params']): Promise<readonly FieldName[]> {
+    const reveal = this.#context.config.flows.reveal;
+    if (!reveal) throw new CardframeError('ERR_NOT_ALLOWED', 'the reveal flow is not enabled in this frame');
+    const fields = requested ?? reveal.fields;
+    const widened = fields.filter((field) => !reveal.fields.includes(field));
     if (widened.length > 0) throw new CardframeError('ERR_NOT_ALLOWED', `fields not enabled in this frame: ${widened.join(', ')}`);
+    const mode = requestedMode ?? reveal.modes[0]!;
+    if (!reveal.modes.includes(mode)) throw new CardframeError('ERR_NOT_ALLOWED', `the ${mode} reveal is not enabled in this frame`);
     try {
-      await this.#issuerKey;
+      // Session-key mode needs a usable issuer key before it can offer Reveal.
+      if (mode === 'session-key') {
+        if (!this.#sessionKeys) throw new CardframeError('ERR_CONFIG', 'no issuer session key is configured');
+        await this.#sessionKeys.preferred();
+      }
     } catch (error) {
       const failure = toCardframeError(error, 'ERR_KEY_INVALID', 'issuer key is invalid');
       this.#drop();
@@ -40,6 +52,7 @@ export class RevealFlow implements Flow {
       throw failure;
     }
     this.#drop();
+    this.#mode = mode;
     this.element.fields = fields;
     this.element.state = 'ready';
     this.#configured = true;
@@ -56,6 +69,7 @@ export class RevealFlow implements Flow {
 
   destroy(): void {
     this.#drop();
+    this.#responseKeys.drop();
     this.element.remove();
   }
 
@@ -67,7 +81,14 @@ export class RevealFlow implements Flow {
     this.element.state = 'revealing';
     this.element.error = undefined;
     try {
-      const values = await reveal(await this.#issuerKey, fields, (sessionId) => this.#context.channel.request('session', { sessionId }));
+      const { channel } = this.#context;
+      const values =
+        this.#mode === 'key-pair'
+          ? await revealWithKeyPair(this.#responseKeys, fields, (public_key) => channel.request('encrypted-card', { public_key }))
+          : await this.#sessionKeys!.run(
+              (key) => reveal(key.key, fields, (sessionId) => channel.request('session', { sessionId })),
+              keyWasRejected,
+            );
       if (generation !== this.#generation) return; // hidden or re-configured meanwhile: drop the result
       this.element.values = values;
       this.element.state = 'revealed';

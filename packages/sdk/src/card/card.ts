@@ -1,7 +1,7 @@
-import { CardframeError, FIELD_NAMES, type ConfigureRequest, type FieldName, type FrameRequest, type JsonValue } from '@cardframe/protocol';
+import { CardframeError, FIELD_NAMES, type ConfigureRequest, type FieldName, type FrameRequest, type JsonValue, type RevealModeName } from '@cardframe/protocol';
 import type { PropertyDeclarations } from 'lit';
 import { FrameElement } from '../frame-element.ts';
-import { runHostCallback, type FetchCardData } from '../host-callback.ts';
+import { runHostCallback, type FetchCardData, type FetchEncryptedCard } from '../host-callback.ts';
 
 const fieldsConverter = {
   fromAttribute: (value: string | null): FieldName[] | undefined =>
@@ -26,33 +26,47 @@ const fieldsConverter = {
 export class CardframeCard extends FrameElement {
   static override properties: PropertyDeclarations = {
     fields: { converter: fieldsConverter },
+    mode: {},
     fetchCardData: { attribute: false },
+    fetchEncryptedCard: { attribute: false },
   };
 
   /** Narrows the fields shown; the frame refuses any its config does not enable. */
   declare fields: FieldName[] | undefined;
-  /** Relays the frame's sessionid to the host's backend. See {@link FetchCardData}. */
+  /** `session-key` (seed 001, default) or `key-pair` (the issuer encrypts to a frame key); the frame's config must enable it. */
+  declare mode: RevealModeName | undefined;
+  /** Session-key mode: relays the frame's sessionid to the host's backend. See {@link FetchCardData}. */
   declare fetchCardData: FetchCardData | undefined;
+  /** Key-pair mode: relays the frame's public key and returns the issuer's JWE. See {@link FetchEncryptedCard}. */
+  declare fetchEncryptedCard: FetchEncryptedCard | undefined;
 
   protected readonly flow = 'reveal' as const;
 
   constructor() {
     super();
     this.fields = undefined;
+    this.mode = undefined;
     this.fetchCardData = undefined;
+    this.fetchEncryptedCard = undefined;
   }
 
   protected override configureParams(): ConfigureRequest['params'] {
-    return this.fields ? { flow: 'reveal', fields: this.fields } : { flow: 'reveal' };
+    return { flow: 'reveal', ...(this.fields ? { fields: this.fields } : {}), ...(this.mode ? { mode: this.mode } : {}) };
   }
 
   protected override configureKeys(): readonly PropertyKey[] {
-    return ['fields'];
+    return ['fields', 'mode'];
   }
 
   protected handleRequest(request: FrameRequest): Promise<JsonValue> {
-    if (request.method !== 'session') return Promise.reject(new CardframeError('ERR_NOT_ALLOWED', 'a card frame only asks for card data'));
-    return runHostCallback(this.fetchCardData, request.params.sessionId, 'fetchCardData');
+    switch (request.method) {
+      case 'session':
+        return runHostCallback(this.fetchCardData, request.params.sessionId, 'fetchCardData');
+      case 'encrypted-card':
+        return runHostCallback(this.fetchEncryptedCard, request.params.public_key, 'fetchEncryptedCard');
+      default:
+        return Promise.reject(new CardframeError('ERR_NOT_ALLOWED', 'a card frame only asks for card data'));
+    }
   }
 }
 

@@ -32,6 +32,15 @@ describe('host callbacks (fetchCardData)', () => {
     expect(await codeOf(runFetchCardData(async () => new Response('{}', { status: 503 }), 'AAAA'))).to.include({ code: 'ERR_ISSUER_REQUEST', status: 503 });
   });
 
+  it('passes the issuer\'s error code (only the code) from a JSON error body', async () => {
+    const body = JSON.stringify({ error: { code: 'retired_key', message: 'key abc retired' } });
+    const error = await codeOf(runFetchCardData(async () => new Response(body, { status: 400 }), 'AAAA'));
+    expect(error).to.include({ code: 'ERR_ISSUER_REQUEST', status: 400, issuerCode: 'retired_key' });
+    expect(error.message).to.not.contain('abc');
+    const odd = await codeOf(runFetchCardData(async () => new Response(JSON.stringify({ error: { code: '<script>' } }), { status: 400 }), 'AAAA'));
+    expect(odd).to.not.have.property('issuerCode');
+  });
+
   it('turns a rejection into ERR_ISSUER_REQUEST without the host error message', async () => {
     const error = await codeOf(runFetchCardData(async () => Promise.reject(new Error('secret token')), 'AAAA'));
     expect(error.code).to.equal('ERR_ISSUER_REQUEST');

@@ -1,0 +1,68 @@
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { RotatingKeyRing, type KeyPurpose, type RotatingKeyJson } from '@cardframe/issuer';
+
+interface StoredKeys {
+  readonly version: 1;
+  readonly session: { readonly purpose: KeyPurpose; readonly keys: readonly RotatingKeyJson[] };
+  readonly pin: { readonly purpose: KeyPurpose; readonly keys: readonly RotatingKeyJson[] };
+}
+
+export interface IssuerKeys {
+  readonly session: RotatingKeyRing;
+  readonly pin: RotatingKeyRing;
+  /** Writes both rings (no-op without a data folder). */
+  save(): Promise<void>;
+}
+
+const FILE = 'issuer-keys.json';
+
+function samePurpose(a: KeyPurpose, b: KeyPurpose): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/**
+ * The sandbox issuer's keys, kept in one JSON file under the demo's data
+ * folder (created on first run, mode 0600, replaced atomically), so a
+ * restart keeps every key and stage. A ring whose purpose changed (say the
+ * PIN key type) starts afresh.
+ */
+export async function loadIssuerKeys(dataDir: string | undefined, purposes: { session: KeyPurpose; pin: KeyPurpose }): Promise<IssuerKeys> {
+  let stored: StoredKeys | undefined;
+  if (dataDir) {
+    try {
+      stored = JSON.parse(await readFile(join(dataDir, FILE), 'utf8')) as StoredKeys;
+    } catch {
+      stored = undefined;
+    }
+  }
+  const ring = (which: 'session' | 'pin'): RotatingKeyRing => {
+    const saved = stored?.[which];
+    if (saved && samePurpose(saved.purpose, purposes[which])) {
+      try {
+        return RotatingKeyRing.fromJSON(purposes[which], saved.keys);
+      } catch {
+        // A damaged store is replaced rather than trusted.
+      }
+    }
+    return RotatingKeyRing.create(purposes[which]);
+  };
+  const keys: IssuerKeys = {
+    session: ring('session'),
+    pin: ring('pin'),
+    async save() {
+      if (!dataDir) return;
+      const data: StoredKeys = {
+        version: 1,
+        session: { purpose: purposes.session, keys: keys.session.toJSON() },
+        pin: { purpose: purposes.pin, keys: keys.pin.toJSON() },
+      };
+      await mkdir(dataDir, { recursive: true });
+      const temporary = join(dataDir, `${FILE}.${process.pid}.tmp`);
+      await writeFile(temporary, JSON.stringify(data, null, 2), { mode: 0o600 });
+      await rename(temporary, join(dataDir, FILE));
+    },
+  };
+  await keys.save();
+  return keys;
+}

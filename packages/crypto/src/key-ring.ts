@@ -1,0 +1,215 @@
+import { CardframeError } from '@cardframe/protocol';
+
+/** Anything a ring holds: it must be named by `kid`. */
+export interface RingKey {
+  readonly kid: string;
+}
+
+/** Where a ring's keys come from: pinned in the frame's config, or a JWKS the frame fetches itself. */
+export type KeyRingSource = { readonly keys: readonly unknown[] } | { readonly jwksUrl: string };
+
+/** A key the ring refused, and why (never key material). */
+export interface SkippedKey {
+  readonly kid: string | undefined;
+  readonly reason: string;
+}
+
+export interface KeyRingOptions<K extends RingKey> {
+  readonly source: KeyRingSource;
+  /** Validates and imports one JWK; throwing skips that key (with the error's message as reason). */
+  readonly importKey: (jwk: Readonly<Record<string, unknown>>) => Promise<K>;
+  /** How long a fetched set is used before it is fetched again (default 10 min). */
+  readonly ttlMs?: number;
+  /** Least time between two fetches, however often a refresh is asked for (default 30 s). */
+  readonly cooldownMs?: number;
+  /** Time allowed for one JWKS fetch (default 5 s). */
+  readonly timeoutMs?: number;
+  readonly fetch?: typeof fetch;
+  readonly now?: () => number;
+  /** Told about keys refused at each load (kids and reasons only). */
+  readonly onSkipped?: (skipped: readonly SkippedKey[]) => void;
+}
+
+interface Held<K> {
+  readonly key: K;
+  readonly nbf: number;
+  readonly exp: number;
+  readonly index: number;
+}
+
+const MAX_JWKS_CHARS = 64 * 1024;
+const MAX_KEYS = 32;
+
+function timeClaim(value: unknown, fallback: number): number | undefined {
+  if (value === undefined) return fallback;
+  return typeof value === 'number' && Number.isFinite(value) ? value * 1000 : undefined;
+}
+
+/**
+ * Issuer keys held at once, as during a rotation. The preferred key is the
+ * usable one (inside its `nbf`/`exp`, if the set says) that became valid
+ * last; every operation names it by `kid`. A fetched set is cached for a TTL;
+ * a refresh asked for sooner than the cooldown after the last fetch does
+ * nothing, and only one fetch is ever in flight, so a broken or hostile
+ * issuer cannot make the frame spin. Keys that fail the import rules, and
+ * every key sharing a `kid` with another, are skipped with a reason; they
+ * never take the others down.
+ */
+export class KeyRing<K extends RingKey> {
+  readonly #options: KeyRingOptions<K>;
+  readonly #now: () => number;
+  #held: Held<K>[] = [];
+  #skipped: SkippedKey[] = [];
+  #loadedAt = Number.NEGATIVE_INFINITY;
+  #attemptedAt = Number.NEGATIVE_INFINITY;
+  #inFlight: Promise<boolean> | undefined;
+  #fetches = 0;
+
+  constructor(options: KeyRingOptions<K>) {
+    this.#options = options;
+    this.#now = options.now ?? Date.now;
+  }
+
+  /** Keys refused at the last load, with reasons. */
+  get skipped(): readonly SkippedKey[] {
+    return this.#skipped;
+  }
+
+  /** How many times the JWKS was fetched. */
+  get fetches(): number {
+    return this.#fetches;
+  }
+
+  /** The `kid`s held now, usable or not. */
+  get kids(): readonly string[] {
+    return this.#held.map((held) => held.key.kid);
+  }
+
+  /** The key to use now. Loads the set first if it was never loaded or its TTL ran out. */
+  async preferred(): Promise<K> {
+    if (this.#stale()) await this.#load();
+    const now = this.#now();
+    const usable = this.#held.filter((held) => held.nbf <= now && now < held.exp);
+    usable.sort((a, b) => b.nbf - a.nbf || a.index - b.index);
+    const best = usable[0];
+    if (!best) throw new CardframeError('ERR_KEY_NOT_FOUND', 'no usable issuer key');
+    return best.key;
+  }
+
+  /** The held key with this `kid`, if any. */
+  async find(kid: string): Promise<K | undefined> {
+    if (this.#stale()) await this.#load();
+    return this.#held.find((held) => held.key.kid === kid)?.key;
+  }
+
+  /**
+   * Fetches the set again, unless the last fetch was within the cooldown.
+   * Resolves true when a fresh set was loaded.
+   */
+  refresh(): Promise<boolean> {
+    return this.#load();
+  }
+
+  /**
+   * Runs `operation` with the preferred key. If it fails in a way
+   * `keyWasRejected` recognises (the issuer no longer knows the key), the set
+   * is refreshed and, if that yields a different preferred key, the operation
+   * runs once more with it.
+   */
+  async run<T>(operation: (key: K) => Promise<T>, keyWasRejected: (error: unknown) => boolean): Promise<T> {
+    const key = await this.preferred();
+    try {
+      return await operation(key);
+    } catch (error) {
+      if (!keyWasRejected(error) || !(await this.refresh())) throw error;
+      const next = await this.preferred();
+      if (next.kid === key.kid) throw error;
+      return operation(next);
+    }
+  }
+
+  #stale(): boolean {
+    if ('keys' in this.#options.source) return this.#loadedAt === Number.NEGATIVE_INFINITY;
+    return this.#now() - this.#loadedAt >= (this.#options.ttlMs ?? 10 * 60_000);
+  }
+
+  #load(): Promise<boolean> {
+    if (this.#inFlight) return this.#inFlight;
+    const pinned = 'keys' in this.#options.source;
+    if (pinned && this.#loadedAt > Number.NEGATIVE_INFINITY) return Promise.resolve(false);
+    // Every fetch after the first waits out the cooldown, whether asked for by
+    // a rejection, a TTL or an empty ring after a failure.
+    if (!pinned && this.#now() - this.#attemptedAt < (this.#options.cooldownMs ?? 30_000)) return Promise.resolve(false);
+    this.#attemptedAt = this.#now();
+    this.#inFlight = this.#fetchAndImport().finally(() => {
+      this.#inFlight = undefined;
+    });
+    return this.#inFlight;
+  }
+
+  async #fetchAndImport(): Promise<boolean> {
+    let jwks: readonly unknown[];
+    try {
+      jwks = 'keys' in this.#options.source ? this.#options.source.keys : await this.#fetchJwks(this.#options.source.jwksUrl);
+    } catch (error) {
+      // Keep serving what we have; a set that never loaded leaves the ring empty.
+      if (this.#held.length === 0) this.#skipped = [{ kid: undefined, reason: error instanceof Error ? error.message : 'JWKS fetch failed' }];
+      return false;
+    }
+    const kids = jwks.map((jwk) => (typeof jwk === 'object' && jwk !== null ? (jwk as Record<string, unknown>)['kid'] : undefined));
+    const held: Held<K>[] = [];
+    const skipped: SkippedKey[] = [];
+    await Promise.all(
+      jwks.map(async (jwk, index) => {
+        const kid = typeof kids[index] === 'string' ? (kids[index] as string) : undefined;
+        if (typeof jwk !== 'object' || jwk === null || Array.isArray(jwk)) return void skipped.push({ kid, reason: 'not a JWK object' });
+        if (kid !== undefined && kids.filter((other) => other === kid).length > 1) return void skipped.push({ kid, reason: 'duplicate kid' });
+        const record = jwk as Record<string, unknown>;
+        const nbf = timeClaim(record['nbf'], Number.NEGATIVE_INFINITY);
+        const exp = timeClaim(record['exp'], Number.POSITIVE_INFINITY);
+        if (nbf === undefined || exp === undefined) return void skipped.push({ kid, reason: 'nbf/exp must be numbers' });
+        try {
+          held.push({ key: await this.#options.importKey(record), nbf, exp, index });
+        } catch (error) {
+          skipped.push({ kid, reason: error instanceof Error ? error.message : 'refused' });
+        }
+      }),
+    );
+    held.sort((a, b) => a.index - b.index);
+    this.#held = held;
+    this.#skipped = skipped;
+    this.#loadedAt = this.#now();
+    if (skipped.length > 0) this.#options.onSkipped?.(skipped);
+    return true;
+  }
+
+  async #fetchJwks(url: string): Promise<readonly unknown[]> {
+    this.#fetches++;
+    const fetcher = this.#options.fetch ?? fetch;
+    let response: Response;
+    try {
+      response = await fetcher(url, {
+        credentials: 'omit',
+        cache: 'no-store',
+        redirect: 'error',
+        headers: { accept: 'application/jwk-set+json, application/json' },
+        signal: AbortSignal.timeout(this.#options.timeoutMs ?? 5_000),
+      });
+    } catch {
+      throw new CardframeError('ERR_KEY_NOT_FOUND', 'the issuer key set could not be fetched');
+    }
+    if (!response.ok) throw new CardframeError('ERR_KEY_NOT_FOUND', `the issuer key set answered HTTP ${response.status}`);
+    const text = await response.text();
+    if (text.length > MAX_JWKS_CHARS) throw new CardframeError('ERR_KEY_NOT_FOUND', 'the issuer key set is too large');
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      throw new CardframeError('ERR_KEY_NOT_FOUND', 'the issuer key set is not JSON');
+    }
+    const keys = (parsed as { keys?: unknown } | null)?.keys;
+    if (!Array.isArray(keys)) throw new CardframeError('ERR_KEY_NOT_FOUND', 'the issuer key set has no "keys" array');
+    if (keys.length > MAX_KEYS) throw new CardframeError('ERR_KEY_NOT_FOUND', `the issuer key set has more than ${MAX_KEYS} keys`);
+    return keys;
+  }
+}

@@ -1,0 +1,61 @@
+import { KeyRing, importIssuerEncryptionKey, importIssuerSessionKey, type IssuerEncryptionKey, type SkippedKey } from '@cardframe/crypto';
+import { CardframeError } from '@cardframe/protocol';
+import type { FrameConfig } from './config.ts';
+
+/** An issuer session key (RSA) for wrapping sessionids, named by kid. */
+export interface SessionKey {
+  readonly kid: string;
+  readonly key: CryptoKey;
+}
+
+const OAEP_ALG = { 'SHA-1': 'RSA-OAEP', 'SHA-256': 'RSA-OAEP-256' } as const;
+
+function warnSkipped(purpose: string) {
+  return (skipped: readonly SkippedKey[]): void => {
+    // Kids and reasons only: nothing here is secret or card data.
+    for (const { kid, reason } of skipped) console.warn(`cardframe: skipped issuer ${purpose} key ${kid ?? '(no kid)'}: ${reason}`);
+  };
+}
+
+function timings(config: FrameConfig) {
+  const { ttlSeconds, cooldownSeconds, timeoutSeconds } = config.issuer.keyRefresh;
+  return { ttlMs: ttlSeconds * 1000, cooldownMs: cooldownSeconds * 1000, timeoutMs: timeoutSeconds * 1000 };
+}
+
+/** The session key ring from the config, or undefined where none is configured. */
+export function sessionKeyRing(config: FrameConfig): KeyRing<SessionKey> | undefined {
+  const source = config.issuer.sessionKeys;
+  if (!source) return undefined;
+  const hash = config.issuer.oaepHash;
+  return new KeyRing<SessionKey>({
+    source,
+    ...timings(config),
+    onSkipped: warnSkipped('session'),
+    async importKey(jwk) {
+      if (typeof jwk['pem'] === 'string') return { kid: 'pinned', key: await importIssuerSessionKey({ pem: jwk['pem'] }, hash) };
+      // The config's OAEP hash rules; a key published for the other one is not ours to use.
+      if (jwk['alg'] !== undefined && jwk['alg'] !== OAEP_ALG[hash]) throw new CardframeError('ERR_KEY_INVALID', `key "alg" is not ${OAEP_ALG[hash]}`);
+      const kid = jwk['kid'];
+      if (kid !== undefined && (typeof kid !== 'string' || kid.length === 0)) throw new CardframeError('ERR_KEY_INVALID', 'key "kid" must be a string');
+      if (kid === undefined && 'jwksUrl' in source) throw new CardframeError('ERR_KEY_INVALID', 'keys in a set need a "kid"');
+      return { kid: kid ?? 'pinned', key: await importIssuerSessionKey({ jwk: jwk as JsonWebKey }, hash) };
+    },
+  });
+}
+
+/** The PIN key ring from the config, or undefined where none is configured. */
+export function pinKeyRing(config: FrameConfig): KeyRing<IssuerEncryptionKey> | undefined {
+  const source = config.issuer.pinKeys;
+  if (!source) return undefined;
+  return new KeyRing<IssuerEncryptionKey>({
+    source,
+    ...timings(config),
+    onSkipped: warnSkipped('PIN'),
+    importKey: (jwk) => importIssuerEncryptionKey(jwk, config.issuer.encryption),
+  });
+}
+
+/** True when the issuer said the key we used is unknown or retired: refresh and retry. */
+export function keyWasRejected(error: unknown): boolean {
+  return error instanceof CardframeError && (error.issuerCode === 'retired_key' || error.issuerCode === 'unknown_key');
+}
