@@ -1,8 +1,18 @@
 import { expect, expectNothingLeaked, test, type HostPage } from './fixtures.ts';
 
 // Key sets cached for the default 10 minutes, but a 1 s refresh cooldown: a
-// real rotation comes hours after page load, this one seconds after it.
-test.use({ demoOptions: { frameConfig: (config) => ({ ...config, issuer: { ...config.issuer, keyRefresh: { ...config.issuer.keyRefresh, cooldownSeconds: 1 } } }) } });
+// real rotation comes hours after page load, this one seconds after it. The
+// loop also runs more reveals and PIN changes than a cardholder would, so
+// the per-session limits are raised.
+test.use({
+  demoOptions: {
+    frameConfig: (config) => ({
+      ...config,
+      issuer: { ...config.issuer, keyRefresh: { ...config.issuer.keyRefresh, cooldownSeconds: 1 } },
+      flows: { ...config.flows, reveal: { ...config.flows.reveal!, maxPerMinute: 100 }, pin: { ...config.flows.pin!, maxAttempts: 100 } },
+    }),
+  },
+});
 
 const PINS = ['4821', '5937', '6048', '7159', '8260', '9371'];
 

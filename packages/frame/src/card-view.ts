@@ -14,6 +14,7 @@ const ERROR_TEXT: Partial<Record<ErrorInfo['code'], string>> = {
   ERR_MALFORMED_RESPONSE: 'Card details arrived in an unexpected form.',
   ERR_CIPHERTEXT_INVALID: 'Card details arrived in an unexpected form.',
   ERR_CONFIG: 'Card details are unavailable right now.',
+  ERR_RATE_LIMITED: 'Too many attempts. Please wait a minute and try again.',
   ERR_KEY_INVALID: 'Card details are unavailable right now.',
 };
 

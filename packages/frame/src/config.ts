@@ -52,6 +52,10 @@ export type RevealMode =
 
 export interface RevealFlowConfig {
   readonly fields: readonly FieldName[];
+  /** Seconds after which revealed values are masked again and dropped (default 120; 0 = never). */
+  readonly autoHideSeconds: number;
+  /** Reveals allowed per minute in one frame session (default 10). */
+  readonly maxPerMinute: number;
   /** Modes the host may pick from; the first is the default (default `["session-key"]`). */
   readonly modes: readonly RevealMode[];
   /** Algorithm of the frame's response keys in key-pair mode (default `ECDH-ES`). */
@@ -64,6 +68,8 @@ export interface PinFlowConfig {
   readonly minLength: number;
   /** Longest PIN accepted (minLength–12, default minLength). */
   readonly maxLength: number;
+  /** PIN submissions allowed per 10 minutes in one frame session (default 5). */
+  readonly maxAttempts: number;
   /** `direct` changes the PIN at once; `change-request` needs the cardholder to confirm elsewhere. */
   readonly variant: 'direct' | 'change-request';
   /** Sign `encrypted_pin` with the frame's device-binding key (default: on for `direct`). */
@@ -170,7 +176,13 @@ function parseRevealFlow(value: unknown): RevealFlowConfig {
   }
   const responseKeyAlg = reveal['responseKeyAlg'] ?? 'ECDH-ES';
   if (responseKeyAlg !== 'ECDH-ES' && responseKeyAlg !== 'RSA-OAEP-256') throw bad('flows.reveal.responseKeyAlg must be "ECDH-ES" or "RSA-OAEP-256"');
-  return { fields, modes: modes as RevealMode[], responseKeyAlg };
+  return {
+    fields,
+    modes: modes as RevealMode[],
+    responseKeyAlg,
+    autoHideSeconds: parseSeconds(reveal['autoHideSeconds'], 120, 0, 86_400, 'flows.reveal.autoHideSeconds'),
+    maxPerMinute: parseSeconds(reveal['maxPerMinute'], 10, 1, 1000, 'flows.reveal.maxPerMinute'),
+  };
 }
 
 function parseEnc(value: unknown, path: string): JweEnc | undefined {
@@ -206,7 +218,8 @@ function parsePinFlow(value: unknown): PinFlowConfig {
   if (variant !== 'direct' && variant !== 'change-request') throw bad('flows.pin.variant must be "direct" or "change-request"');
   const deviceBinding = pin['deviceBinding'] ?? variant === 'direct';
   if (typeof deviceBinding !== 'boolean') throw bad('flows.pin.deviceBinding must be true or false');
-  return { minLength, maxLength, variant, deviceBinding };
+  const maxAttempts = parseSeconds(pin['maxAttempts'], 5, 1, 100, 'flows.pin.maxAttempts');
+  return { minLength, maxLength, variant, deviceBinding, maxAttempts };
 }
 
 /** Validates a parsed config file. Throws `ERR_CONFIG` naming the first problem. */

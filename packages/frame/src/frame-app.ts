@@ -30,6 +30,9 @@ export class FrameApp {
       hide: () => this.#flow?.hide('host'),
     });
     this.#observeSize();
+    // Leaving the page (or being put in the back-forward cache) drops everything shown.
+    window.addEventListener('pagehide', () => this.#flow?.hide('host'));
+    connection.port.addEventListener('close', () => this.#flow?.hide('host'));
   }
 
   async #configure(params: ConfigureRequest['params']): Promise<void> {

@@ -132,6 +132,8 @@ export class PinView extends LitElement {
         return 'The two PINs do not match.';
       case 'ERR_ISSUER_REQUEST':
         return 'The PIN could not be changed. Please try again.';
+      case 'ERR_RATE_LIMITED':
+        return 'Too many attempts. Please wait a few minutes and try again.';
       case 'ERR_CONFIG':
       case 'ERR_KEY_INVALID':
         return 'Changing the PIN is unavailable right now.';

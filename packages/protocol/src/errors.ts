@@ -38,6 +38,8 @@ export const ERROR_CODES = [
   'ERR_PIN_DIGITS',
   /** The PIN is a straight sequence or repeats a digit three or more times in a row. */
   'ERR_PIN_TRIVIAL',
+  /** Too many reveal or PIN attempts in this session; try again later. */
+  'ERR_RATE_LIMITED',
   /** Authenticated decryption failed: tampered data or the wrong key. */
   'ERR_DECRYPT_FAILED',
   /** The element or channel was destroyed while a request was pending. */

@@ -142,7 +142,7 @@ export interface FrameEventDetails {
   /** The cardholder revealed these fields. */
   reveal: { readonly fields: readonly FieldName[] };
   /** The fields were masked again and their plaintext dropped. */
-  hide: { readonly reason: 'user' | 'host' };
+  hide: { readonly reason: 'user' | 'host' | 'timeout' };
   error: ErrorInfo;
   /** The frame's content size changed; the host sizes the iframe to it. */
   resize: { readonly height: number };

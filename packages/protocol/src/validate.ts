@@ -82,9 +82,13 @@ function expectObject(value: unknown, path: string, required: readonly string[],
   return value;
 }
 
-/** Field names are echoed in errors, so keep them short and printable. */
+/**
+ * Field names are echoed in errors to help integrators, but only when they
+ * read as identifiers: short, starting with a letter, at most three digits.
+ * Anything else (a number-like key could be card data) is not repeated.
+ */
 function safeKey(key: string): string {
-  return /^[A-Za-z0-9_$-]{1,32}$/.test(key) ? key : '…';
+  return /^[A-Za-z_$][A-Za-z0-9_$-]{0,31}$/.test(key) && (key.match(/[0-9]/g)?.length ?? 0) <= 3 ? key : '…';
 }
 
 function expectString(value: unknown, path: string, pattern: RegExp, maxChars: number): string {
@@ -201,7 +205,7 @@ const EVENT_PARSERS: { [K in keyof FrameEventDetails]: (detail: unknown) => Fram
   reveal: (detail) => ({ fields: parseFieldNames(expectObject(detail, 'message.detail', ['fields'])['fields'], 'message.detail.fields') }),
   hide: (detail) => {
     const reason = expectObject(detail, 'message.detail', ['reason'])['reason'];
-    if (reason !== 'user' && reason !== 'host') fail('message.detail.reason', 'expected "user" or "host"');
+    if (reason !== 'user' && reason !== 'host' && reason !== 'timeout') fail('message.detail.reason', 'expected "user", "host" or "timeout"');
     return { reason };
   },
   error: (detail) => parseErrorInfo(detail, 'message.detail'),

@@ -18,6 +18,6 @@ export interface Flow {
    */
   configure(params: ConfigureRequest['params']): Promise<readonly FieldName[]>;
   /** Drops every secret and plaintext the flow holds and resets its view. */
-  hide(reason: 'user' | 'host'): void;
+  hide(reason: 'user' | 'host' | 'timeout'): void;
   destroy(): void;
 }

@@ -5,6 +5,7 @@ import { loadDeviceBinding, saveDeviceBinding, type DeviceBinding } from '../dev
 import { keyWasRejected, pinKeyRing } from '../key-rings.ts';
 import { pinEntryState, pinSubmissionProblem, type PinEntryState } from '../pin-policy.ts';
 import { PinView } from '../pin-view.ts';
+import { RateLimit } from '../rate-limit.ts';
 import { parseJsonBody, parsePinOutcome } from './pin-outcome.ts';
 import type { Flow, FlowContext } from './flow.ts';
 
@@ -27,6 +28,7 @@ export class PinFlow implements Flow {
   readonly #context: FlowContext;
   readonly #policy: PinFlowConfig | undefined;
   readonly #pinKeys: KeyRing<IssuerEncryptionKey> | undefined;
+  readonly #limit: RateLimit;
   #submitting = false;
   #lastState: PinEntryState | undefined;
   #binding: DeviceBinding | undefined;
@@ -35,6 +37,7 @@ export class PinFlow implements Flow {
     this.#context = context;
     this.#policy = context.config.flows.pin;
     this.#pinKeys = pinKeyRing(context.config);
+    this.#limit = new RateLimit(this.#policy?.maxAttempts ?? 5, 10 * 60_000);
     if (this.#policy) {
       this.element.minLength = this.#policy.minLength;
       this.element.maxLength = this.#policy.maxLength;
@@ -95,6 +98,7 @@ export class PinFlow implements Flow {
     this.element.state = 'submitting';
     this.element.error = undefined;
     try {
+      this.#limit.take('PIN');
       const device = this.#policy.deviceBinding ? await this.#device() : undefined;
       // Sealed to the preferred key; if the issuer has retired it, once more to the refreshed set's.
       const outcome = await this.#pinKeys!.run(async (key) => {

@@ -2,6 +2,7 @@ import { ResponseKeys, type KeyRing } from '@cardframe/crypto';
 import { CardframeError, toCardframeError, type ConfigureRequest, type FieldName, type RevealModeName } from '@cardframe/protocol';
 import { CardView } from '../card-view.ts';
 import { keyWasRejected, sessionKeyRing, type SessionKey } from '../key-rings.ts';
+import { RateLimit } from '../rate-limit.ts';
 import { reveal, revealWithKeyPair } from '../reveal.ts';
 import type { Flow, FlowContext } from './flow.ts';
 
@@ -18,14 +19,17 @@ export class RevealFlow implements Flow {
   readonly #context: FlowContext;
   readonly #sessionKeys: KeyRing<SessionKey> | undefined;
   readonly #responseKeys: ResponseKeys;
+  readonly #limit: RateLimit;
   #mode: RevealModeName = 'session-key';
   #configured = false;
   #generation = 0;
+  #autoHide: ReturnType<typeof setTimeout> | undefined;
 
   constructor(context: FlowContext) {
     this.#context = context;
     this.#sessionKeys = sessionKeyRing(context.config);
     this.#responseKeys = new ResponseKeys({ alg: context.config.flows.reveal?.responseKeyAlg ?? 'ECDH-ES' });
+    this.#limit = new RateLimit(context.config.flows.reveal?.maxPerMinute ?? 10, 60_000);
     this.element.addEventListener('cardframe-reveal-request', () => void this.#reveal());
     this.element.addEventListener('cardframe-hide-request', () => this.hide('user'));
   }
@@ -59,7 +63,7 @@ export class RevealFlow implements Flow {
     return fields;
   }
 
-  hide(reason: 'user' | 'host'): void {
+  hide(reason: 'user' | 'host' | 'timeout'): void {
     const wasShowing = this.element.state === 'revealed' || this.element.state === 'revealing';
     this.#drop();
     if (!this.#configured || this.element.state === 'unavailable') return;
@@ -81,6 +85,7 @@ export class RevealFlow implements Flow {
     this.element.state = 'revealing';
     this.element.error = undefined;
     try {
+      this.#limit.take('reveal');
       const { channel } = this.#context;
       const values =
         this.#mode === 'key-pair'
@@ -93,6 +98,8 @@ export class RevealFlow implements Flow {
       this.element.values = values;
       this.element.state = 'revealed';
       this.#context.channel.emit('reveal', { fields });
+      const seconds = this.#context.config.flows.reveal?.autoHideSeconds ?? 0;
+      if (seconds > 0) this.#autoHide = setTimeout(() => this.hide('timeout'), seconds * 1000);
     } catch (error) {
       if (generation !== this.#generation) return;
       const failure = toCardframeError(error, 'ERR_DECRYPT_FAILED', 'card details could not be revealed');
@@ -105,6 +112,7 @@ export class RevealFlow implements Flow {
 
   /** Forgets revealed values and cancels an in-flight reveal. */
   #drop(): void {
+    clearTimeout(this.#autoHide);
     this.#generation++;
     this.element.values = {};
     this.element.error = undefined;
