@@ -75,16 +75,37 @@ test.describe('reveal across two origins', () => {
     expect(height).not.toBe('150px');
   });
 
-  test('the frame is served with its CSP and security headers, and the iframe is sandboxed', async ({ host, demo }) => {
-    const response = await host.page.request.get(demo.frameUrl);
-    const headers = response.headers();
-    const csp = headers['content-security-policy'] ?? '';
-    expect(csp).toContain("default-src 'none'");
-    expect(csp).toContain("script-src 'self'");
-    expect(csp).toContain(`frame-ancestors ${new URL(demo.merchantUrl).origin}`);
-    expect(csp).toContain("require-trusted-types-for 'script'");
-    expect(headers['x-content-type-options']).toBe('nosniff');
-    expect(headers['referrer-policy']).toBe('no-referrer');
+  test('every frame response carries exactly the expected CSP and security headers, and the iframe is sandboxed', async ({ host, demo }) => {
+    const hostOrigin = new URL(demo.merchantUrl).origin;
+    const issuerOrigin = new URL(demo.issuer!.url).origin;
+    const expectedCsp = {
+      'default-src': "'none'",
+      'script-src': "'self'",
+      'style-src': "'self'",
+      'connect-src': `'self' ${issuerOrigin}`,
+      'img-src': "'self'",
+      'font-src': "'self'",
+      'frame-ancestors': hostOrigin,
+      'base-uri': "'none'",
+      'form-action': "'none'",
+      'require-trusted-types-for': "'script'",
+      'trusted-types': 'lit-html',
+    };
+    const index = await host.page.request.get(demo.frameUrl);
+    const asset = (await index.text()).match(/src="(\/assets\/[^"]+\.js)"/)![1]!;
+    for (const path of ['', 'cardframe.config.json', asset.slice(1)]) {
+      const headers = (await host.page.request.get(`${demo.frameUrl}${path}`)).headers();
+      const csp = Object.fromEntries((headers['content-security-policy'] ?? '').split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values.join(' ')]));
+      expect(csp, path || '/').toEqual(expectedCsp);
+      expect(headers['x-content-type-options'], path).toBe('nosniff');
+      expect(headers['referrer-policy'], path).toBe('no-referrer');
+      expect(headers['cross-origin-resource-policy'], path).toBe('same-origin');
+      expect(headers['permissions-policy'], path).toContain('camera=()');
+    }
+    // No third-party script: the frame page loads only its own origin's scripts.
+    const scripts = [...(await index.text()).matchAll(/<script[^>]*src="([^"]+)"/g)].map((m) => m[1]);
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const src of scripts) expect(src).toMatch(/^\/assets\//);
 
     await host.open();
     const iframe = host.page.locator('#card iframe');

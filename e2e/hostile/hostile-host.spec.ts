@@ -1,0 +1,190 @@
+import { expect, expectNothingLeaked, test, type HostPage } from '../fixtures.ts';
+
+const PAN = '4242424242424242';
+
+/** The host page's own end of the SDK's channel, as a hostile script on the page could grab it. */
+async function postOnSdkPort(host: HostPage, message: unknown, waitMs = 1000): Promise<unknown[]> {
+  return host.page.evaluate(
+    async ([data, wait]) => {
+      const ports = (window as unknown as { __ports: MessagePort[] }).__ports;
+      const port = ports[0]!;
+      const seen: unknown[] = [];
+      const listener = (event: MessageEvent): void => void seen.push(event.data);
+      port.addEventListener('message', listener);
+      port.postMessage(data);
+      await new Promise((resolve) => setTimeout(resolve, wait as number));
+      port.removeEventListener('message', listener);
+      return seen.filter((m) => (m as { kind?: string }).kind !== 'event' || (m as { event?: string }).event === 'error');
+    },
+    [message, waitMs] as const,
+  );
+}
+
+async function honestRevealStillWorks(host: HostPage): Promise<void> {
+  await host.setFetchCardData(`(sessionId) => fetch('/api/card', { headers: { sessionid: sessionId } })`);
+  await host.frame.getByRole('button', { name: /Reveal/ }).click();
+  await expect(host.frame.locator('[data-field=pan]')).toHaveText('4242 4242 4242 4242');
+}
+
+test.describe('a hostile host page', () => {
+  test.beforeEach(async ({ host }) => {
+    await host.open();
+    await host.waitForReady();
+  });
+
+  test('cannot read the frame DOM, before or after a reveal', async ({ host }) => {
+    const read = () =>
+      host.page.evaluate(() => {
+        const iframe = document.querySelector('#card')!.shadowRoot!.querySelector('iframe')!;
+        let documentAccess: string;
+        try {
+          documentAccess = String(iframe.contentWindow!.document.body.innerHTML);
+        } catch (error) {
+          documentAccess = (error as Error).name;
+        }
+        return { contentDocument: iframe.contentDocument === null, documentAccess };
+      });
+    expect(await read()).toEqual({ contentDocument: true, documentAccess: 'SecurityError' });
+    await host.frame.getByRole('button', { name: /Reveal/ }).click();
+    await expect(host.frame.locator('[data-field=pan]')).toHaveText('4242 4242 4242 4242');
+    expect(await read()).toEqual({ contentDocument: true, documentAccess: 'SecurityError' });
+    expectNothingLeaked(await host.observe(), [PAN]);
+  });
+
+  test('cannot replace the frame config, hand it a key, or inject styles through the channel', async ({ host }) => {
+    for (const params of [
+      { fields: ['pan'], allowedHostOrigins: ['https://evil.example'] },
+      { fields: ['pan'], issuer: { sessionKey: { pem: '-----BEGIN PUBLIC KEY-----' } } },
+      { fields: ['pan'], style: { color: 'red', background: 'url(https://evil.example/x)' } },
+      { fields: ['pan'], css: '* { color: red }' },
+    ]) {
+      const replies = await postOnSdkPort(host, { v: 1, kind: 'request', id: 'evil', method: 'configure', params });
+      expect(replies, JSON.stringify(params)).toEqual([expect.objectContaining({ id: 'evil', ok: false, error: expect.objectContaining({ code: 'ERR_BAD_MESSAGE' }) })]);
+    }
+    await honestRevealStillWorks(host);
+  });
+
+  test('gets a typed refusal for a megabyte message and the frame keeps working', async ({ host }) => {
+    const replies = await postOnSdkPort(host, { v: 1, kind: 'request', id: 'big', method: 'configure', params: { fields: ['pan'], padding: 'x'.repeat(1_000_000) } });
+    expect(replies).toEqual([expect.objectContaining({ id: 'big', ok: false, error: expect.objectContaining({ code: 'ERR_BAD_MESSAGE' }) })]);
+    const garbage = await postOnSdkPort(host, 'y'.repeat(1_000_000));
+    expect(garbage).toEqual([expect.objectContaining({ kind: 'event', event: 'error' })]);
+    await honestRevealStillWorks(host);
+  });
+
+  test('cannot make the frame show a forged reply it never asked for, nor answer a request twice', async ({ host }) => {
+    const forged = { v: 1, kind: 'reply', id: 'f1', ok: true, result: { body: { encryptedPan: { data: 'AAAAAAAAAAAAAAAAAAAAAA==', iv: 'AAAAAAAAAAAAAAAA' } } } };
+    expect(await postOnSdkPort(host, forged, 300)).toEqual([]);
+    await expect(host.frame.locator('[data-field=pan]')).toHaveText('•••• •••• •••• ••••');
+    // Answer the frame's real request twice: the second answer is ignored.
+    await host.page.evaluate(() => {
+      const card = document.querySelector('#card') as HTMLElement & { fetchCardData: (id: string) => Promise<unknown> };
+      card.fetchCardData = async (sessionId) => {
+        const body = await (await fetch('/api/card', { headers: { sessionid: sessionId } })).json();
+        const port = (window as unknown as { __ports: MessagePort[] }).__ports[0]!;
+        setTimeout(() => port.postMessage({ v: 1, kind: 'reply', id: 'f1', ok: false, error: { code: 'ERR_ISSUER_REQUEST', message: 'late' } }), 50);
+        return body;
+      };
+    });
+    await host.frame.getByRole('button', { name: /Reveal/ }).click();
+    await expect(host.frame.locator('[data-field=pan]')).toHaveText('4242 4242 4242 4242');
+    await host.page.waitForTimeout(300);
+    await expect(host.frame.locator('[data-field=pan]')).toHaveText('4242 4242 4242 4242');
+    await expect(host.frame.getByRole('alert')).toHaveCount(0);
+  });
+
+  test('cannot use the old port once the element reconnects', async ({ host }) => {
+    await host.page.evaluate(() => {
+      const card = document.querySelector('#card') as HTMLElement & { frameUrl: string };
+      const url = card.frameUrl;
+      card.frameUrl = `${url}?again`;
+    });
+    await expect(host.frame.getByRole('button', { name: /Reveal/ })).toBeEnabled();
+    const replies = await postOnSdkPort(host, { v: 1, kind: 'request', id: 'old', method: 'hide', params: {} }, 500);
+    expect(replies).toEqual([]);
+    await honestRevealStillWorks(host);
+  });
+
+  test('is stopped by the reveal rate limit after ten attempts a minute', async ({ host }) => {
+    await host.setFetchCardData(`async () => { throw new Error('down') }`);
+    const codes: string[] = [];
+    for (let i = 0; i < 11; i++) codes.push(((await host.revealExpectingError()) as { code: string }).code);
+    expect(codes.slice(0, 10)).toEqual(Array(10).fill('ERR_ISSUER_REQUEST'));
+    expect(codes[10]).toBe('ERR_RATE_LIMITED');
+    await expect(host.frame.getByRole('alert')).toContainText('Too many attempts');
+  });
+
+  test('finds no card data in its performance entries or console after a reveal', async ({ host }) => {
+    await host.frame.getByRole('button', { name: /Reveal/ }).click();
+    await expect(host.frame.locator('[data-field=pan]')).toHaveText('4242 4242 4242 4242');
+    const entries = await host.page.evaluate(() => JSON.stringify(performance.getEntries()));
+    expect(entries).not.toMatch(/4242\s*4242/);
+    expectNothingLeaked({ dom: '', messages: [], responses: [entries], console: host.console }, [PAN, '123']);
+  });
+});
+
+test('a sibling iframe on the host page cannot connect to the card frame, even from the allowed origin', async ({ page, demo }) => {
+  await page.goto(demo.merchantUrl);
+  // A same-origin sibling frame (about:blank inherits the host origin), running its own script.
+  await page.evaluate(() => {
+    const sibling = document.createElement('iframe');
+    sibling.name = 'sibling';
+    document.body.append(sibling);
+  });
+  const sibling = page.frames().find((frame) => frame.name() === 'sibling')!;
+  await sibling.evaluate(() => {
+    const w = window as unknown as { got: boolean; sent: number };
+    w.got = false;
+    w.sent = 0;
+    // From before the card frame exists until well after: connect, again and again, with our own port.
+    const spam = setInterval(() => {
+      const card = parent.document.querySelector('#hostile-card');
+      const target = card?.shadowRoot?.querySelector('iframe')?.contentWindow;
+      if (!target) return;
+      const { port1, port2 } = new MessageChannel();
+      port1.onmessage = () => {
+        w.got = true;
+      };
+      port1.postMessage({ v: 1, kind: 'request', id: 's1', method: 'configure', params: {} });
+      target.postMessage({ cardframe: 'connect', v: 1 }, '*', [port2]);
+      w.sent++;
+    }, 5);
+    setTimeout(() => clearInterval(spam), 3000);
+  });
+  await page.evaluate(async (frameUrl) => {
+    const card = document.createElement('cardframe-card') as HTMLElement & { frameUrl: string; fetchCardData: unknown };
+    card.id = 'hostile-card';
+    card.fetchCardData = (sessionId: string) => fetch('/api/card', { headers: { sessionid: sessionId } });
+    const ready = new Promise((resolve) => card.addEventListener('cardframe-ready', resolve, { once: true }));
+    card.frameUrl = frameUrl;
+    document.body.append(card);
+    await ready;
+  }, demo.frameUrl);
+  await page.waitForTimeout(3200);
+  const { got, sent } = await sibling.evaluate(() => ({ got: (window as unknown as { got: boolean }).got, sent: (window as unknown as { sent: number }).sent }));
+  expect(sent).toBeGreaterThan(100);
+  expect(got).toBe(false);
+  const frame = page.frameLocator('#hostile-card iframe');
+  await frame.getByRole('button', { name: /Reveal/ }).click();
+  await expect(frame.locator('[data-field=pan]')).toHaveText('4242 4242 4242 4242');
+});
+
+test('a page on an origin outside the allowlist cannot frame the card frame at all (frame-ancestors)', async ({ page, demo }) => {
+  const disallowed = demo.merchantUrl.replace('localhost', '127.0.0.1');
+  await page.goto(disallowed);
+  const error = await page.evaluate(
+    (frameUrl) =>
+      new Promise<unknown>((resolve) => {
+        const card = document.createElement('cardframe-card') as HTMLElement & { readyTimeout: number; frameUrl: string };
+        card.readyTimeout = 2000;
+        card.frameUrl = frameUrl;
+        card.addEventListener('cardframe-error', (event) => resolve((event as CustomEvent).detail), { once: true });
+        document.body.append(card);
+      }),
+    demo.frameUrl,
+  );
+  expect(error).toMatchObject({ code: 'ERR_FRAME_TIMEOUT' });
+  // The browser refused to render the frame document: none of its markup exists.
+  const frame = page.frameLocator('cardframe-card:last-of-type iframe');
+  await expect(frame.locator('meta[name=referrer]')).toHaveCount(0);
+});
