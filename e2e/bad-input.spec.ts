@@ -1,5 +1,5 @@
 import { constants, publicEncrypt, randomBytes } from 'node:crypto';
-import { expect, test, type HostPage } from './fixtures.ts';
+import { expect, mountExpectingError, test, type HostPage } from './fixtures.ts';
 
 const HONEST = `(sessionId) => fetch('/api/card', { headers: { sessionid: sessionId } })`;
 
@@ -148,17 +148,7 @@ test('a connect from an origin outside the frame allowlist is ignored', async ({
   const page = await context.newPage();
   const disallowed = demo.merchantUrl.replace('localhost', '127.0.0.1');
   await page.goto(disallowed);
-  const error = await page.evaluate(
-    (frameUrl) =>
-      new Promise<unknown>((resolve) => {
-        const card = document.createElement('cardframe-card') as HTMLElement & { readyTimeout: number; frameUrl: string };
-        card.readyTimeout = 2000;
-        card.frameUrl = frameUrl;
-        card.addEventListener('cardframe-error', (event) => resolve((event as CustomEvent).detail));
-        document.body.append(card);
-      }),
-    demo.frameUrl,
-  );
+  const error = await mountExpectingError(page, demo.frameUrl);
   expect(error).toMatchObject({ code: 'ERR_FRAME_TIMEOUT' });
   // The frame page did load (so it was the origin check that refused), but was never configured.
   const frame = page.frameLocator('cardframe-card iframe').last();

@@ -215,6 +215,25 @@ export class HostPage {
   }
 }
 
+/**
+ * Mounts a card for `frameUrl` on whatever page is open and resolves with its
+ * first `cardframe-error` (a frame that never answers gives ERR_FRAME_TIMEOUT
+ * after `readyTimeout`).
+ */
+export function mountExpectingError(page: Page, frameUrl: string, readyTimeout = 2000): Promise<unknown> {
+  return page.evaluate(
+    ([url, timeout]) =>
+      new Promise<unknown>((resolve) => {
+        const card = document.createElement('cardframe-card') as HTMLElement & { readyTimeout: number; frameUrl: string };
+        card.readyTimeout = timeout as number;
+        card.frameUrl = url as string;
+        card.addEventListener('cardframe-error', (event) => resolve((event as CustomEvent).detail), { once: true });
+        document.body.append(card);
+      }),
+    [frameUrl, readyTimeout] as const,
+  );
+}
+
 /** Matches a digit string with any spacing or separators between its digits, as a standalone token. */
 export function anySpacing(digits: string): RegExp {
   return new RegExp(`(?<![0-9A-Za-z+/])${digits.split('').join('[\\s.\\-_]*')}(?![0-9A-Za-z+/=])`);

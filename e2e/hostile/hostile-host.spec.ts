@@ -1,4 +1,4 @@
-import { expect, expectNothingLeaked, test, type HostPage } from '../fixtures.ts';
+import { expect, expectNothingLeaked, mountExpectingError, test, type HostPage } from '../fixtures.ts';
 
 const PAN = '4242424242424242';
 
@@ -172,17 +172,7 @@ test('a sibling iframe on the host page cannot connect to the card frame, even f
 test('a page on an origin outside the allowlist cannot frame the card frame at all (frame-ancestors)', async ({ page, demo }) => {
   const disallowed = demo.merchantUrl.replace('localhost', '127.0.0.1');
   await page.goto(disallowed);
-  const error = await page.evaluate(
-    (frameUrl) =>
-      new Promise<unknown>((resolve) => {
-        const card = document.createElement('cardframe-card') as HTMLElement & { readyTimeout: number; frameUrl: string };
-        card.readyTimeout = 2000;
-        card.frameUrl = frameUrl;
-        card.addEventListener('cardframe-error', (event) => resolve((event as CustomEvent).detail), { once: true });
-        document.body.append(card);
-      }),
-    demo.frameUrl,
-  );
+  const error = await mountExpectingError(page, demo.frameUrl);
   expect(error).toMatchObject({ code: 'ERR_FRAME_TIMEOUT' });
   // The browser refused to render the frame document: none of its markup exists.
   const frame = page.frameLocator('cardframe-card:last-of-type iframe');

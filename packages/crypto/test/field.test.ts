@@ -1,6 +1,5 @@
 import { expect } from 'chai';
-import { describe, it, readVector, seedOracle } from '@cardframe/test-env';
-import { CardframeError } from '@cardframe/protocol';
+import { describe, it, readVector, seedOracle, rejectionCode } from '@cardframe/test-env';
 import { importFieldKey, openAesGcm, openField } from '../src/index.ts';
 
 interface AeadVector { tcId: number; key: string; iv: string; aad: string; msg: string; ct: string; tag: string; result: 'valid' | 'invalid' | 'acceptable' }
@@ -10,15 +9,7 @@ const hex = (s: string): Uint8Array => new Uint8Array((s.match(/../g) ?? []).map
 const toHex = (b: Uint8Array): string => Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
 const concat = (a: Uint8Array, b: Uint8Array): Uint8Array => { const o = new Uint8Array(a.length + b.length); o.set(a); o.set(b, a.length); return o; };
 
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).to.be.instanceOf(CardframeError);
-    return (error as CardframeError).code;
-  }
-  return 'resolved';
-}
+const codeOf = rejectionCode;
 
 describe('card field decryption', () => {
   it('opens a field sealed with Node aes-128-gcm as the issuer seed does', async () => {

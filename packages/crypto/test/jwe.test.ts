@@ -1,18 +1,9 @@
 import { expect } from 'chai';
 import { importJWK } from 'jose';
-import { before, describe, it, readVector, seedOracle } from '@cardframe/test-env';
-import { CardframeError } from '@cardframe/protocol';
+import { before, describe, it, readVector, seedOracle, rejectionCode } from '@cardframe/test-env';
 import { importIssuerEncryptionKey, openJwe, sealJwe, type JweAlg } from '../src/index.ts';
 
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).to.be.instanceOf(CardframeError);
-    return (error as CardframeError).code;
-  }
-  return 'resolved';
-}
+const codeOf = rejectionCode;
 
 const PIN_PAYLOAD = new TextEncoder().encode('{"pin":"4821"}');
 const headerOf = (jwe: string): Record<string, unknown> => JSON.parse(atob(jwe.split('.')[0]!.replace(/-/g, '+').replace(/_/g, '/'))) as Record<string, unknown>;

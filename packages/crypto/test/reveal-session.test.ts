@@ -1,17 +1,8 @@
 import { expect } from 'chai';
-import { before, describe, it, seedOracle } from '@cardframe/test-env';
-import { CardframeError } from '@cardframe/protocol';
+import { before, describe, it, seedOracle, rejectionCode } from '@cardframe/test-env';
 import { createRevealSession, importIssuerSessionKey, openField } from '../src/index.ts';
 
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).to.be.instanceOf(CardframeError);
-    return (error as CardframeError).code;
-  }
-  return 'resolved';
-}
+const codeOf = rejectionCode;
 
 describe('reveal session', () => {
   let pem = '';

@@ -1,4 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
+import { viewStyles } from './view.styles.ts';
 import type { ErrorInfo, FieldName } from '@cardframe/protocol';
 import { maskedValue } from './format.ts';
 import type { RevealedValues } from './reveal.ts';
@@ -43,49 +44,26 @@ export class CardView extends LitElement {
   declare state: ViewState;
   declare error: ErrorInfo | undefined;
 
-  static override styles = css`
-    :host {
-      display: block;
-      font: var(--cardframe-font, 16px/1.4 system-ui, sans-serif);
-      color: var(--cardframe-color, #1a1a1a);
-    }
-    dl {
-      display: grid;
-      grid-template-columns: max-content 1fr;
-      gap: 0.25em 1em;
-      margin: 0 0 0.75em;
-    }
-    dt {
-      color: var(--cardframe-label-color, #555);
-    }
-    dd {
-      margin: 0;
-      font-variant-numeric: tabular-nums;
-      letter-spacing: 0.04em;
-      font-family: var(--cardframe-value-font, ui-monospace, monospace);
-    }
-    button {
-      font: inherit;
-      padding: 0.35em 0.9em;
-      border-radius: 6px;
-      border: 1px solid currentColor;
-      background: transparent;
-      color: inherit;
-      cursor: pointer;
-    }
-    button:focus-visible {
-      outline: 2px solid var(--cardframe-focus, #2563eb);
-      outline-offset: 2px;
-    }
-    button[disabled] {
-      opacity: 0.5;
-      cursor: default;
-    }
-    .error {
-      color: var(--cardframe-error-color, #b42318);
-      margin: 0.5em 0 0;
-    }
-  `;
+  static override styles = [
+    viewStyles,
+    css`
+      dl {
+        display: grid;
+        grid-template-columns: max-content 1fr;
+        gap: 0.25em 1em;
+        margin: 0 0 0.75em;
+      }
+      dt {
+        color: var(--cardframe-label-color, #555);
+      }
+      dd {
+        margin: 0;
+        font-variant-numeric: tabular-nums;
+        letter-spacing: 0.04em;
+        font-family: var(--cardframe-value-font, ui-monospace, monospace);
+      }
+    `,
+  ];
 
   constructor() {
     super();

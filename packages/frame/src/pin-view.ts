@@ -1,4 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
+import { viewStyles } from './view.styles.ts';
 import type { ErrorCode, ErrorInfo } from '@cardframe/protocol';
 
 export type PinViewState = 'loading' | 'ready' | 'submitting' | 'unavailable';
@@ -32,65 +33,41 @@ export class PinView extends LitElement {
   declare notice: string | undefined;
   declare showDigits: boolean;
 
-  static override styles = css`
-    :host {
-      display: block;
-      font: var(--cardframe-font, 16px/1.4 system-ui, sans-serif);
-      color: var(--cardframe-color, #1a1a1a);
-    }
-    .field {
-      display: grid;
-      gap: 0.2em;
-      margin-bottom: 0.6em;
-    }
-    input {
-      font: inherit;
-      font-family: var(--cardframe-value-font, ui-monospace, monospace);
-      letter-spacing: 0.3em;
-      padding: 0.35em 0.5em;
-      border: 1px solid #8a8a8a;
-      border-radius: 6px;
-      max-width: 12em;
-    }
-    input[aria-invalid='true'] {
-      border-color: var(--cardframe-error-color, #b42318);
-    }
-    .hint {
-      color: var(--cardframe-label-color, #555);
-      margin: 0 0 0.6em;
-      font-size: 0.9em;
-    }
-    .actions {
-      display: flex;
-      gap: 0.5em;
-    }
-    button {
-      font: inherit;
-      padding: 0.35em 0.9em;
-      border-radius: 6px;
-      border: 1px solid currentColor;
-      background: transparent;
-      color: inherit;
-      cursor: pointer;
-    }
-    button:focus-visible,
-    input:focus-visible {
-      outline: 2px solid var(--cardframe-focus, #2563eb);
-      outline-offset: 2px;
-    }
-    button[disabled] {
-      opacity: 0.5;
-      cursor: default;
-    }
-    .error {
-      color: var(--cardframe-error-color, #b42318);
-      margin: 0.5em 0 0;
-    }
-    .notice {
-      color: var(--cardframe-success-color, #067647);
-      margin: 0.5em 0 0;
-    }
-  `;
+  static override styles = [
+    viewStyles,
+    css`
+      .field {
+        display: grid;
+        gap: 0.2em;
+        margin-bottom: 0.6em;
+      }
+      input {
+        font: inherit;
+        font-family: var(--cardframe-value-font, ui-monospace, monospace);
+        letter-spacing: 0.3em;
+        padding: 0.35em 0.5em;
+        border: 1px solid #8a8a8a;
+        border-radius: 6px;
+        max-width: 12em;
+      }
+      input[aria-invalid='true'] {
+        border-color: var(--cardframe-error-color, #b42318);
+      }
+      .hint {
+        color: var(--cardframe-label-color, #555);
+        margin: 0 0 0.6em;
+        font-size: 0.9em;
+      }
+      .actions {
+        display: flex;
+        gap: 0.5em;
+      }
+      .notice {
+        color: var(--cardframe-success-color, #067647);
+        margin: 0.5em 0 0;
+      }
+    `,
+  ];
 
   constructor() {
     super();

@@ -1,16 +1,8 @@
 import { expect } from 'chai';
-import { describe, it } from '@cardframe/test-env';
+import { describe, it, thrownCode } from '@cardframe/test-env';
 import { CardframeError, MAX_MESSAGE_CHARS, isConnectMessage, parseFrameMessage, parseHostMessage, parseIssuerCard } from '../src/index.ts';
 
-function codeOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).to.be.instanceOf(CardframeError);
-    return (error as CardframeError).code;
-  }
-  return 'returned';
-}
+const codeOf = thrownCode;
 
 const configure = { v: 1, kind: 'request', id: 'r1', method: 'configure', params: { fields: ['pan', 'cvc'] } };
 

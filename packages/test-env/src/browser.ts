@@ -37,3 +37,5 @@ export const seedOracle: SeedOracle = {
   verifyDer: (jwk, message, signature) => call('verifyDer', jwk, message, signature),
 };
 export type { SeedOracle };
+
+export { rejectionCode, thrownCode } from './error-code.ts';

@@ -15,3 +15,5 @@ export const runtime = 'node' as const;
 
 export { nodeOracle as seedOracle } from './seed-oracle.ts';
 export type { SeedOracle } from './seed-oracle.ts';
+
+export { rejectionCode, thrownCode } from './error-code.ts';

@@ -1,18 +1,10 @@
 import { expect } from 'chai';
 import { createPublicKey, type KeyObject } from 'node:crypto';
-import { describe, it } from '@cardframe/test-env';
+import { describe, it, thrownCode } from '@cardframe/test-env';
 import { createRevealSession, importIssuerEncryptionKey, importIssuerSessionKey, sealJwe } from '@cardframe/crypto';
 import { IssuerError, RotatingKeyRing, openEncryptedPin, unwrapSessionIdWithKeys } from '../../src/index.ts';
 
-function code(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).to.be.instanceOf(IssuerError);
-    return (error as IssuerError).code;
-  }
-  return 'returned';
-}
+const code = thrownCode;
 
 const pem = (key: KeyObject): string => createPublicKey(key).export({ type: 'spki', format: 'pem' }).toString();
 

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { createPrivateKey } from 'node:crypto';
-import { describe, it, readVector } from '@cardframe/test-env';
+import { describe, it, readVector, thrownCode } from '@cardframe/test-env';
 import { createRevealSession, importIssuerSessionKey, importFieldKey, openField } from '@cardframe/crypto';
 import { IssuerError, buildCardResponse, decryptOaep, generateSessionKeyPair, sealField, unwrapSessionId, type NodeOaepHash } from '../../src/index.ts';
 
@@ -9,15 +9,7 @@ interface OaepGroup { sha: string; mgfSha: string; privateKeyPem: string; tests:
 
 const pair = generateSessionKeyPair();
 
-function issuerCode(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).to.be.instanceOf(IssuerError);
-    return (error as IssuerError).code;
-  }
-  return 'returned';
-}
+const issuerCode = thrownCode;
 
 describe('issuer sessionid unwrap', () => {
   it('recovers the secret of a sessionid the frame made, and the frame opens the fields sealed with it', async () => {
