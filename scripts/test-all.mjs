@@ -14,6 +14,12 @@ const steps = [
   },
   { name: 'build', command: 'pnpm', args: ['run', 'build'] },
   {
+    name: 'size budgets',
+    command: 'node',
+    args: ['--test', '--test-reporter=spec', 'bench/size-budget.test.ts'],
+    count: (out) => ({ passed: last(out, /ℹ pass (\d+)/), failed: last(out, /ℹ fail (\d+)/) }),
+  },
+  {
     name: 'browser (chromium)',
     command: 'web-test-runner',
     args: [],

@@ -97,6 +97,9 @@ export class RevealFlow implements Flow {
       if (generation !== this.#generation) return; // hidden or re-configured meanwhile: drop the result
       this.element.values = values;
       this.element.state = 'revealed';
+      // Announce the reveal once the values are in the DOM, not before.
+      await this.element.updateComplete;
+      if (generation !== this.#generation) return;
       this.#context.channel.emit('reveal', { fields });
       const seconds = this.#context.config.flows.reveal?.autoHideSeconds ?? 0;
       if (seconds > 0) this.#autoHide = setTimeout(() => this.hide('timeout'), seconds * 1000);
