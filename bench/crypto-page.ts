@@ -1,37 +1,12 @@
 // Loaded into the benchmark page: the frame's crypto through cardframe's own
 // API against the same work done with jose / WebCrypto directly.
 import { CompactEncrypt, compactDecrypt, importJWK } from 'jose';
+import { compare, type Comparison } from './ops.ts';
 import { createRevealSession, importFieldKey, importIssuerEncryptionKey, importIssuerSessionKey, openField, openJwe, sealJwe } from '@cardframe/crypto';
-
-type Op = () => Promise<unknown>;
-
-async function opsPerSecond(op: Op, ms: number): Promise<number> {
-  let n = 0;
-  const start = performance.now();
-  while (performance.now() - start < ms) {
-    await op();
-    n++;
-  }
-  return (n * 1000) / (performance.now() - start);
-}
-
-/** Alternates the two sides for `rounds` rounds; returns median ops/s of each. */
-async function compare(api: Op, raw: Op, rounds = 5, ms = 250): Promise<{ api: number; raw: number; ratio: number }> {
-  const a: number[] = [];
-  const r: number[] = [];
-  await api();
-  await raw();
-  for (let i = 0; i < rounds; i++) {
-    a.push(await opsPerSecond(api, ms));
-    r.push(await opsPerSecond(raw, ms));
-  }
-  const median = (xs: number[]): number => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)]!;
-  return { api: median(a), raw: median(r), ratio: median(a) / median(r) };
-}
 
 const b64 = (bytes: Uint8Array): string => btoa(String.fromCharCode(...bytes));
 
-export async function runCryptoBench(): Promise<Record<string, { api: number; raw: number; ratio: number }>> {
+export async function runCryptoBench(): Promise<Record<string, Comparison>> {
   const payload = new TextEncoder().encode('{"pin":"4821"}');
   const ecPair = (await crypto.subtle.generateKey({ name: 'ECDH', namedCurve: 'P-256' }, true, ['deriveBits'])) as CryptoKeyPair;
   const ecJwk = { ...(await crypto.subtle.exportKey('jwk', ecPair.publicKey)), kid: 'bench', use: 'enc' };

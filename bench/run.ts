@@ -15,13 +15,13 @@ import { importIssuerEncryptionKey, sealJwe } from '@cardframe/crypto';
 import { startDemo } from '@cardframe/demo';
 import { generatePinKey, openEncryptedPin, unwrapSessionId } from '@cardframe/issuer';
 import { chromiumLaunchOptions, chromiumPath } from '../scripts/chromium.mjs';
+import { compare, median } from './ops.ts';
 import { bundleSizes, SIZE_BUDGETS } from './sizes.ts';
 
 const root = join(import.meta.dirname, '..');
 const QUICK = process.argv.includes('--quick');
 const RUNS = QUICK ? 7 : 21;
 const LEAK_CYCLES = QUICK ? 100 : 1000;
-const median = (xs: readonly number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const round = (n: number, digits = 2): number => Number(n.toFixed(digits));
 
 function step(name: string): void {
@@ -242,46 +242,25 @@ for (let cycle = 1; cycle <= LEAK_CYCLES; cycle++) {
 
 // ---------------------------------------------------------------- issuer toolkit in Node
 step('issuer toolkit in Node');
-function nodeOps(op: () => unknown, ms = 400): number {
-  let n = 0;
-  const start = performance.now();
-  while (performance.now() - start < ms) {
-    op();
-    n++;
-  }
-  return (n * 1000) / (performance.now() - start);
-}
-async function nodeOpsAsync(op: () => Promise<unknown>, ms = 400): Promise<number> {
-  let n = 0;
-  const start = performance.now();
-  while (performance.now() - start < ms) {
-    await op();
-    n++;
-  }
-  return (n * 1000) / (performance.now() - start);
-}
 const pinKey = generatePinKey('RSA');
 const pinJwe = await sealJwe(new TextEncoder().encode('{"pin":"4821"}'), await importIssuerEncryptionKey(pinKey.publicJwk));
 const pinCryptoKey = pinKey.privateKey.toCryptoKey({ name: 'RSA-OAEP', hash: 'SHA-256' }, false, ['decrypt']);
 const { privateKey: sessionPrivate, publicKey: sessionPublic } = generateKeyPairSync('rsa', { modulusLength: 2048 });
 const sessionId = publicEncrypt({ key: sessionPublic, padding: constants.RSA_PKCS1_OAEP_PADDING }, Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString('base64')).toString('base64');
-const nodeResults: Record<string, { api: number; raw: number; ratio: number }> = {};
-{
-  const api: number[] = [];
-  const raw: number[] = [];
-  for (let i = 0; i < 5; i++) {
-    api.push(await nodeOpsAsync(() => openEncryptedPin(pinJwe, pinKey.kid, () => pinKey)));
-    raw.push(await nodeOpsAsync(() => compactDecrypt(pinJwe, pinCryptoKey as CryptoKey)));
-  }
-  nodeResults['PIN JWE open (RSA-OAEP-256 + A256CBC-HS512)'] = { api: median(api), raw: median(raw), ratio: median(api) / median(raw) };
-  const apiU: number[] = [];
-  const rawU: number[] = [];
-  for (let i = 0; i < 5; i++) {
-    apiU.push(nodeOps(() => unwrapSessionId(sessionPrivate, sessionId)));
-    rawU.push(nodeOps(() => Buffer.from(privateDecrypt({ key: sessionPrivate, padding: constants.RSA_PKCS1_OAEP_PADDING }, Buffer.from(sessionId, 'base64')).toString('utf8'), 'base64')));
-  }
-  nodeResults['sessionid unwrap (RSA-OAEP 2048)'] = { api: median(apiU), raw: median(rawU), ratio: median(apiU) / median(rawU) };
-}
+const nodeResults = {
+  'PIN JWE open (RSA-OAEP-256 + A256CBC-HS512)': await compare(
+    () => openEncryptedPin(pinJwe, pinKey.kid, () => pinKey),
+    () => compactDecrypt(pinJwe, pinCryptoKey as CryptoKey),
+    5,
+    400,
+  ),
+  'sessionid unwrap (RSA-OAEP 2048)': await compare(
+    () => unwrapSessionId(sessionPrivate, sessionId),
+    () => Buffer.from(privateDecrypt({ key: sessionPrivate, padding: constants.RSA_PKCS1_OAEP_PADDING }, Buffer.from(sessionId, 'base64')).toString('utf8'), 'base64'),
+    5,
+    400,
+  ),
+};
 
 const chromiumVersion = browser.version();
 await browser.close();

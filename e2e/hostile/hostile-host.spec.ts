@@ -2,12 +2,26 @@ import { expect, expectNothingLeaked, mountExpectingError, test, type HostPage }
 
 const PAN = '4242424242424242';
 
-/** The host page's own end of the SDK's channel, as a hostile script on the page could grab it. */
-async function postOnSdkPort(host: HostPage, message: unknown, waitMs = 1000): Promise<unknown[]> {
+/**
+ * Leaves `#card` as the page's only cardframe element and reconnects it, so
+ * the newest channel port on the page is `#card`'s own.
+ */
+async function isolateCard(host: HostPage, suffix: string): Promise<void> {
+  const ready = host.nextEvent('cardframe-ready');
+  await host.page.evaluate((tag) => {
+    document.querySelectorAll('cardframe-card:not(#card), cardframe-pin').forEach((element) => element.remove());
+    const card = document.querySelector('#card') as HTMLElement & { frameUrl: string };
+    card.frameUrl = `${card.frameUrl.split('?')[0]}?${tag}`;
+  }, suffix);
+  await ready;
+}
+
+/** The host page's own end of `#card`'s channel, as a hostile script on the page could grab it. */
+async function postOnSdkPort(host: HostPage, message: unknown, waitMs = 1000, which: 'newest' | 'saved' = 'newest'): Promise<unknown[]> {
   return host.page.evaluate(
-    async ([data, wait]) => {
-      const ports = (window as unknown as { __ports: MessagePort[] }).__ports;
-      const port = ports[0]!;
+    async ([data, wait, pick]) => {
+      const w = window as unknown as { __ports: MessagePort[]; __saved?: MessagePort };
+      const port = pick === 'saved' ? w.__saved! : w.__ports[w.__ports.length - 1]!;
       const seen: unknown[] = [];
       const listener = (event: MessageEvent): void => void seen.push(event.data);
       port.addEventListener('message', listener);
@@ -16,7 +30,7 @@ async function postOnSdkPort(host: HostPage, message: unknown, waitMs = 1000): P
       port.removeEventListener('message', listener);
       return seen.filter((m) => (m as { kind?: string }).kind !== 'event' || (m as { event?: string }).event === 'error');
     },
-    [message, waitMs] as const,
+    [message, waitMs, which] as const,
   );
 }
 
@@ -30,6 +44,7 @@ test.describe('a hostile host page', () => {
   test.beforeEach(async ({ host }) => {
     await host.open();
     await host.waitForReady();
+    await isolateCard(host, 'isolated');
   });
 
   test('cannot read the frame DOM, before or after a reveal', async ({ host }) => {
@@ -81,7 +96,8 @@ test.describe('a hostile host page', () => {
       const card = document.querySelector('#card') as HTMLElement & { fetchCardData: (id: string) => Promise<unknown> };
       card.fetchCardData = async (sessionId) => {
         const body = await (await fetch('/api/card', { headers: { sessionid: sessionId } })).json();
-        const port = (window as unknown as { __ports: MessagePort[] }).__ports[0]!;
+        const ports = (window as unknown as { __ports: MessagePort[] }).__ports;
+        const port = ports[ports.length - 1]!;
         setTimeout(() => port.postMessage({ v: 1, kind: 'reply', id: 'f1', ok: false, error: { code: 'ERR_ISSUER_REQUEST', message: 'late' } }), 50);
         return body;
       };
@@ -94,13 +110,14 @@ test.describe('a hostile host page', () => {
   });
 
   test('cannot use the old port once the element reconnects', async ({ host }) => {
+    // The live port answers; keep it, reconnect, and it is dead.
+    expect(await postOnSdkPort(host, { v: 1, kind: 'request', id: 'live', method: 'hide', params: {} }, 300)).toEqual([expect.objectContaining({ id: 'live', ok: true })]);
     await host.page.evaluate(() => {
-      const card = document.querySelector('#card') as HTMLElement & { frameUrl: string };
-      const url = card.frameUrl;
-      card.frameUrl = `${url}?again`;
+      const w = window as unknown as { __ports: MessagePort[]; __saved?: MessagePort };
+      w.__saved = w.__ports[w.__ports.length - 1]!;
     });
-    await expect(host.frame.getByRole('button', { name: /Reveal/ })).toBeEnabled();
-    const replies = await postOnSdkPort(host, { v: 1, kind: 'request', id: 'old', method: 'hide', params: {} }, 500);
+    await isolateCard(host, 'again');
+    const replies = await postOnSdkPort(host, { v: 1, kind: 'request', id: 'old', method: 'hide', params: {} }, 500, 'saved');
     expect(replies).toEqual([]);
     await honestRevealStillWorks(host);
   });
