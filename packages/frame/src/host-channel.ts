@@ -1,6 +1,7 @@
 import {
   CardframeError,
   PROTOCOL_VERSION,
+  PendingRequests,
   parseHostMessage,
   toCardframeError,
   type ErrorInfo,
@@ -18,12 +19,6 @@ export interface HostRequestHandlers {
   hide(): Promise<void> | void;
 }
 
-interface Pending {
-  resolve(result: HostResult): void;
-  reject(error: CardframeError): void;
-  timer: ReturnType<typeof setTimeout>;
-}
-
 const DEFAULT_TIMEOUT_MS = 30_000;
 const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 
@@ -35,9 +30,8 @@ const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 export class HostChannel {
   readonly #port: MessagePort;
   readonly #handlers: HostRequestHandlers;
-  readonly #pending = new Map<string, Pending>();
+  readonly #pending = new PendingRequests<HostResult>('f');
   readonly #timeoutMs: number;
-  #nextId = 0;
   #closed = false;
 
   constructor(port: MessagePort, handlers: HostRequestHandlers, options: { timeoutMs?: number } = {}) {
@@ -55,28 +49,16 @@ export class HostChannel {
 
   /** Asks the host to reach its backend (card data, PIN, device registration) and resolves with its answer. */
   request<M extends FrameRequest['method']>(method: M, params: Extract<FrameRequest, { method: M }>['params']): Promise<HostResult> {
-    const id = `f${++this.#nextId}`;
-    return new Promise<HostResult>((resolve, reject) => {
-      if (this.#closed) {
-        reject(new CardframeError('ERR_DESTROYED', 'the channel is closed'));
-        return;
-      }
-      const timer = setTimeout(() => {
-        this.#pending.delete(id);
-        reject(new CardframeError('ERR_ISSUER_REQUEST', `the host did not answer the ${method} request in time`));
-      }, this.#timeoutMs);
-      this.#pending.set(id, { resolve, reject, timer });
-      this.#post({ v: PROTOCOL_VERSION, kind: 'request', id, method, params } as FrameRequest);
-    });
+    return this.#pending.start(
+      (id) => this.#post({ v: PROTOCOL_VERSION, kind: 'request', id, method, params } as FrameRequest),
+      this.#timeoutMs,
+      () => new CardframeError('ERR_ISSUER_REQUEST', `the host did not answer the ${method} request in time`),
+    );
   }
 
   close(): void {
     this.#closed = true;
-    for (const [id, pending] of this.#pending) {
-      clearTimeout(pending.timer);
-      pending.reject(new CardframeError('ERR_DESTROYED', 'the channel was closed'));
-      this.#pending.delete(id);
-    }
+    this.#pending.close();
     this.#port.onmessage = null;
     this.#port.close();
   }
@@ -101,12 +83,7 @@ export class HostChannel {
       return;
     }
     if (message.kind === 'reply') {
-      const pending = this.#pending.get(message.id);
-      if (!pending) return;
-      this.#pending.delete(message.id);
-      clearTimeout(pending.timer);
-      if (message.ok) pending.resolve(message.result);
-      else pending.reject(CardframeError.fromInfo(message.error));
+      this.#pending.settle(message);
       return;
     }
     try {

@@ -29,3 +29,4 @@ export type {
 export { assertJsonValue, isConnectMessage, parseFieldNames, parseFrameMessage, parseHostMessage } from './validate.ts';
 export { parseIssuerCard } from './issuer-card.ts';
 export type { CardCiphertexts, EncryptedFieldJson, IssuerCardJson } from './issuer-card.ts';
+export { PendingRequests } from './pending-requests.ts';

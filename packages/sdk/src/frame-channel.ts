@@ -1,6 +1,7 @@
 import {
   CardframeError,
   PROTOCOL_VERSION,
+  PendingRequests,
   parseFrameMessage,
   toCardframeError,
   type ConnectMessage,
@@ -26,12 +27,6 @@ export interface FrameChannelOptions {
   timeoutMs?: number;
 }
 
-interface Pending {
-  resolve(): void;
-  reject(error: CardframeError): void;
-  timer: ReturnType<typeof setTimeout>;
-}
-
 /**
  * The host's side of one frame connection. It posts `connect` to the frame's
  * exact origin (never `*`) with a fresh `MessageChannel` port, then speaks
@@ -41,8 +36,7 @@ interface Pending {
 export class FrameChannel {
   readonly #port: MessagePort;
   readonly #options: FrameChannelOptions;
-  readonly #pending = new Map<string, Pending>();
-  #nextId = 0;
+  readonly #pending = new PendingRequests<Readonly<Record<string, never>>>('h');
   #closed = false;
 
   private constructor(port: MessagePort, options: FrameChannelOptions) {
@@ -60,30 +54,18 @@ export class FrameChannel {
   }
 
   /** Sends a request and resolves when the frame acknowledges it. */
-  request(method: HostRequest['method'], params: HostRequest['params']): Promise<void> {
-    const id = `h${++this.#nextId}`;
-    return new Promise<void>((resolve, reject) => {
-      if (this.#closed) {
-        reject(new CardframeError('ERR_DESTROYED', 'the frame connection is closed'));
-        return;
-      }
-      const timer = setTimeout(() => {
-        this.#pending.delete(id);
-        reject(new CardframeError('ERR_FRAME_TIMEOUT', `the frame did not answer "${method}" in time`));
-      }, this.#options.timeoutMs ?? 10_000);
-      this.#pending.set(id, { resolve, reject, timer });
-      this.#post({ v: PROTOCOL_VERSION, kind: 'request', id, method, params } as HostRequest);
-    });
+  async request(method: HostRequest['method'], params: HostRequest['params']): Promise<void> {
+    await this.#pending.start(
+      (id) => this.#post({ v: PROTOCOL_VERSION, kind: 'request', id, method, params } as HostRequest),
+      this.#options.timeoutMs ?? 10_000,
+      () => new CardframeError('ERR_FRAME_TIMEOUT', `the frame did not answer "${method}" in time`),
+    );
   }
 
   close(): void {
     if (this.#closed) return;
     this.#closed = true;
-    for (const pending of this.#pending.values()) {
-      clearTimeout(pending.timer);
-      pending.reject(new CardframeError('ERR_DESTROYED', 'the frame connection was closed'));
-    }
-    this.#pending.clear();
+    this.#pending.close();
     this.#port.onmessage = null;
     this.#port.close();
   }
@@ -104,15 +86,9 @@ export class FrameChannel {
       case 'event':
         this.#options.onEvent(message);
         return;
-      case 'reply': {
-        const pending = this.#pending.get(message.id);
-        if (!pending) return;
-        this.#pending.delete(message.id);
-        clearTimeout(pending.timer);
-        if (message.ok) pending.resolve();
-        else pending.reject(CardframeError.fromInfo(message.error));
+      case 'reply':
+        this.#pending.settle(message);
         return;
-      }
       case 'request':
         void this.#answer(message);
     }
