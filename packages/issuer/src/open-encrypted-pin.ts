@@ -5,6 +5,24 @@ import type { PinKey } from './pin-keys.ts';
 
 const PIN = /^[0-9]{4,12}$/;
 
+// Converting a KeyObject to a CryptoKey costs more than the decryption it is
+// for; each key's CryptoKey is made once per algorithm and kept with the key.
+const cryptoKeys = new WeakMap<object, Map<JweAlg, CryptoKey>>();
+
+function cryptoKeyFor(key: PinKey, alg: JweAlg): CryptoKey {
+  let byAlg = cryptoKeys.get(key.privateKey);
+  if (!byAlg) cryptoKeys.set(key.privateKey, (byAlg = new Map()));
+  let cryptoKey = byAlg.get(alg);
+  if (!cryptoKey) {
+    const usages: KeyUsage[] = alg === 'ECDH-ES' ? ['deriveBits'] : ['decrypt'];
+    const algorithm = alg === 'ECDH-ES' ? { name: 'ECDH', namedCurve: 'P-256' } : { name: 'RSA-OAEP', hash: alg === 'RSA-OAEP' ? 'SHA-1' : 'SHA-256' };
+    // Node's CryptoKey type lists usages the DOM lib does not know yet; it is the same object.
+    cryptoKey = key.privateKey.toCryptoKey(algorithm, false, usages) as CryptoKey;
+    byAlg.set(alg, cryptoKey);
+  }
+  return cryptoKey;
+}
+
 export interface OpenPinOptions {
   /** Key management algorithms accepted; RSA-OAEP (SHA-1) only if this issuer wants it. */
   readonly algorithms?: readonly JweAlg[];
@@ -29,10 +47,7 @@ export async function openEncryptedPin(
       ({ kid, alg }) => {
         if (kid !== keyId) throw new IssuerError('key_id_mismatch', 400, 'key_id does not match the JWE kid');
         const key = findKey(kid);
-        const usages: KeyUsage[] = alg === 'ECDH-ES' ? ['deriveBits'] : ['decrypt'];
-        const algorithm = alg === 'ECDH-ES' ? { name: 'ECDH', namedCurve: 'P-256' } : { name: 'RSA-OAEP', hash: alg === 'RSA-OAEP' ? 'SHA-1' : 'SHA-256' };
-        // Node's CryptoKey type lists usages the DOM lib does not know yet; it is the same object.
-        return key?.privateKey.toCryptoKey(algorithm, false, usages) as CryptoKey | undefined;
+        return key ? cryptoKeyFor(key, alg) : undefined;
       },
       { algorithms: options.algorithms ?? ['RSA-OAEP-256', 'ECDH-ES'] },
     ));
