@@ -47,6 +47,13 @@ export function createPinRoutes(state: PinRoutesState) {
   const cardExists = (cardId: string): boolean => state.pins.has(cardId);
   const notFound = (): IssuerError => new IssuerError('card_not_found', 404, 'no such card');
 
+  /** Both PIN routes: the card must exist, and the body's `encrypted_pin` must open with the key `key_id` names. */
+  async function openSubmission(cardId: string, req: IncomingMessage): Promise<{ body: Record<string, unknown>; pin: string }> {
+    if (!cardExists(cardId)) throw notFound();
+    const body = await readJson(req);
+    return { body, pin: await openEncryptedPin(body['encrypted_pin'], body['key_id'], state.pinKeys().byKid) };
+  }
+
   async function handle(req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> {
     const path = url.pathname;
     const method = req.method ?? 'GET';
@@ -74,10 +81,7 @@ export function createPinRoutes(state: PinRoutesState) {
       if (method === 'POST' && match) {
         stats.pinSubmissions++;
         const cardId = match[1]!;
-        if (!cardExists(cardId)) throw notFound();
-        const body = await readJson(req);
-        const keys = state.pinKeys();
-        const pin = await openEncryptedPin(body['encrypted_pin'], body['key_id'], keys.byKid);
+        const { body, pin } = await openSubmission(cardId, req);
         devices.verify(cardId, body['device_id'], body['encrypted_pin'] as string, body['signature']);
         state.pins.set(cardId, pin);
         res.writeHead(204, { 'Cache-Control': 'no-store' });
@@ -88,9 +92,7 @@ export function createPinRoutes(state: PinRoutesState) {
       if (method === 'POST' && match) {
         stats.changeRequests++;
         const cardId = match[1]!;
-        if (!cardExists(cardId)) throw notFound();
-        const body = await readJson(req);
-        const pin = await openEncryptedPin(body['encrypted_pin'], body['key_id'], state.pinKeys().byKid);
+        const { pin } = await openSubmission(cardId, req);
         const request: ChangeRequest = { id: `${randomBytes(16).toString('hex')}csc`, cardId, pin, status: 'CONFIRMATION_REQUIRED', updatedAt: new Date().toISOString() };
         changeRequests.set(request.id, request);
         sendJson(res, 202, { id: request.id, status: request.status, updated_at: request.updatedAt, url: `${state.baseUrl()}/v1/change_requests/${request.id}/confirm` });

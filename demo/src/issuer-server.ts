@@ -79,6 +79,14 @@ export async function startSandboxIssuer(options: SandboxIssuerOptions = {}): Pr
     stats,
   });
 
+  const allStages = (): Record<'session' | 'pin', Record<string, string>> => ({ session: stages(keys.session), pin: stages(keys.pin) });
+  const activeSessionPem = (): string => createPublicKey(keys.session.active.privateKey).export({ type: 'spki', format: 'pem' }).toString();
+  const rotate = async (): Promise<void> => {
+    keys.session.rotate();
+    keys.pin.rotate();
+    await keys.save();
+  };
+
   const send = (res: Parameters<typeof sendJson>[0], error: IssuerError): void => {
     if (error.code === 'retired_key') stats.retiredKeyRejections++;
     sendJson(res, error.status, error.toJSON());
@@ -142,14 +150,12 @@ export async function startSandboxIssuer(options: SandboxIssuerOptions = {}): Pr
       }
       if (method === 'GET' && path === '/keys/session.pem') {
         res.writeHead(200, { 'Content-Type': 'application/x-pem-file', 'Cache-Control': 'no-store' });
-        return res.end(createPublicKey(keys.session.active.privateKey).export({ type: 'spki', format: 'pem' }));
+        return res.end(activeSessionPem());
       }
-      if (method === 'GET' && path === '/sandbox/keys') return sendJson(res, 200, { session: stages(keys.session), pin: stages(keys.pin) });
+      if (method === 'GET' && path === '/sandbox/keys') return sendJson(res, 200, allStages());
       if (method === 'POST' && path === '/sandbox/rotate') {
-        keys.session.rotate();
-        keys.pin.rotate();
-        await keys.save();
-        return sendJson(res, 200, { session: stages(keys.session), pin: stages(keys.pin) });
+        await rotate();
+        return sendJson(res, 200, allStages());
       }
       if (method === 'POST' && path === '/sandbox/fail-next') {
         const body = JSON.parse((await readBody(req)) || '{}') as { status?: unknown; count?: unknown };
@@ -172,17 +178,13 @@ export async function startSandboxIssuer(options: SandboxIssuerOptions = {}): Pr
     url: baseUrl,
     oaepHash,
     get sessionKeyPem() {
-      return createPublicKey(keys.session.active.privateKey).export({ type: 'spki', format: 'pem' }).toString();
+      return activeSessionPem();
     },
     get pinKey() {
       return keys.pin.active;
     },
-    keyStages: () => ({ session: stages(keys.session), pin: stages(keys.pin) }),
-    async rotate() {
-      keys.session.rotate();
-      keys.pin.rotate();
-      await keys.save();
-    },
+    keyStages: allStages,
+    rotate,
     pinOf: (cardId) => pins.get(cardId),
     stats,
     failNext(status, count = 1) {

@@ -2,6 +2,7 @@ import {
   CardframeError,
   PROTOCOL_VERSION,
   PendingRequests,
+  isMessageId,
   parseHostMessage,
   toCardframeError,
   type ErrorInfo,
@@ -20,7 +21,6 @@ export interface HostRequestHandlers {
 }
 
 const DEFAULT_TIMEOUT_MS = 30_000;
-const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 
 /**
  * The frame's side of the MessagePort. Every incoming message is validated;
@@ -78,7 +78,7 @@ export class HostChannel {
     } catch (error) {
       const info = toCardframeError(error, 'ERR_BAD_MESSAGE', 'malformed message').toInfo();
       const id = typeof data === 'object' && data !== null ? (data as { id?: unknown }).id : undefined;
-      if (typeof id === 'string' && ID_PATTERN.test(id)) this.#replyError(id, info);
+      if (isMessageId(id)) this.#replyError(id, info);
       else this.emit('error', info);
       return;
     }

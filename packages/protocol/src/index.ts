@@ -26,7 +26,7 @@ export type {
   Reply,
   SessionRequest,
 } from './messages.ts';
-export { assertJsonValue, isConnectMessage, parseFieldNames, parseFrameMessage, parseHostMessage } from './validate.ts';
+export { assertJsonValue, isConnectMessage, isMessageId, parseFieldNames, parseFrameMessage, parseHostMessage } from './validate.ts';
 export { parseIssuerCard } from './issuer-card.ts';
 export type { CardCiphertexts, EncryptedFieldJson, IssuerCardJson } from './issuer-card.ts';
 export { PendingRequests } from './pending-requests.ts';

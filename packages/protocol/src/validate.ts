@@ -17,6 +17,11 @@ import {
 const MAX_DEPTH = 16;
 const MAX_NODES = 4096;
 const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+
+/** True for a string that can be a request id (so a refusal can be addressed to it). */
+export function isMessageId(value: unknown): value is string {
+  return typeof value === 'string' && ID_PATTERN.test(value);
+}
 const COMPACT_JWE = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
 const KID_PATTERN = /^[\x21-\x7e]{1,200}$/;
 const HEX_PATTERN = /^(?:[0-9a-f]{2})+$/;
