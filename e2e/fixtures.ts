@@ -104,7 +104,10 @@ export class HostPage {
   async settled(): Promise<void> {
     const heights = (): Promise<string> =>
       this.page.evaluate(() =>
-        [...document.querySelectorAll('cardframe-card, cardframe-pin')].map((el) => el.shadowRoot?.querySelector('iframe')?.style.height ?? '').join(','),
+        [...document.querySelectorAll('*')]
+          .filter((el) => el.localName.startsWith('cardframe-') && el.shadowRoot?.querySelector('iframe'))
+          .map((el) => el.shadowRoot!.querySelector('iframe')!.style.height)
+          .join(','),
       );
     let previous = '';
     await expect

@@ -5,7 +5,7 @@ test('mountCard resolves once the frame is ready, reveals, and destroy removes t
   await host.open();
   await host.waitForReady();
   const fields = await host.page.evaluate(async (frameUrl) => {
-    const { mountCard } = (await import('/cardframe.js' as string)) as typeof import('@cardframe/sdk');
+    const { mountCard } = (window as unknown as { cardframe: typeof import('@cardframe/sdk') }).cardframe;
     const container = document.createElement('div');
     container.id = 'second';
     document.body.append(container);
@@ -62,7 +62,7 @@ test('several cards on one page each reveal through their own frame without leak
   await host.open();
   await host.waitForReady();
   await host.page.evaluate(async (frameUrl) => {
-    const { mountCard } = (await import('/cardframe.js' as string)) as typeof import('@cardframe/sdk');
+    const { mountCard } = (window as unknown as { cardframe: typeof import('@cardframe/sdk') }).cardframe;
     for (let i = 0; i < 3; i++) {
       const box = document.createElement('div');
       box.className = 'extra';

@@ -7,7 +7,7 @@ test('mountCard rejects with ERR_NOT_ALLOWED when the host asks for a field the 
   await host.open();
   await host.waitForReady();
   const error = await host.page.evaluate(async (frameUrl) => {
-    const { mountCard } = (await import('/cardframe.js' as string)) as typeof import('@cardframe/sdk');
+    const { mountCard } = (window as unknown as { cardframe: typeof import('@cardframe/sdk') }).cardframe;
     try {
       await mountCard(document.body, { frameUrl, fields: ['pin'], fetchCardData: async () => '{}' });
       return null;

@@ -46,7 +46,7 @@ test.describe('reveal across two origins', () => {
     const hidden = host.nextEvent('cardframe-hide');
     await host.frame.getByRole('button', { name: /Hide/ }).click();
     expect(await hidden).toEqual({ reason: 'user' });
-    await expect(host.frame.locator('[data-field=pan]')).toHaveText('•••• •••• •••• ••••');
+    await expect(host.frame.locator('[data-field=pan]')).toHaveText('•••• •••• •••• 4242');
 
     await host.frame.getByRole('button', { name: /Reveal/ }).click();
     await expect(host.frame.locator('[data-field=cvc]')).toHaveText(CVC);

@@ -60,6 +60,24 @@ async function forward(res: ServerResponse, target: IssuerTarget, path: string, 
   }
 }
 
+/** Pages served with the frame URL (and the SDK's SRI hash) filled in. */
+const PAGES: Record<string, string> = {
+  '/': 'index.html',
+  '/index.html': 'index.html',
+  '/artwork.html': 'artwork.html',
+  '/react/': 'react/index.html',
+  '/vue/': 'vue/index.html',
+};
+
+/** The `integrity` value of the script-tag build, as its build wrote it next to the file. */
+async function sdkIntegrity(sdkFile: string): Promise<string> {
+  try {
+    return (await readFile(`${sdkFile}.sri`, 'utf8')).trim();
+  } catch {
+    return '';
+  }
+}
+
 function escapeAttribute(value: string): string {
   return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 }
@@ -82,7 +100,10 @@ export async function startMerchantServer(options: MerchantServerOptions): Promi
     const cardId = target.cardId ?? 'card_default';
     if (url.pathname === '/api/card') {
       const sessionId = req.headers['sessionid'];
-      return forward(res, target, target.cardPath ?? '/card', { method: 'GET', headers: typeof sessionId === 'string' ? { sessionid: sessionId } : {} }, headers);
+      // `?card=<id>` picks another of the issuer's cards (the sandbox has an Amex too).
+      const other = url.searchParams.get('card');
+      const path = other && /^[A-Za-z0-9_-]{1,64}$/.test(other) ? `/cards/${other}` : (target.cardPath ?? '/card');
+      return forward(res, target, path, { method: 'GET', headers: typeof sessionId === 'string' ? { sessionid: sessionId } : {} }, headers);
     }
     if (url.pathname.startsWith('/api/') && req.method === 'POST') {
       // The merchant backend's own rules: JSON bodies only, bounded.
@@ -112,13 +133,19 @@ export async function startMerchantServer(options: MerchantServerOptions): Promi
       const confirm = /^\/api\/change-requests\/([A-Za-z0-9_-]{1,64})\/confirm$/.exec(url.pathname);
       if (confirm) return forward(res, target, `/v1/change_requests/${confirm[1]}/confirm`, { method: 'POST', body: '{}' }, headers);
     }
-    if (url.pathname === '/' || url.pathname === '/index.html') {
-      const page = await readFile(join(options.pageDir, 'index.html'), 'utf8');
+    const page = PAGES[url.pathname];
+    if (page) {
+      let text: string;
+      try {
+        text = await readFile(join(options.pageDir, page), 'utf8');
+      } catch {
+        return sendJson(res, 404, { error: { code: 'not_found', message: 'not found' } }, headers);
+      }
       res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', ...headers });
-      return res.end(page.replaceAll('{{FRAME_URL}}', escapeAttribute(options.frameUrl())));
+      return res.end(text.replaceAll('{{FRAME_URL}}', escapeAttribute(options.frameUrl())).replaceAll('{{SDK_INTEGRITY}}', escapeAttribute(await sdkIntegrity(options.sdkFile))));
     }
-    if (url.pathname === '/cardframe.js') {
-      return sendStatic(res, join(options.sdkFile, '..'), '/cardframe.js', { ...headers, 'Cache-Control': 'no-cache' });
+    if (url.pathname === '/cardframe.js' || url.pathname === '/cardframe.mjs') {
+      return sendStatic(res, join(options.sdkFile, '..'), url.pathname, { ...headers, 'Cache-Control': 'no-cache' });
     }
     return sendStatic(res, options.pageDir, url.pathname, headers);
   }, options.host ?? '127.0.0.1', options.port ?? 0);

@@ -1,15 +1,15 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { viewStyles } from './view.styles.ts';
 import type { ErrorInfo, FieldName } from '@cardframe/protocol';
-import { maskedValue } from './format.ts';
+import { formatValue, maskedValue, type PanHint } from './format.ts';
 import type { RevealedValues } from './reveal.ts';
 
 /** What the view shows; the frame app moves it between these. */
 export type ViewState = 'loading' | 'ready' | 'revealing' | 'revealed' | 'error' | 'unavailable';
 
-const LABELS: Record<FieldName, string> = { pan: 'Card number', expiry: 'Expiry', cvc: 'CVC', pin: 'PIN' };
+export const LABELS: Record<FieldName, string> = { pan: 'Card number', expiry: 'Expiry', cvc: 'CVC', pin: 'PIN' };
 
-const ERROR_TEXT: Partial<Record<ErrorInfo['code'], string>> = {
+export const ERROR_TEXT: Partial<Record<ErrorInfo['code'], string>> = {
   ERR_ISSUER_REQUEST: 'Card details could not be loaded.',
   ERR_DECRYPT_FAILED: 'Card details could not be opened.',
   ERR_MALFORMED_RESPONSE: 'Card details arrived in an unexpected form.',
@@ -17,6 +17,7 @@ const ERROR_TEXT: Partial<Record<ErrorInfo['code'], string>> = {
   ERR_CONFIG: 'Card details are unavailable right now.',
   ERR_RATE_LIMITED: 'Too many attempts. Please wait a minute and try again.',
   ERR_KEY_INVALID: 'Card details are unavailable right now.',
+  ERR_COPY_REFUSED: 'Copying is not allowed here. Reveal the number and copy it by hand.',
 };
 
 /**
@@ -37,12 +38,15 @@ export class CardView extends LitElement {
     values: { attribute: false },
     state: { reflect: true },
     error: { attribute: false },
+    hint: { attribute: false },
   };
 
   declare fields: readonly FieldName[];
   declare values: RevealedValues;
   declare state: ViewState;
   declare error: ErrorInfo | undefined;
+  /** Shape and last four of the PAN, for the masked placeholder. */
+  declare hint: PanHint;
 
   static override styles = [
     viewStyles,
@@ -71,6 +75,7 @@ export class CardView extends LitElement {
     this.values = {};
     this.state = 'loading';
     this.error = undefined;
+    this.hint = {};
   }
 
   protected override updated(): void {
@@ -82,15 +87,7 @@ export class CardView extends LitElement {
   override render() {
     const revealed = this.state === 'revealed';
     return html`
-      <dl aria-live="polite" aria-busy=${this.state === 'revealing' ? 'true' : 'false'}>
-        ${this.fields.map((field) => {
-          const value = revealed ? this.values[field] : undefined;
-          return html`<dt part="field">${LABELS[field]}</dt>
-            ${value === undefined
-              ? html`<dd part="value" data-field=${field} aria-label="${LABELS[field]} hidden">${maskedValue(field)}</dd>`
-              : html`<dd part="value" data-field=${field}>${value}</dd>`}`;
-        })}
-      </dl>
+      ${this.fields.length === 0 ? nothing : this.#renderFields(revealed)}
       ${this.#renderButton()}
       ${this.error && (this.state === 'error' || this.state === 'unavailable')
         ? html`<p class="error" part="error" role="alert">${ERROR_TEXT[this.error.code] ?? 'Something went wrong.'} (${this.error.code})</p>`
@@ -98,8 +95,23 @@ export class CardView extends LitElement {
     `;
   }
 
+  #renderFields(revealed: boolean) {
+    return html`
+      <dl aria-live="polite" aria-busy=${this.state === 'revealing' ? 'true' : 'false'}>
+        ${this.fields.map((field) => {
+          const value = revealed ? this.values[field] : undefined;
+          return html`<dt part="field">${LABELS[field]}</dt>
+            ${value === undefined
+              ? html`<dd part="value" data-field=${field} aria-label="${LABELS[field]} hidden">${maskedValue(field, this.hint)}</dd>`
+              : html`<dd part="value" data-field=${field}>${formatValue(field, value)}</dd>`}`;
+        })}
+      </dl>
+    `;
+  }
+
   #renderButton() {
     if (this.state === 'unavailable') return nothing;
+    // No fields: the reveal/hide-all toggle of a group of field frames.
     const what = this.fields.length === 1 && this.fields[0] === 'pin' ? 'PIN' : 'card details';
     if (this.state === 'revealed') {
       return html`<button type="button" part="toggle" @click=${this.#onHide}>Hide ${what}</button>`;

@@ -60,6 +60,10 @@ export interface RevealFlowConfig {
   readonly modes: readonly RevealMode[];
   /** Algorithm of the frame's response keys in key-pair mode (default `ECDH-ES`). */
   readonly responseKeyAlg: 'ECDH-ES' | 'RSA-OAEP-256';
+  /** Whether the cardholder may copy revealed fields to the clipboard (default true). */
+  readonly copy: boolean;
+  /** Mask as soon as the frame loses focus, whatever the host says (default false; a host may still ask for it). */
+  readonly hideOnBlur: boolean;
 }
 
 /** The PIN flow's policy. */
@@ -162,6 +166,12 @@ function parseKeyRefresh(value: unknown): KeyRefresh {
   };
 }
 
+function parseFlag(value: unknown, fallback: boolean, path: string): boolean {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'boolean') throw bad(`${path} must be true or false`);
+  return value;
+}
+
 function parseRevealFlow(value: unknown): RevealFlowConfig {
   const reveal = object(value, 'flows.reveal');
   let fields: FieldName[];
@@ -182,6 +192,8 @@ function parseRevealFlow(value: unknown): RevealFlowConfig {
     responseKeyAlg,
     autoHideSeconds: parseSeconds(reveal['autoHideSeconds'], 120, 0, 86_400, 'flows.reveal.autoHideSeconds'),
     maxPerMinute: parseSeconds(reveal['maxPerMinute'], 10, 1, 1000, 'flows.reveal.maxPerMinute'),
+    copy: parseFlag(reveal['copy'], true, 'flows.reveal.copy'),
+    hideOnBlur: parseFlag(reveal['hideOnBlur'], false, 'flows.reveal.hideOnBlur'),
   };
 }
 

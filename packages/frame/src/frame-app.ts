@@ -1,4 +1,4 @@
-import { CardframeError, type ConfigureRequest, type FlowName } from '@cardframe/protocol';
+import { CardframeError, type ConfigureParams, type FlowName, type RevealViewName } from '@cardframe/protocol';
 import type { FrameConfig } from './config.ts';
 import type { Connection } from './connect.ts';
 import type { Flow, FlowContext } from './flows/flow.ts';
@@ -6,8 +6,8 @@ import { PinFlow } from './flows/pin-flow.ts';
 import { RevealFlow } from './flows/reveal-flow.ts';
 import { HostChannel } from './host-channel.ts';
 
-const FLOWS: Record<FlowName, (context: FlowContext) => Flow> = {
-  reveal: (context) => new RevealFlow(context),
+const FLOWS: Record<FlowName, (context: FlowContext, view: RevealViewName) => Flow> = {
+  reveal: (context, view) => new RevealFlow(context, view),
   pin: (context) => new PinFlow(context),
 };
 
@@ -21,6 +21,7 @@ export class FrameApp {
   readonly #channel: HostChannel;
   readonly #root: HTMLElement;
   #flow: Flow | undefined;
+  #flowKey: string | undefined;
 
   constructor(config: FrameConfig, connection: Connection, root: HTMLElement = document.body) {
     this.#config = config;
@@ -32,18 +33,24 @@ export class FrameApp {
     this.#observeSize();
     // Leaving the page (or being put in the back-forward cache) drops everything shown.
     window.addEventListener('pagehide', () => this.#flow?.hide('host'));
+    window.addEventListener('focus', () => this.#channel.emit('focus', {}));
+    window.addEventListener('blur', () => this.#channel.emit('blur', {}));
     connection.port.addEventListener('close', () => this.#flow?.hide('host'));
   }
 
-  async #configure(params: ConfigureRequest['params']): Promise<void> {
+  async #configure(params: ConfigureParams): Promise<void> {
     const name = params.flow ?? 'reveal';
     if (!this.#config.flows[name]) throw new CardframeError('ERR_NOT_ALLOWED', `the ${name} flow is not enabled in this frame`);
-    if (this.#flow?.name !== name) {
+    const view = params.view ?? 'card';
+    if (name !== 'reveal' && params.view !== undefined) throw new CardframeError('ERR_BAD_OPTION', `the ${name} flow has no views`);
+    const key = `${name}:${view}`;
+    if (this.#flowKey !== key) {
       this.#flow?.destroy();
-      this.#flow = FLOWS[name]({ config: this.#config, channel: this.#channel });
+      this.#flowKey = key;
+      this.#flow = FLOWS[name]({ config: this.#config, channel: this.#channel }, view);
       this.#root.replaceChildren(this.#flow.element);
     }
-    const shown = await this.#flow.configure(params);
+    const shown = await this.#flow!.configure(params);
     this.#channel.emit('ready', { fields: shown });
   }
 

@@ -1,9 +1,11 @@
 import { createRevealSession, openField, type ResponseKeys, type ResponsePublicKey } from '@cardframe/crypto';
 import { CardframeError, parseIssuerCard, type FieldName, type HostResult } from '@cardframe/protocol';
-import { formatExpiry, formatPan } from './format.ts';
+import { formatExpiry } from './format.ts';
 
-/** Revealed values, formatted for display, keyed by field. */
+/** Revealed values keyed by field: PAN digits, CVC, PIN, expiry as `MM/YY`. Formatting for display is the view's job. */
 export type RevealedValues = Partial<Record<FieldName, string>>;
+
+const DIGITS: Record<Exclude<FieldName, 'expiry'>, RegExp> = { pan: /^[0-9]{12,19}$/, cvc: /^[0-9]{3,4}$/, pin: /^[0-9]{4,12}$/ };
 
 /**
  * One reveal, start to finish: a fresh session secret, the sessionid to the
@@ -27,7 +29,9 @@ export async function reveal(
         return;
       }
       const text = await openField(fieldKey, ciphertexts[field]!, field);
-      values[field] = field === 'pan' ? formatPan(text) : text;
+      // Digits only, of a plausible length: anything else is not shown (nor echoed in the error).
+      if (!DIGITS[field].test(text)) throw new CardframeError('ERR_MALFORMED_RESPONSE', `the decrypted ${field} is not in the expected format`);
+      values[field] = text;
     }),
   );
   return values;
@@ -64,9 +68,9 @@ export async function revealWithKeyPair(
   const values: RevealedValues = {};
   for (const field of fields) {
     const raw = card?.[field];
-    const value = field === 'expiry' ? parseExpiry(raw) : typeof raw === 'string' && /^[0-9]{3,19}$/.test(raw) ? raw : undefined;
+    const value = field === 'expiry' ? parseExpiry(raw) : typeof raw === 'string' && DIGITS[field].test(raw) ? raw : undefined;
     if (value === undefined) throw new CardframeError('ERR_MALFORMED_RESPONSE', `the decrypted card data has no valid "${field}"`);
-    values[field] = field === 'pan' ? formatPan(value) : value;
+    values[field] = value;
   }
   return values;
 }

@@ -44,6 +44,8 @@ export const ERROR_CODES = [
   'ERR_DECRYPT_FAILED',
   /** The element or channel was destroyed while a request was pending. */
   'ERR_DESTROYED',
+  /** The browser refused the clipboard write (no permission, no focus, or unsupported). */
+  'ERR_COPY_REFUSED',
 ] as const;
 
 /** One of {@link ERROR_CODES}. */

@@ -1,8 +1,9 @@
 export { CardframeError, ERROR_CODES, ISSUER_CODE_PATTERN, isErrorCode, toCardframeError } from './errors.ts';
 export type { ErrorCode, ErrorInfo } from './errors.ts';
-export { CHANGE_REQUEST_STATUSES, FIELD_NAMES, FLOW_NAMES, MAX_MESSAGE_CHARS, PROTOCOL_VERSION, REVEAL_MODES } from './messages.ts';
+export { CHANGE_REQUEST_STATUSES, FIELD_NAMES, FLOW_NAMES, HIDE_REASONS, MAX_MESSAGE_CHARS, PROTOCOL_VERSION, REVEAL_MODES, REVEAL_VIEWS } from './messages.ts';
 export type {
   ChangeRequestStatus,
+  ConfigureParams,
   ConfigureRequest,
   ConnectMessage,
   EncryptedCardRequest,
@@ -13,6 +14,7 @@ export type {
   FlowName,
   FrameMessage,
   FrameRequest,
+  HideReason,
   HideRequest,
   HostMessage,
   HostRequest,
@@ -22,7 +24,9 @@ export type {
   PinSubmission,
   RegisterDeviceRequest,
   ResponsePublicKeyJson,
+  RevealGroupParams,
   RevealModeName,
+  RevealViewName,
   Reply,
   SessionRequest,
 } from './messages.ts';

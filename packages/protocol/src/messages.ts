@@ -14,6 +14,29 @@ export type FlowName = (typeof FLOW_NAMES)[number];
 export const REVEAL_MODES = ['session-key', 'key-pair'] as const;
 export type RevealModeName = (typeof REVEAL_MODES)[number];
 
+/**
+ * How a reveal frame presents itself: the whole card with one toggle
+ * (`card`), one field with its own toggle (`field`), a copy button for one
+ * field (`copy`), or a lone reveal/hide-all toggle for a group (`toggle`).
+ */
+export const REVEAL_VIEWS = ['card', 'field', 'copy', 'toggle'] as const;
+export type RevealViewName = (typeof REVEAL_VIEWS)[number];
+
+/** Why fields were masked again. */
+export const HIDE_REASONS = ['user', 'host', 'timeout', 'page-hidden', 'print', 'blur'] as const;
+export type HideReason = (typeof HIDE_REASONS)[number];
+
+/**
+ * Frames of one card share a group: a reveal in any of them fetches the
+ * group's fields once and hands each frame its own, inside the frame origin.
+ */
+export interface RevealGroupParams {
+  /** Random id the host element makes; frames of other groups never see this group's values. */
+  readonly id: string;
+  /** Every field the group's frames show or copy; one fetch opens these. */
+  readonly fields: readonly FieldName[];
+}
+
 /** Card fields the frame can show. */
 export const FIELD_NAMES = ['pan', 'cvc', 'expiry', 'pin'] as const;
 export type FieldName = (typeof FIELD_NAMES)[number];
@@ -41,7 +64,23 @@ export interface ConfigureRequest {
   readonly kind: 'request';
   readonly id: string;
   readonly method: 'configure';
-  readonly params: { readonly flow?: FlowName; readonly fields?: readonly FieldName[]; readonly mode?: RevealModeName };
+  readonly params: ConfigureParams;
+}
+
+/** What `configure` may say. Every option narrows what the frame's own config allows. */
+export interface ConfigureParams {
+  readonly flow?: FlowName;
+  /** Fields shown (or, for the `copy` view, the one field copied). */
+  readonly fields?: readonly FieldName[];
+  readonly mode?: RevealModeName;
+  readonly view?: RevealViewName;
+  readonly group?: RevealGroupParams;
+  /** Last four PAN digits to show while masked (not card data under PCI DSS). */
+  readonly last4?: string;
+  /** Mask sooner than the frame's config says (never later). */
+  readonly autoHideSeconds?: number;
+  /** Mask when the frame loses focus. */
+  readonly hideOnBlur?: boolean;
 }
 
 /** Masks the fields and drops their plaintext. Revealing again needs the cardholder. */
@@ -142,7 +181,13 @@ export interface FrameEventDetails {
   /** The cardholder revealed these fields. */
   reveal: { readonly fields: readonly FieldName[] };
   /** The fields were masked again and their plaintext dropped. */
-  hide: { readonly reason: 'user' | 'host' | 'timeout' };
+  hide: { readonly reason: HideReason };
+  /** The cardholder copied `field` to the clipboard. The value stays in the frame. */
+  copy: { readonly field: FieldName };
+  /** Focus moved into the frame. */
+  focus: Readonly<Record<string, never>>;
+  /** Focus left the frame. */
+  blur: Readonly<Record<string, never>>;
   error: ErrorInfo;
   /** The frame's content size changed; the host sizes the iframe to it. */
   resize: { readonly height: number };

@@ -3,11 +3,18 @@ import {
   CHANGE_REQUEST_STATUSES,
   FIELD_NAMES,
   FLOW_NAMES,
+  HIDE_REASONS,
   MAX_MESSAGE_CHARS,
+  REVEAL_VIEWS,
   REVEAL_MODES,
   PROTOCOL_VERSION,
+  type ConfigureParams,
   type ConnectMessage,
   type FieldName,
+  type FlowName,
+  type RevealGroupParams,
+  type RevealModeName,
+  type RevealViewName,
   type FrameEventDetails,
   type FrameMessage,
   type HostMessage,
@@ -17,6 +24,8 @@ import {
 const MAX_DEPTH = 16;
 const MAX_NODES = 4096;
 const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+const GROUP_ID_PATTERN = /^[A-Za-z0-9_-]{16,64}$/;
+const MAX_AUTO_HIDE_SECONDS = 24 * 60 * 60;
 
 /** True for a string that can be a request id (so a refusal can be addressed to it). */
 export function isMessageId(value: unknown): value is string {
@@ -106,10 +115,10 @@ function expectVersion(message: Obj): void {
   if (message['v'] !== PROTOCOL_VERSION) fail('message.v', `unsupported protocol version (expected ${PROTOCOL_VERSION})`);
 }
 
-/** Validates a list of field names: known names, no duplicates, at least one. */
-export function parseFieldNames(value: unknown, path = 'fields'): FieldName[] {
+/** Validates a list of field names: known names, no duplicates, at least one (unless `allowEmpty`). */
+export function parseFieldNames(value: unknown, path = 'fields', allowEmpty = false): FieldName[] {
   if (!Array.isArray(value)) fail(path, 'expected an array');
-  if (value.length === 0 || value.length > FIELD_NAMES.length) fail(path, 'expected 1 to 4 field names');
+  if ((value.length === 0 && !allowEmpty) || value.length > FIELD_NAMES.length) fail(path, 'expected 1 to 4 field names');
   const seen = new Set<FieldName>();
   value.forEach((name, i) => {
     if (typeof name !== 'string' || !(FIELD_NAMES as readonly string[]).includes(name)) fail(`${path}[${i}]`, 'unknown field name');
@@ -151,6 +160,35 @@ function parseReplyEnvelope(message: Obj): { id: string } & ({ ok: true; result:
   fail('message.ok', 'expected true or false');
 }
 
+function parseConfigureParams(value: unknown): ConfigureParams {
+  const path = 'message.params';
+  const params = expectObject(value, path, [], ['flow', 'fields', 'mode', 'view', 'group', 'last4', 'autoHideSeconds', 'hideOnBlur']);
+  const { flow, mode, view, group, last4, autoHideSeconds, hideOnBlur } = params;
+  if (flow !== undefined && !(FLOW_NAMES as readonly unknown[]).includes(flow)) fail(`${path}.flow`, 'unknown flow');
+  if (mode !== undefined && !(REVEAL_MODES as readonly unknown[]).includes(mode)) fail(`${path}.mode`, 'unknown reveal mode');
+  if (view !== undefined && !(REVEAL_VIEWS as readonly unknown[]).includes(view)) fail(`${path}.view`, 'unknown view');
+  if (last4 !== undefined) expectString(last4, `${path}.last4`, /^[0-9]{4}$/, 4);
+  if (autoHideSeconds !== undefined && !(Number.isInteger(autoHideSeconds) && (autoHideSeconds as number) >= 1 && (autoHideSeconds as number) <= MAX_AUTO_HIDE_SECONDS)) {
+    fail(`${path}.autoHideSeconds`, `expected whole seconds from 1 to ${MAX_AUTO_HIDE_SECONDS}`);
+  }
+  if (hideOnBlur !== undefined && typeof hideOnBlur !== 'boolean') fail(`${path}.hideOnBlur`, 'expected a boolean');
+  let parsedGroup: RevealGroupParams | undefined;
+  if (group !== undefined) {
+    const g = expectObject(group, `${path}.group`, ['id', 'fields']);
+    parsedGroup = { id: expectString(g['id'], `${path}.group.id`, GROUP_ID_PATTERN, 64), fields: parseFieldNames(g['fields'], `${path}.group.fields`) };
+  }
+  return {
+    ...(flow === undefined ? {} : { flow: flow as FlowName }),
+    ...(params['fields'] === undefined ? {} : { fields: parseFieldNames(params['fields'], `${path}.fields`) }),
+    ...(mode === undefined ? {} : { mode: mode as RevealModeName }),
+    ...(view === undefined ? {} : { view: view as RevealViewName }),
+    ...(parsedGroup === undefined ? {} : { group: parsedGroup }),
+    ...(last4 === undefined ? {} : { last4: last4 as string }),
+    ...(autoHideSeconds === undefined ? {} : { autoHideSeconds: autoHideSeconds as number }),
+    ...(hideOnBlur === undefined ? {} : { hideOnBlur: hideOnBlur as boolean }),
+  };
+}
+
 /**
  * True when `data` is a cardframe `connect` message. The caller still checks
  * the event's origin, source and port.
@@ -173,22 +211,7 @@ export function parseHostMessage(data: unknown): HostMessage {
     expectObject(message, 'message', ['v', 'kind', 'id', 'method', 'params']);
     const method = message['method'];
     if (method === 'configure') {
-      const params = expectObject(message['params'], 'message.params', [], ['flow', 'fields', 'mode']);
-      const flow = params['flow'];
-      if (flow !== undefined && !(FLOW_NAMES as readonly unknown[]).includes(flow)) fail('message.params.flow', 'unknown flow');
-      const mode = params['mode'];
-      if (mode !== undefined && !(REVEAL_MODES as readonly unknown[]).includes(mode)) fail('message.params.mode', 'unknown reveal mode');
-      return {
-        v: PROTOCOL_VERSION,
-        kind: 'request',
-        id,
-        method,
-        params: {
-          ...(flow === undefined ? {} : { flow: flow as (typeof FLOW_NAMES)[number] }),
-          ...(params['fields'] === undefined ? {} : { fields: parseFieldNames(params['fields'], 'message.params.fields') }),
-          ...(mode === undefined ? {} : { mode: mode as (typeof REVEAL_MODES)[number] }),
-        },
-      };
+      return { v: PROTOCOL_VERSION, kind: 'request', id, method, params: parseConfigureParams(message['params']) };
     }
     if (method === 'hide') {
       expectObject(message['params'], 'message.params', []);
@@ -206,13 +229,21 @@ export function parseHostMessage(data: unknown): HostMessage {
 }
 
 const EVENT_PARSERS: { [K in keyof FrameEventDetails]: (detail: unknown) => FrameEventDetails[K] } = {
-  ready: (detail) => ({ fields: parseFieldNames(expectObject(detail, 'message.detail', ['fields'])['fields'], 'message.detail.fields') }),
+  // A group's reveal-all toggle is ready with no fields of its own.
+  ready: (detail) => ({ fields: parseFieldNames(expectObject(detail, 'message.detail', ['fields'])['fields'], 'message.detail.fields', true) }),
   reveal: (detail) => ({ fields: parseFieldNames(expectObject(detail, 'message.detail', ['fields'])['fields'], 'message.detail.fields') }),
   hide: (detail) => {
     const reason = expectObject(detail, 'message.detail', ['reason'])['reason'];
-    if (reason !== 'user' && reason !== 'host' && reason !== 'timeout') fail('message.detail.reason', 'expected "user", "host" or "timeout"');
-    return { reason };
+    if (!(HIDE_REASONS as readonly unknown[]).includes(reason)) fail('message.detail.reason', 'unknown reason');
+    return { reason: reason as (typeof HIDE_REASONS)[number] };
   },
+  copy: (detail) => {
+    const field = expectObject(detail, 'message.detail', ['field'])['field'];
+    if (!(FIELD_NAMES as readonly unknown[]).includes(field)) fail('message.detail.field', 'unknown field name');
+    return { field: field as FieldName };
+  },
+  focus: (detail) => (expectObject(detail, 'message.detail', []), {}),
+  blur: (detail) => (expectObject(detail, 'message.detail', []), {}),
   error: (detail) => parseErrorInfo(detail, 'message.detail'),
   change: (detail) => {
     const d = expectObject(detail, 'message.detail', ['complete', 'valid'], ['error']);

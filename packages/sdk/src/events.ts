@@ -8,6 +8,9 @@ export interface CardframeEventDetails {
   'cardframe-error': ErrorInfo;
   'cardframe-change': FrameEventDetails['change'];
   'cardframe-submit': FrameEventDetails['submit'];
+  'cardframe-copy': FrameEventDetails['copy'];
+  'cardframe-focus': FrameEventDetails['focus'];
+  'cardframe-blur': FrameEventDetails['blur'];
 }
 
 export type CardframeEventName = keyof CardframeEventDetails;
@@ -27,5 +30,8 @@ declare global {
     'cardframe-error': CardframeEvent<'cardframe-error'>;
     'cardframe-change': CardframeEvent<'cardframe-change'>;
     'cardframe-submit': CardframeEvent<'cardframe-submit'>;
+    'cardframe-copy': CardframeEvent<'cardframe-copy'>;
+    'cardframe-focus': CardframeEvent<'cardframe-focus'>;
+    'cardframe-blur': CardframeEvent<'cardframe-blur'>;
   }
 }

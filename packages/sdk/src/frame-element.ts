@@ -1,5 +1,5 @@
-import { LitElement, html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
-import { CardframeError, toCardframeError, type ConfigureRequest, type FlowName, type FrameEvent, type FrameRequest, type JsonValue } from '@cardframe/protocol';
+import { LitElement, html, nothing, type CSSResultGroup, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { CardframeError, toCardframeError, type ConfigureRequest, type FieldName, type FlowName, type FrameEvent, type FrameRequest, type JsonValue } from '@cardframe/protocol';
 import { cardframeEvent } from './events.ts';
 import { FrameChannel } from './frame-channel.ts';
 import { frameStyles } from './frame-element.styles.ts';
@@ -23,12 +23,12 @@ function parseFrameUrl(value: string | undefined): URL | undefined {
  * answer the frame's requests through the host's callbacks.
  */
 export abstract class FrameElement extends LitElement {
-  static override styles = frameStyles;
+  static override styles: CSSResultGroup = frameStyles;
 
   static override properties: PropertyDeclarations = {
     frameUrl: { attribute: 'frame-url' },
     readyTimeout: { attribute: 'ready-timeout', type: Number },
-    label: {},
+    frameTitle: { attribute: 'frame-title' },
     _height: { state: true },
   };
 
@@ -36,13 +36,16 @@ export abstract class FrameElement extends LitElement {
   declare frameUrl: string | undefined;
   /** Milliseconds to wait for the frame to become ready. */
   declare readyTimeout: number;
-  /** Accessible name of the iframe. */
-  declare label: string;
+  /** The iframe's `title`: its accessible name for screen readers. */
+  declare frameTitle: string;
   declare _height: number | undefined;
 
   #channel: FrameChannel | undefined;
   #readyTimer: ReturnType<typeof setTimeout> | undefined;
   #ready = false;
+  #readyWaiters: { resolve: (fields: readonly FieldName[]) => void; reject: (error: CardframeError) => void }[] = [];
+  /** Only a copy button's frame may write to the clipboard. */
+  protected readonly allowClipboard: boolean = false;
 
   /** The flow this element asks the frame for. */
   protected abstract readonly flow: FlowName;
@@ -53,13 +56,23 @@ export abstract class FrameElement extends LitElement {
     super();
     this.frameUrl = undefined;
     this.readyTimeout = DEFAULT_READY_TIMEOUT_MS;
-    this.label = 'Card details';
+    this.frameTitle = 'Card details';
     this._height = undefined;
   }
 
   /** Narrowing sent with `configure`; subclasses add theirs. */
   protected configureParams(): ConfigureRequest['params'] {
     return { flow: this.flow };
+  }
+
+  /** The frame URL in use: the element's own, or one it inherits. */
+  protected effectiveFrameUrl(): string | undefined {
+    return this.frameUrl;
+  }
+
+  /** Sends `configure` again with the current options, once the frame is ready. */
+  protected reconfigure(): void {
+    if (this.#ready) void this.#configure();
   }
 
   /** Properties whose change re-sends `configure` once ready. */
@@ -71,6 +84,37 @@ export abstract class FrameElement extends LitElement {
   async hide(): Promise<void> {
     if (!this.#channel) throw new CardframeError('ERR_OUT_OF_ORDER', 'the frame is not connected');
     await this.#channel.request('hide', {});
+  }
+
+  /**
+   * Resolves with the fields the frame can show once it is ready (at once if
+   * it already is); rejects with the `CardframeError` that stops it first.
+   */
+  whenReady(): Promise<readonly FieldName[]> {
+    if (this.#ready && this.#readyFields) return Promise.resolve(this.#readyFields);
+    return new Promise((resolve, reject) => this.#readyWaiters.push({ resolve, reject }));
+  }
+
+  /**
+   * Removes the element and its frame. The frame's document goes with it, and
+   * with it every key, secret and value it held; pending calls reject with
+   * `ERR_DESTROYED`.
+   */
+  destroy(): void {
+    this.#settleReady(new CardframeError('ERR_DESTROYED', 'the element was destroyed'));
+    this.#disconnect();
+    this.remove();
+  }
+
+  #readyFields: readonly FieldName[] | undefined;
+
+  #settleReady(outcome: readonly FieldName[] | CardframeError): void {
+    const waiters = this.#readyWaiters;
+    this.#readyWaiters = [];
+    for (const waiter of waiters) {
+      if (outcome instanceof CardframeError) waiter.reject(outcome);
+      else waiter.resolve(outcome);
+    }
   }
 
   override disconnectedCallback(): void {
@@ -97,11 +141,12 @@ export abstract class FrameElement extends LitElement {
   }
 
   override render() {
-    const url = parseFrameUrl(this.frameUrl);
+    const url = parseFrameUrl(this.effectiveFrameUrl());
     if (!url) return nothing;
     return html`<iframe
       part="frame"
-      title=${this.label}
+      title=${this.frameTitle}
+      allow=${this.allowClipboard ? 'clipboard-write' : nothing}
       src=${url.href}
       sandbox="allow-scripts allow-same-origin"
       referrerpolicy="no-referrer"
@@ -112,7 +157,7 @@ export abstract class FrameElement extends LitElement {
 
   #onLoad(event: Event): void {
     const iframe = event.target as HTMLIFrameElement;
-    const url = parseFrameUrl(this.frameUrl);
+    const url = parseFrameUrl(this.effectiveFrameUrl());
     if (!iframe.contentWindow || !url) return;
     this.#disconnect();
     this.#channel = FrameChannel.connect(iframe.contentWindow, url.origin, {
@@ -139,6 +184,8 @@ export abstract class FrameElement extends LitElement {
       case 'ready':
         clearTimeout(this.#readyTimer);
         this.#ready = true;
+        this.#readyFields = frameEvent.detail.fields;
+        this.#settleReady(frameEvent.detail.fields);
         this.dispatchEvent(cardframeEvent('cardframe-ready', frameEvent.detail));
         return;
       case 'resize':
@@ -151,6 +198,7 @@ export abstract class FrameElement extends LitElement {
 
   #fail(error: CardframeError): void {
     clearTimeout(this.#readyTimer);
+    if (!this.#ready) this.#settleReady(error);
     if (error.code === 'ERR_DESTROYED') return;
     this.dispatchEvent(cardframeEvent('cardframe-error', error.toInfo()));
   }
@@ -158,6 +206,7 @@ export abstract class FrameElement extends LitElement {
   #disconnect(): void {
     clearTimeout(this.#readyTimer);
     this.#ready = false;
+    this.#readyFields = undefined;
     this.#channel?.close();
     this.#channel = undefined;
   }

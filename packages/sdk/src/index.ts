@@ -1,10 +1,13 @@
 /**
- * cardframe host SDK. Importing it registers `<cardframe-card>`.
+ * cardframe host SDK. Importing it registers the `cardframe-*` elements.
  * @packageDocumentation
  */
 import { defineElements } from './define.ts';
 
 export { CardframeCard } from './card/card.ts';
+export { CardframeCopy, CardframeCvc, CardframeExpiry, CardframeField, CardframePan, CardframeToggle } from './fields/field.ts';
+export { CardframeGroup } from './group/group.ts';
+export { RevealElement } from './reveal-element.ts';
 export { CardframePin } from './pin/pin.ts';
 export { FrameElement } from './frame-element.ts';
 export { defineElements } from './define.ts';
@@ -13,6 +16,6 @@ export type { DevicePublicKey, FetchCardData, FetchEncryptedCard, HostCallbackRe
 export { mountCard } from './mount.ts';
 export type { CardHandle, MountCardOptions } from './mount.ts';
 export { CardframeError, ERROR_CODES } from '@cardframe/protocol';
-export type { ChangeRequestStatus, ErrorCode, ErrorInfo, FieldName, PinSubmission, RevealModeName } from '@cardframe/protocol';
+export type { ChangeRequestStatus, ErrorCode, ErrorInfo, FieldName, HideReason, PinSubmission, RevealModeName } from '@cardframe/protocol';
 
 defineElements();

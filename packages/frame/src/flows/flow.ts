@@ -1,4 +1,4 @@
-import type { ConfigureRequest, FieldName, FlowName } from '@cardframe/protocol';
+import type { ConfigureRequest, FieldName, FlowName, HideReason } from '@cardframe/protocol';
 import type { FrameConfig } from '../config.ts';
 import type { HostChannel } from '../host-channel.ts';
 
@@ -18,6 +18,6 @@ export interface Flow {
    */
   configure(params: ConfigureRequest['params']): Promise<readonly FieldName[]>;
   /** Drops every secret and plaintext the flow holds and resets its view. */
-  hide(reason: 'user' | 'host' | 'timeout'): void;
+  hide(reason: HideReason): void;
   destroy(): void;
 }

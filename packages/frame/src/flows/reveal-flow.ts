@@ -1,10 +1,40 @@
 import { ResponseKeys, type KeyRing } from '@cardframe/crypto';
-import { CardframeError, toCardframeError, type ConfigureRequest, type FieldName, type RevealModeName } from '@cardframe/protocol';
-import { CardView } from '../card-view.ts';
+import {
+  CardframeError,
+  toCardframeError,
+  type ConfigureParams,
+  type ErrorInfo,
+  type FieldName,
+  type HideReason,
+  type RevealModeName,
+  type RevealViewName,
+} from '@cardframe/protocol';
+import { CardView, type ViewState } from '../card-view.ts';
+import { CopyView } from '../copy-view.ts';
+import { FieldView } from '../field-view.ts';
+import { copyText, type PanHint } from '../format.ts';
 import { keyWasRejected, sessionKeyRing, type SessionKey } from '../key-rings.ts';
 import { RateLimit } from '../rate-limit.ts';
-import { reveal, revealWithKeyPair } from '../reveal.ts';
+import { RevealGroup, type GroupMessage } from '../reveal-group.ts';
+import { reveal, revealWithKeyPair, type RevealedValues } from '../reveal.ts';
 import type { Flow, FlowContext } from './flow.ts';
+
+/** What the reveal flow drives, whichever view it shows. */
+interface RevealView extends HTMLElement {
+  fields: readonly FieldName[];
+  values: RevealedValues;
+  state: ViewState;
+  error: ErrorInfo | undefined;
+  hint: PanHint;
+  readonly updateComplete: Promise<boolean>;
+}
+
+const VIEWS: Record<RevealViewName, () => RevealView> = {
+  card: () => new CardView(),
+  field: () => new FieldView(),
+  copy: () => new CopyView(),
+  toggle: () => new CardView(),
+};
 
 /**
  * Reveal: the cardholder's click starts it, the host fetches through its
@@ -12,35 +42,67 @@ import type { Flow, FlowContext } from './flow.ts';
  * to the issuer's preferred key (retrying once with a refreshed key set if
  * the issuer says that key is retired); key-pair mode has the issuer encrypt
  * to a key the frame holds.
+ *
+ * A frame in a group (one field of a card on the host's artwork, its copy
+ * button, its toggle) fetches every field of the group at once and hands the
+ * others their values over the group's channel, so a card costs one issuer
+ * request however many frames show it. Each frame keeps only its own
+ * fields, and only until they are hidden, time out, or the page is hidden.
  */
 export class RevealFlow implements Flow {
   readonly name = 'reveal' as const;
-  readonly element = new CardView();
+  readonly element: RevealView;
+  readonly #view: RevealViewName;
   readonly #context: FlowContext;
   readonly #sessionKeys: KeyRing<SessionKey> | undefined;
   readonly #responseKeys: ResponseKeys;
   readonly #limit: RateLimit;
+  readonly #onPageEvent: (event: Event) => void;
   #mode: RevealModeName = 'session-key';
+  #fields: readonly FieldName[] = [];
+  #group: RevealGroup | undefined;
+  #hideOnBlur = false;
+  #autoHideSeconds = 0;
   #configured = false;
   #generation = 0;
+  /** This frame's own fields from the last fetch; shown or merely held. */
+  #values: RevealedValues = {};
+  #hint: PanHint = {};
   #autoHide: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(context: FlowContext) {
+  constructor(context: FlowContext, view: RevealViewName = 'card') {
     this.#context = context;
+    this.#view = view;
+    this.element = VIEWS[view]();
     this.#sessionKeys = sessionKeyRing(context.config);
     this.#responseKeys = new ResponseKeys({ alg: context.config.flows.reveal?.responseKeyAlg ?? 'ECDH-ES' });
     this.#limit = new RateLimit(context.config.flows.reveal?.maxPerMinute ?? 10, 60_000);
     this.element.addEventListener('cardframe-reveal-request', () => void this.#reveal());
-    this.element.addEventListener('cardframe-hide-request', () => this.hide('user'));
+    this.element.addEventListener('cardframe-hide-request', () => this.#userHide());
+    this.element.addEventListener('cardframe-copy-request', () => this.#copy());
+    // Whatever is on screen goes when the page is hidden, printed, or (if asked) loses focus.
+    this.#onPageEvent = (event) => {
+      if (event.type === 'visibilitychange' && document.visibilityState === 'hidden') this.hide('page-hidden');
+      else if (event.type === 'beforeprint') this.hide('print');
+      else if (event.type === 'blur' && this.#hideOnBlur) this.hide('blur');
+    };
+    document.addEventListener('visibilitychange', this.#onPageEvent);
+    window.addEventListener('beforeprint', this.#onPageEvent);
+    window.addEventListener('blur', this.#onPageEvent);
   }
 
-  async configure({ fields: requested, mode: requestedMode }: ConfigureRequest['params']): Promise<readonly FieldName[]> {
+  async configure(params: ConfigureParams): Promise<readonly FieldName[]> {
     const reveal = this.#context.config.flows.reveal;
     if (!reveal) throw new CardframeError('ERR_NOT_ALLOWED', 'the reveal flow is not enabled in this frame');
-    const fields = requested ?? reveal.fields;
-    const widened = fields.filter((field) => !reveal.fields.includes(field));
+    const view = params.view ?? 'card';
+    const fields = view === 'toggle' ? [] : (params.fields ?? reveal.fields);
+    const groupFields = params.group?.fields ?? [];
+    const widened = [...new Set([...fields, ...groupFields])].filter((field) => !reveal.fields.includes(field));
     if (widened.length > 0) throw new CardframeError('ERR_NOT_ALLOWED', `fields not enabled in this frame: ${widened.join(', ')}`);
-    const mode = requestedMode ?? reveal.modes[0]!;
+    if ((view === 'field' || view === 'copy') && fields.length !== 1) throw new CardframeError('ERR_BAD_OPTION', `the ${view} view shows exactly one field`);
+    if (view === 'copy' && !reveal.copy) throw new CardframeError('ERR_NOT_ALLOWED', 'copying is not enabled in this frame');
+    if (view === 'toggle' && !params.group) throw new CardframeError('ERR_BAD_OPTION', 'the toggle view needs a group');
+    const mode = params.mode ?? reveal.modes[0]!;
     if (!reveal.modes.includes(mode)) throw new CardframeError('ERR_NOT_ALLOWED', `the ${mode} reveal is not enabled in this frame`);
     try {
       // Session-key mode needs a usable issuer key before it can offer Reveal.
@@ -56,14 +118,24 @@ export class RevealFlow implements Flow {
       throw failure;
     }
     this.#drop();
+    this.#group?.close();
+    this.#group = params.group ? new RevealGroup(params.group.id, params.group.fields, (message) => this.#onGroupMessage(message)) : undefined;
     this.#mode = mode;
+    this.#fields = fields;
+    // The host may only make things stricter: hide sooner, or on blur too.
+    const configured = reveal.autoHideSeconds;
+    const asked = params.autoHideSeconds;
+    this.#autoHideSeconds = asked === undefined ? configured : configured === 0 ? asked : Math.min(configured, asked);
+    this.#hideOnBlur = reveal.hideOnBlur || params.hideOnBlur === true;
+    if (params.last4) this.#hint = { ...this.#hint, last4: params.last4 };
     this.element.fields = fields;
+    this.element.hint = this.#hint;
     this.element.state = 'ready';
     this.#configured = true;
     return fields;
   }
 
-  hide(reason: 'user' | 'host' | 'timeout'): void {
+  hide(reason: HideReason): void {
     const wasShowing = this.element.state === 'revealed' || this.element.state === 'revealing';
     this.#drop();
     if (!this.#configured || this.element.state === 'unavailable') return;
@@ -73,51 +145,174 @@ export class RevealFlow implements Flow {
 
   destroy(): void {
     this.#drop();
+    this.#group?.close();
     this.#responseKeys.drop();
+    document.removeEventListener('visibilitychange', this.#onPageEvent);
+    window.removeEventListener('beforeprint', this.#onPageEvent);
+    window.removeEventListener('blur', this.#onPageEvent);
     this.element.remove();
+  }
+
+  /** Hide pressed: a field masks itself; the card or group toggle masks the whole group. */
+  #userHide(): void {
+    if (this.#view !== 'field') this.#group?.post({ type: 'hide', reason: 'user' });
+    this.hide('user');
   }
 
   async #reveal(): Promise<void> {
     const state = this.element.state;
     if (!this.#configured || (state !== 'ready' && state !== 'error')) return;
-    const generation = ++this.#generation;
-    const fields = this.element.fields;
+    // Held from a fetch another frame of the group made: show it, no new request.
+    if (this.#fields.length > 0 && this.#fields.every((field) => this.#values[field] !== undefined)) {
+      await this.#show();
+      return;
+    }
+    const generation = this.#generation;
     this.element.state = 'revealing';
     this.element.error = undefined;
     try {
-      this.#limit.take('reveal');
-      const { channel } = this.#context;
-      const values =
-        this.#mode === 'key-pair'
-          ? await revealWithKeyPair(this.#responseKeys, fields, (public_key) => channel.request('encrypted-card', { public_key }))
-          : await this.#sessionKeys!.run(
-              (key) => reveal(key.key, fields, (sessionId) => channel.request('session', { sessionId })),
-              keyWasRejected,
-            );
+      // The card view and the group toggle reveal the whole card; a field reveals itself only.
+      await this.#fetch(this.#view !== 'field');
       if (generation !== this.#generation) return; // hidden or re-configured meanwhile: drop the result
-      this.element.values = values;
-      this.element.state = 'revealed';
-      // Announce the reveal once the values are in the DOM, not before.
-      await this.element.updateComplete;
-      if (generation !== this.#generation) return;
-      this.#context.channel.emit('reveal', { fields });
-      const seconds = this.#context.config.flows.reveal?.autoHideSeconds ?? 0;
-      if (seconds > 0) this.#autoHide = setTimeout(() => this.hide('timeout'), seconds * 1000);
+      await this.#show();
     } catch (error) {
-      if (generation !== this.#generation) return;
-      const failure = toCardframeError(error, 'ERR_DECRYPT_FAILED', 'card details could not be revealed');
-      this.#drop();
-      this.element.error = failure.toInfo();
-      this.element.state = 'error';
-      this.#context.channel.emit('error', failure.toInfo());
+      this.#fail(error, generation);
     }
   }
 
-  /** Forgets revealed values and cancels an in-flight reveal. */
+  /**
+   * One fetch for the whole group: opens every field the group shows, keeps
+   * this frame's own, and hands the rest to the group. Resolves with this
+   * frame's values.
+   */
+  async #fetch(showEverywhere: boolean): Promise<RevealedValues> {
+    this.#limit.take('reveal');
+    const generation = this.#generation;
+    const fields = [...new Set([...this.#fields, ...(this.#group?.fields ?? [])])];
+    const { channel } = this.#context;
+    const values =
+      this.#mode === 'key-pair'
+        ? await revealWithKeyPair(this.#responseKeys, fields, (public_key) => channel.request('encrypted-card', { public_key }))
+        : await this.#sessionKeys!.run(
+            (key) => reveal(key.key, fields, (sessionId) => channel.request('session', { sessionId })),
+            keyWasRejected,
+          );
+    if (generation !== this.#generation) throw new CardframeError('ERR_DESTROYED', 'hidden while revealing');
+    this.#group?.post({ type: 'values', values, show: showEverywhere });
+    this.#hold(values);
+    return this.#values;
+  }
+
+  /** Keeps this frame's own fields from a fetch, until hidden or timed out. */
+  #hold(values: RevealedValues): void {
+    const own: RevealedValues = {};
+    for (const field of this.#fields) if (values[field] !== undefined) own[field] = values[field];
+    this.#values = own;
+    if (values.pan) this.#hint = { length: values.pan.length, prefix: values.pan.slice(0, 2), last4: values.pan.slice(-4) };
+    this.element.hint = this.#hint;
+    clearTimeout(this.#autoHide);
+    if (this.#autoHideSeconds > 0) this.#autoHide = setTimeout(() => this.hide('timeout'), this.#autoHideSeconds * 1000);
+  }
+
+  async #show(): Promise<void> {
+    const generation = this.#generation;
+    this.element.values = this.#view === 'copy' ? {} : this.#values;
+    this.element.state = 'revealed';
+    // Announce the reveal once the values are in the DOM, not before.
+    await this.element.updateComplete;
+    if (generation !== this.#generation || this.#view === 'copy' || this.#fields.length === 0) return;
+    this.#context.channel.emit('reveal', { fields: this.#fields });
+  }
+
+  #onGroupMessage(message: GroupMessage): void {
+    if (!this.#configured) return;
+    if (message.type === 'hide') {
+      this.hide(message.reason);
+      return;
+    }
+    this.#hold(message.values);
+    if (message.show && this.element.state !== 'unavailable') void this.#show();
+  }
+
+  /**
+   * Copy, inside the click: with the value held, a plain write; without it,
+   * the clipboard gets a promise of the value so the fetch happens within the
+   * same user activation.
+   */
+  #copy(): void {
+    const view = this.element;
+    if (!(view instanceof CopyView)) return;
+    const field = this.#fields[0];
+    if (!this.#configured || !field || this.element.state === 'revealing' || this.element.state === 'unavailable') return;
+    const generation = this.#generation;
+    const held = this.#values[field];
+    let fetchFailure: unknown;
+    const text =
+      held !== undefined
+        ? Promise.resolve(held)
+        : this.#fetch(false).then(
+            (values) => {
+              const value = values[field];
+              if (value === undefined) throw new CardframeError('ERR_MALFORMED_RESPONSE', `the issuer response has no ${field}`);
+              return value;
+            },
+            (error: unknown) => {
+              fetchFailure = error;
+              throw error;
+            },
+          );
+    if (held === undefined) this.element.state = 'revealing';
+    view.status = 'idle';
+    this.element.error = undefined;
+    let write: Promise<void>;
+    try {
+      write =
+        held !== undefined
+          ? navigator.clipboard.writeText(copyText(field, held))
+          : navigator.clipboard.write([new ClipboardItem({ 'text/plain': text.then((value) => new Blob([copyText(field, value)], { type: 'text/plain' })) })]);
+    } catch (error) {
+      write = Promise.reject(error);
+    }
+    write.then(
+      () => {
+        if (generation !== this.#generation) return;
+        this.element.state = 'ready';
+        view.status = 'copied';
+        this.#context.channel.emit('copy', { field });
+      },
+      async () => {
+        // A failed fetch is a reveal failure; anything else is the browser refusing the clipboard.
+        await text.catch(() => undefined);
+        if (fetchFailure !== undefined) {
+          this.#fail(fetchFailure, generation);
+          return;
+        }
+        if (generation !== this.#generation) return;
+        const refused = new CardframeError('ERR_COPY_REFUSED', 'the browser refused to write to the clipboard');
+        this.element.state = 'ready';
+        this.element.error = refused.toInfo();
+        view.status = 'refused';
+        this.#context.channel.emit('error', refused.toInfo());
+      },
+    );
+  }
+
+  #fail(error: unknown, generation: number): void {
+    if (generation !== this.#generation) return;
+    const failure = toCardframeError(error, 'ERR_DECRYPT_FAILED', 'card details could not be revealed');
+    this.#drop();
+    this.element.error = failure.toInfo();
+    this.element.state = 'error';
+    this.#context.channel.emit('error', failure.toInfo());
+  }
+
+  /** Forgets held and shown values and cancels an in-flight reveal. */
   #drop(): void {
     clearTimeout(this.#autoHide);
     this.#generation++;
+    this.#values = {};
     this.element.values = {};
     this.element.error = undefined;
+    if (this.element instanceof CopyView) this.element.status = 'idle';
   }
 }

@@ -37,8 +37,8 @@ describe('cardframe-card-view', () => {
   });
 
   it('renders revealed values as text, never as HTML', async () => {
-    const el = await fixture<CardView>(html`<cardframe-card-view .fields=${['pan']} state="revealed"></cardframe-card-view>`);
-    el.values = { pan: '<img src=x onerror="window.__pwned=1">' };
+    const el = await fixture<CardView>(html`<cardframe-card-view .fields=${['cvc']} state="revealed"></cardframe-card-view>`);
+    el.values = { cvc: '<img src=x onerror="window.__pwned=1">' };
     await el.updateComplete;
     const dd = el.shadowRoot!.querySelector('dd')!;
     expect(dd.querySelector('img')).to.equal(null);

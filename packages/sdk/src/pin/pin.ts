@@ -32,7 +32,7 @@ export class CardframePin extends FrameElement {
 
   constructor() {
     super();
-    this.label = 'Set card PIN';
+    this.frameTitle = 'Set card PIN';
     this.submitPin = undefined;
     this.registerDevice = undefined;
   }

@@ -1,0 +1,126 @@
+import { expect, expectNothingLeaked, test, type HostPage } from './fixtures.ts';
+
+const PAN = '4242424242424242';
+
+/** The frame inside a cardframe element, found through its shadow root. */
+const frameOf = (host: HostPage, selector: string) => host.page.locator(selector).locator('iframe').contentFrame();
+
+/** Counts the host page's requests for card data (each is one issuer call). */
+function countCardRequests(host: HostPage): () => number {
+  let count = 0;
+  host.page.on('request', (request) => {
+    if (new URL(request.url()).pathname === '/api/card') count++;
+  });
+  return () => count;
+}
+
+test.describe('separate field elements on card artwork (script-tag page)', () => {
+  test.beforeEach(async ({ host }) => {
+    await host.open(new URL('/artwork.html', host.demo.merchantUrl).href);
+    await expect(frameOf(host, '#card cardframe-toggle').getByRole('button', { name: /Reveal/ })).toBeEnabled();
+  });
+
+  test('show the last four while masked and reveal one field with one issuer request for the whole card', async ({ host }) => {
+    const requests = countCardRequests(host);
+    const pan = frameOf(host, '#card cardframe-pan');
+    const cvc = frameOf(host, '#card cardframe-cvc');
+    await expect(pan.locator('[data-field=pan]')).toHaveText('•••• •••• •••• 4242');
+    const revealed = host.nextEvent<{ fields: string[] }>('cardframe-reveal', '#card cardframe-pan');
+    await pan.getByRole('button', { name: 'Show card number' }).click();
+    await expect(pan.locator('[data-field=pan]')).toHaveText('4242 4242 4242 4242');
+    expect(await revealed).toEqual({ fields: ['pan'] });
+    // The CVC frame already holds its value from the same fetch; it stays masked until asked.
+    await expect(cvc.locator('[data-field=cvc]')).toHaveText('•••');
+    await cvc.getByRole('button', { name: 'Show cvc' }).click();
+    await expect(cvc.locator('[data-field=cvc]')).toHaveText('123');
+    expect(requests()).toBe(1);
+    expectNothingLeaked(await host.observe(), [PAN, '123']);
+  });
+
+  test('reveal and hide every field at once from the toggle', async ({ host }) => {
+    const requests = countCardRequests(host);
+    const toggle = frameOf(host, '#card cardframe-toggle');
+    await toggle.getByRole('button', { name: /Reveal/ }).click();
+    await expect(frameOf(host, '#card cardframe-pan').locator('[data-field=pan]')).toHaveText('4242 4242 4242 4242');
+    await expect(frameOf(host, '#card cardframe-expiry').locator('[data-field=expiry]')).toHaveText('12/30');
+    await expect(frameOf(host, '#card cardframe-cvc').locator('[data-field=cvc]')).toHaveText('123');
+    const hidden = host.nextEvent<{ reason: string }>('cardframe-hide', '#card cardframe-cvc');
+    await toggle.getByRole('button', { name: /Hide/ }).click();
+    expect(await hidden).toEqual({ reason: 'user' });
+    await expect(frameOf(host, '#card cardframe-pan').locator('[data-field=pan]')).toHaveText('•••• •••• •••• 4242');
+    await expect(frameOf(host, '#card cardframe-cvc').locator('[data-field=cvc]')).toHaveText('•••');
+    expect(requests()).toBe(1);
+  });
+
+  test('hide from the host masks every field and drops what the frames hold', async ({ host }) => {
+    const requests = countCardRequests(host);
+    const pan = frameOf(host, '#card cardframe-pan');
+    await frameOf(host, '#card cardframe-toggle').getByRole('button', { name: /Reveal/ }).click();
+    await expect(pan.locator('[data-field=pan]')).toHaveText('4242 4242 4242 4242');
+    await host.page.getByRole('button', { name: 'Hide from the host page' }).click();
+    await expect(pan.locator('[data-field=pan]')).toHaveText('•••• •••• •••• 4242');
+    // Nothing is held any more: showing the CVC has to ask the issuer again.
+    await frameOf(host, '#card cardframe-cvc').getByRole('button', { name: 'Show cvc' }).click();
+    await expect(frameOf(host, '#card cardframe-cvc').locator('[data-field=cvc]')).toHaveText('123');
+    expect(requests()).toBe(2);
+  });
+
+  test('copy puts the PAN without spaces on the clipboard and tells the host only that it happened', async ({ host, context }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    const copied = host.nextEvent<{ field: string }>('cardframe-copy', '#card cardframe-copy');
+    const copy = frameOf(host, '#card cardframe-copy');
+    await copy.getByRole('button', { name: 'Copy card number' }).click();
+    expect(await copied).toEqual({ field: 'pan' });
+    await expect(copy.getByText('Copied')).toBeVisible();
+    expect(await host.page.evaluate(() => navigator.clipboard.readText())).toBe(PAN);
+    // The copy fetched for the whole group: the PAN frame shows at once, with no new request.
+    const requests = countCardRequests(host);
+    await frameOf(host, '#card cardframe-pan').getByRole('button', { name: 'Show card number' }).click();
+    await expect(frameOf(host, '#card cardframe-pan').locator('[data-field=pan]')).toHaveText('4242 4242 4242 4242');
+    expect(requests()).toBe(0);
+    // Clear the clipboard before looking at what the host saw (the test's own read is not the page's).
+    await host.page.evaluate(() => navigator.clipboard.writeText(''));
+    expectNothingLeaked(await host.observe(), [PAN]);
+  });
+
+  test('copy says so in the frame and gives the host a typed error when the browser refuses the clipboard', async ({ host, context }) => {
+    await context.clearPermissions();
+    // Without the permission policy the frame cannot write: take it away from the copy frame.
+    await host.page.evaluate(() => {
+      const copy = document.querySelector('#card cardframe-copy')!;
+      copy.shadowRoot!.querySelector('iframe')!.setAttribute('allow', '');
+      copy.shadowRoot!.querySelector('iframe')!.src += '';
+    });
+    const copy = frameOf(host, '#card cardframe-copy');
+    await expect(copy.getByRole('button', { name: 'Copy card number' })).toBeEnabled();
+    const error = host.nextEvent<{ code: string; message: string }>('cardframe-error', '#card cardframe-copy');
+    await copy.getByRole('button', { name: 'Copy card number' }).click();
+    expect((await error).code).toBe('ERR_COPY_REFUSED');
+    await expect(copy.getByRole('alert')).toContainText('copy it by hand');
+  });
+});
+
+test('two cards on one page never see each other’s values', async ({ host }) => {
+  await host.open(new URL('/artwork.html', host.demo.merchantUrl).href);
+  await host.page.evaluate((frameUrl) => {
+    const group = document.createElement('cardframe-group') as HTMLElement & { fetchCardData: unknown; frameUrl: string };
+    group.id = 'amex';
+    group.frameUrl = frameUrl;
+    group.fetchCardData = (sessionId: string) => fetch('/api/card?card=card_amex', { headers: { sessionid: sessionId } });
+    group.innerHTML = '<cardframe-pan></cardframe-pan><cardframe-cvc></cardframe-cvc><cardframe-toggle></cardframe-toggle>';
+    document.querySelector('main')!.prepend(group);
+  }, host.demo.frameUrl);
+  await expect(frameOf(host, '#amex cardframe-toggle').getByRole('button', { name: /Reveal/ })).toBeEnabled();
+  await expect(frameOf(host, '#card cardframe-toggle').getByRole('button', { name: /Reveal/ })).toBeEnabled();
+  await frameOf(host, '#amex cardframe-toggle').getByRole('button', { name: /Reveal/ }).click();
+  // Amex groups as 4-6-5.
+  await expect(frameOf(host, '#amex cardframe-pan').locator('[data-field=pan]')).toHaveText('3782 822463 10005');
+  await expect(frameOf(host, '#amex cardframe-cvc').locator('[data-field=cvc]')).toHaveText('4321');
+  await expect(frameOf(host, '#card cardframe-pan').locator('[data-field=pan]')).toHaveText('•••• •••• •••• 4242');
+  await frameOf(host, '#card cardframe-toggle').getByRole('button', { name: /Reveal/ }).click();
+  await expect(frameOf(host, '#card cardframe-pan').locator('[data-field=pan]')).toHaveText('4242 4242 4242 4242');
+  await expect(frameOf(host, '#amex cardframe-pan').locator('[data-field=pan]')).toHaveText('3782 822463 10005');
+  await expect(frameOf(host, '#card cardframe-cvc').locator('[data-field=cvc]')).toHaveText('123');
+  await expect(frameOf(host, '#amex cardframe-cvc').locator('[data-field=cvc]')).toHaveText('4321');
+  expectNothingLeaked(await host.observe(), [PAN, '378282246310005']);
+});

@@ -1,0 +1,148 @@
+import { LitElement, css, html, nothing, svg } from 'lit';
+import type { ErrorInfo, FieldName } from '@cardframe/protocol';
+import { ERROR_TEXT, LABELS } from './card-view.ts';
+import type { ViewState } from './card-view.ts';
+import { formatValue, maskedValue, type PanHint } from './format.ts';
+import type { RevealedValues } from './reveal.ts';
+import { viewStyles } from './view.styles.ts';
+
+const EYE = svg`<path d="M1 12s4-7 11-7 11 7 11 7-4 7-11 7S1 12 1 12z" /><circle cx="12" cy="12" r="3" />`;
+const EYE_OFF = svg`<path d="M3 3l18 18M10.6 5.1A10.8 10.8 0 0 1 12 5c7 0 11 7 11 7a18 18 0 0 1-3.2 4M6.6 6.6C3 8.7 1 12 1 12s4 7 11 7a10.6 10.6 0 0 0 5.4-1.6M9.9 9.9a3 3 0 0 0 4.2 4.2" />`;
+
+/**
+ * One card field on its own (for a designer's artwork): the value, masked
+ * until revealed, and an eye toggle for this field alone. The value is a
+ * text node; its label is for screen readers.
+ *
+ * @fires cardframe-reveal-request - the cardholder asked to see this field.
+ * @fires cardframe-hide-request - the cardholder asked to mask it again.
+ * @csspart value - the value, masked or revealed.
+ * @csspart toggle - the eye button.
+ * @csspart error - the error line.
+ */
+export class FieldView extends LitElement {
+  static override properties = {
+    fields: { attribute: false },
+    values: { attribute: false },
+    state: { reflect: true },
+    error: { attribute: false },
+    hint: { attribute: false },
+  };
+
+  declare fields: readonly FieldName[];
+  declare values: RevealedValues;
+  declare state: ViewState;
+  declare error: ErrorInfo | undefined;
+  declare hint: PanHint;
+
+  static override styles = [
+    viewStyles,
+    css`
+      .field {
+        display: flex;
+        align-items: center;
+        gap: 0.5em;
+      }
+      .value {
+        font-variant-numeric: tabular-nums;
+        letter-spacing: var(--cardframe-letter-spacing, 0.06em);
+        font-family: var(--cardframe-value-font, ui-monospace, monospace);
+        white-space: nowrap;
+      }
+      .value.revealed {
+        animation: cardframe-fade-in 160ms ease-out;
+      }
+      @keyframes cardframe-fade-in {
+        from {
+          opacity: 0.2;
+        }
+      }
+      @media (prefers-reduced-motion: reduce) {
+        .value.revealed {
+          animation: none;
+        }
+      }
+      button {
+        display: inline-flex;
+        padding: 0.2em;
+        border: none;
+        line-height: 0;
+      }
+      svg {
+        width: 1.1em;
+        height: 1.1em;
+        fill: none;
+        stroke: currentColor;
+        stroke-width: 2;
+        stroke-linecap: round;
+      }
+      .sr-only {
+        position: absolute;
+        width: 1px;
+        height: 1px;
+        overflow: hidden;
+        clip-path: inset(50%);
+        white-space: nowrap;
+      }
+    `,
+  ];
+
+  constructor() {
+    super();
+    this.fields = [];
+    this.values = {};
+    this.state = 'loading';
+    this.error = undefined;
+    this.hint = {};
+  }
+
+  protected override updated(): void {
+    this.dispatchEvent(new Event('cardframe-rendered', { bubbles: true, composed: true }));
+  }
+
+  override render() {
+    const field = this.fields[0];
+    if (!field) return nothing;
+    const value = this.state === 'revealed' ? this.values[field] : undefined;
+    const failed = this.error && (this.state === 'error' || this.state === 'unavailable');
+    return html`
+      <div class="field" aria-live="polite" aria-busy=${this.state === 'revealing' ? 'true' : 'false'}>
+        <span class="sr-only">${LABELS[field]}${value === undefined ? ' hidden' : ''}</span>
+        ${value === undefined
+          ? html`<span class="value" part="value" data-field=${field} aria-hidden="true">${maskedValue(field, this.hint)}</span>`
+          : html`<span class="value revealed" part="value" data-field=${field}>${formatValue(field, value)}</span>`}
+        ${this.#renderToggle(field, value !== undefined)}
+      </div>
+      ${failed ? html`<p class="error" part="error" role="alert">${ERROR_TEXT[this.error!.code] ?? 'Something went wrong.'} (${this.error!.code})</p>` : nothing}
+    `;
+  }
+
+  #renderToggle(field: FieldName, shown: boolean) {
+    if (this.state === 'unavailable') return nothing;
+    const busy = this.state === 'revealing' || this.state === 'loading';
+    return html`<button
+      type="button"
+      part="toggle"
+      aria-pressed=${shown ? 'true' : 'false'}
+      aria-label=${`${shown ? 'Hide' : 'Show'} ${LABELS[field].toLowerCase()}`}
+      ?disabled=${busy}
+      @click=${shown ? this.#onHide : this.#onReveal}
+    ><svg viewBox="0 0 24 24" aria-hidden="true">${shown ? EYE_OFF : EYE}</svg></button>`;
+  }
+
+  #onReveal(): void {
+    this.dispatchEvent(new CustomEvent('cardframe-reveal-request', { bubbles: true, composed: true }));
+  }
+
+  #onHide(): void {
+    this.dispatchEvent(new CustomEvent('cardframe-hide-request', { bubbles: true, composed: true }));
+  }
+}
+
+if (!customElements.get('cardframe-field-view')) customElements.define('cardframe-field-view', FieldView);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cardframe-field-view': FieldView;
+  }
+}

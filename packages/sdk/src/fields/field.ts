@@ -1,0 +1,162 @@
+import { FIELD_NAMES, type FieldName } from '@cardframe/protocol';
+import type { PropertyDeclarations } from 'lit';
+import { css } from 'lit';
+import { frameStyles } from '../frame-element.styles.ts';
+import { RevealElement } from '../reveal-element.ts';
+
+const fieldConverter = {
+  fromAttribute: (value: string | null): FieldName | undefined => ((FIELD_NAMES as readonly (string | null)[]).includes(value) ? (value as FieldName) : undefined),
+};
+
+/** Sized for a line of card artwork rather than a form. */
+const fieldStyles = css`
+  :host {
+    display: inline-block;
+    vertical-align: middle;
+    min-width: 4em;
+  }
+  iframe {
+    height: var(--cardframe-initial-height, 2em);
+  }
+`;
+
+const LABELS: Record<FieldName, string> = { pan: 'Card number', cvc: 'CVC', expiry: 'Expiry date', pin: 'PIN' };
+
+/**
+ * One card field in its own frame, with its own reveal toggle, to place
+ * anywhere on the host's card artwork. Put several inside one
+ * `<cardframe-group>` and they share one session: a reveal in any of them
+ * fetches the card once and the values travel between the frames inside the
+ * frame origin only.
+ *
+ * @tag cardframe-field
+ * @fires cardframe-ready - the frame can reveal its field.
+ * @fires cardframe-reveal - the cardholder revealed it.
+ * @fires cardframe-hide - it was masked again; `detail.reason` says why.
+ * @fires cardframe-focus - focus moved into the frame.
+ * @fires cardframe-blur - focus left the frame.
+ * @fires cardframe-error - something failed.
+ * @csspart frame - the iframe.
+ */
+export class CardframeField extends RevealElement {
+  static override styles = [frameStyles, fieldStyles];
+
+  static override properties: PropertyDeclarations = {
+    field: { converter: fieldConverter },
+  };
+
+  /** `pan`, `cvc`, `expiry` or `pin`. */
+  declare field: FieldName | undefined;
+
+  protected readonly view: 'field' | 'copy' = 'field';
+
+  constructor() {
+    super();
+    this.field = undefined;
+  }
+
+  override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    super.willUpdate(changed);
+    if (changed.has('field') && this.field && !this.hasAttribute('frame-title')) this.frameTitle = this.defaultTitle(this.field);
+  }
+
+  /** The iframe's title when the host sets none. */
+  protected defaultTitle(field: FieldName): string {
+    return LABELS[field];
+  }
+
+  get ownFields(): readonly FieldName[] | undefined {
+    return this.field ? [this.field] : undefined;
+  }
+
+  protected override configureKeys(): readonly PropertyKey[] {
+    return [...super.configureKeys(), 'field'];
+  }
+}
+
+/** `<cardframe-pan>`: the card number. @tag cardframe-pan */
+export class CardframePan extends CardframeField {
+  constructor() {
+    super();
+    this.field = 'pan';
+  }
+}
+
+/** `<cardframe-cvc>`: the security code. @tag cardframe-cvc */
+export class CardframeCvc extends CardframeField {
+  constructor() {
+    super();
+    this.field = 'cvc';
+  }
+}
+
+/** `<cardframe-expiry>`: the expiry date, `MM/YY`. @tag cardframe-expiry */
+export class CardframeExpiry extends CardframeField {
+  constructor() {
+    super();
+    this.field = 'expiry';
+  }
+}
+
+/**
+ * A copy button for one field (`for="pan"`, the default). The frame writes
+ * the value (the PAN without spaces) to the clipboard on the cardholder's
+ * click and tells the host only that it happened. Where the browser refuses,
+ * the frame says so and the host gets `ERR_COPY_REFUSED`.
+ *
+ * @tag cardframe-copy
+ * @fires cardframe-copy - `{field}` was copied; the value is not in the event.
+ * @fires cardframe-error - the copy (or the fetch before it) failed.
+ * @csspart frame - the iframe.
+ */
+export class CardframeCopy extends CardframeField {
+  static override properties: PropertyDeclarations = {
+    field: { attribute: 'for', converter: fieldConverter },
+  };
+
+  protected override readonly view = 'copy' as const;
+  protected override readonly allowClipboard = true;
+
+  constructor() {
+    super();
+    this.field = 'pan';
+  }
+
+  protected override defaultTitle(field: FieldName): string {
+    return `Copy ${LABELS[field].toLowerCase()}`;
+  }
+}
+
+/**
+ * One button that reveals or hides every field of its group at once, for
+ * artwork with a single "show details" control.
+ *
+ * @tag cardframe-toggle
+ * @fires cardframe-ready - the toggle is ready (`detail.fields` is empty).
+ * @fires cardframe-error - the reveal failed.
+ * @csspart frame - the iframe.
+ */
+export class CardframeToggle extends RevealElement {
+  static override styles = [frameStyles, fieldStyles];
+  protected readonly view = 'toggle' as const;
+
+  constructor() {
+    super();
+    this.frameTitle = 'Show or hide card details';
+  }
+
+  get ownFields(): readonly FieldName[] | undefined {
+    return undefined;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cardframe-field': CardframeField;
+    'cardframe-pan': CardframePan;
+    'cardframe-cvc': CardframeCvc;
+    'cardframe-expiry': CardframeExpiry;
+    'cardframe-copy': CardframeCopy;
+    'cardframe-toggle': CardframeToggle;
+  }
+}

@@ -1,0 +1,126 @@
+import type { FieldName, RevealModeName } from '@cardframe/protocol';
+import { LitElement, css, html, type PropertyDeclarations, type PropertyValues } from 'lit';
+import type { FetchCardData, FetchEncryptedCard } from '../host-callback.ts';
+import type { RevealElement, RevealGroupHost } from '../reveal-element.ts';
+
+function randomGroupId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/**
+ * One card shown as separate elements (`<cardframe-pan>`, `<cardframe-cvc>`,
+ * `<cardframe-expiry>`, `<cardframe-copy>`, `<cardframe-toggle>`) laid out
+ * however the host likes. The members share one session: a reveal in any of
+ * them makes one issuer request through this element's callbacks, and the
+ * values move between the member frames inside the frame origin, never
+ * through this page. It renders its children as they are and adds no box.
+ *
+ * @tag cardframe-group
+ * @slot - the host's markup with the member elements anywhere inside it.
+ *
+ * @example
+ * <cardframe-group id="card" frame-url="https://frame.example/">
+ *   <div class="artwork"><cardframe-pan></cardframe-pan> <cardframe-expiry></cardframe-expiry> <cardframe-cvc></cardframe-cvc></div>
+ *   <cardframe-copy for="pan"></cardframe-copy>
+ * </cardframe-group>
+ */
+export class CardframeGroup extends LitElement implements RevealGroupHost {
+  static override styles = css`
+    :host {
+      display: contents;
+    }
+  `;
+
+  static override properties: PropertyDeclarations = {
+    frameUrl: { attribute: 'frame-url' },
+    mode: {},
+    last4: {},
+    autoHideSeconds: { attribute: 'auto-hide-seconds', type: Number },
+    hideOnBlur: { attribute: 'hide-on-blur', type: Boolean },
+    fetchCardData: { attribute: false },
+    fetchEncryptedCard: { attribute: false },
+  };
+
+  /** URL of the frame page; members without their own `frame-url` use it. */
+  declare frameUrl: string | undefined;
+  /** Reveal mode for every member: `session-key` (default) or `key-pair`. */
+  declare mode: RevealModeName | undefined;
+  /** Last four PAN digits shown while masked. */
+  declare last4: string | undefined;
+  /** Mask after this many seconds, if sooner than the frame's config says. */
+  declare autoHideSeconds: number | undefined;
+  /** Mask when a member frame loses focus. */
+  declare hideOnBlur: boolean;
+  /** Relays a member frame's sessionid to the host's backend (one call per reveal of the whole card). */
+  declare fetchCardData: FetchCardData | undefined;
+  /** Key-pair mode: relays a member frame's public key and returns the issuer's JWE. */
+  declare fetchEncryptedCard: FetchEncryptedCard | undefined;
+
+  /** Names this card's channel inside the frame origin; fresh for every group, so two cards never share one. */
+  readonly groupId = randomGroupId();
+  readonly #members = new Set<RevealElement>();
+
+  constructor() {
+    super();
+    this.frameUrl = undefined;
+    this.mode = undefined;
+    this.last4 = undefined;
+    this.autoHideSeconds = undefined;
+    this.hideOnBlur = false;
+    this.fetchCardData = undefined;
+    this.fetchEncryptedCard = undefined;
+  }
+
+  /** The member elements, in the order they joined. */
+  get members(): readonly RevealElement[] {
+    return [...this.#members];
+  }
+
+  /** Every field the members show or copy; one reveal fetches them all. */
+  get fields(): readonly FieldName[] {
+    const fields = new Set<FieldName>();
+    for (const member of this.#members) for (const field of member.ownFields ?? []) fields.add(field);
+    return [...fields];
+  }
+
+  /** @internal Members call this when they connect. */
+  register(member: RevealElement): void {
+    this.#members.add(member);
+  }
+
+  /** @internal Members call this when they disconnect. */
+  unregister(member: RevealElement): void {
+    this.#members.delete(member);
+  }
+
+  /** Masks every member and drops the values their frames hold. */
+  async hide(): Promise<void> {
+    await Promise.all(this.members.map((member) => member.hide()));
+  }
+
+  /** Resolves once every member's frame is ready; rejects with the first failure. */
+  async whenReady(): Promise<void> {
+    await Promise.all(this.members.map((member) => member.whenReady()));
+  }
+
+  /** Removes the group with all its members and their frames. */
+  destroy(): void {
+    for (const member of this.members) member.destroy();
+    this.remove();
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    if (changed.size > 0 && this.hasUpdated) for (const member of this.#members) member.groupChanged();
+  }
+
+  override render() {
+    return html`<slot></slot>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cardframe-group': CardframeGroup;
+  }
+}
