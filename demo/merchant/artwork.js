@@ -2,9 +2,14 @@
 const group = document.querySelector('#card');
 group.fetchCardData = (sessionId) => fetch('/api/card', { headers: { sessionid: sessionId } });
 
+const json = (body) => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+const pin = document.querySelector('#pin');
+pin.submitPin = (submission) => fetch('/api/pin', json(submission));
+pin.registerDevice = (publicKey) => fetch('/api/devices', json({ public_key: publicKey }));
+
 const log = document.querySelector('#events');
-for (const name of ['cardframe-ready', 'cardframe-reveal', 'cardframe-hide', 'cardframe-copy', 'cardframe-error']) {
-  group.addEventListener(name, (event) => {
+for (const name of ['cardframe-ready', 'cardframe-reveal', 'cardframe-hide', 'cardframe-copy', 'cardframe-error', 'cardframe-submit']) {
+  document.addEventListener(name, (event) => {
     const item = document.createElement('li');
     item.textContent = `<${event.target.localName}> ${name} ${JSON.stringify(event.detail)}`;
     log.append(item);

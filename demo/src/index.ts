@@ -63,6 +63,7 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
     port: options.hostPort ?? 0,
     pageDir: root('demo/merchant'),
     sdkFile: root('packages/sdk/dist/cardframe.js'),
+    appsDir: root('demo/dist'),
     frameUrl: () => frame.url,
     issuer: () => target,
   });

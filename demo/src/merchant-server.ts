@@ -22,6 +22,8 @@ export interface MerchantServerOptions {
   pageDir: string;
   /** The SDK's script-tag build (packages/sdk/dist/cardframe.js). */
   sdkFile: string;
+  /** The built React and Vue host pages (demo/dist), served under /react/ and /vue/. */
+  appsDir?: string;
   frameUrl(): string;
   issuer(): IssuerTarget;
 }
@@ -60,14 +62,9 @@ async function forward(res: ServerResponse, target: IssuerTarget, path: string, 
   }
 }
 
-/** Pages served with the frame URL (and the SDK's SRI hash) filled in. */
-const PAGES: Record<string, string> = {
-  '/': 'index.html',
-  '/index.html': 'index.html',
-  '/artwork.html': 'artwork.html',
-  '/react/': 'react/index.html',
-  '/vue/': 'vue/index.html',
-};
+/** Pages served with the frame URL (and the SDK's SRI hash) filled in: static ones, and the built apps. */
+const PAGES: Record<string, string> = { '/': 'index.html', '/index.html': 'index.html', '/artwork.html': 'artwork.html' };
+const APP_PAGES: Record<string, string> = { '/react/': 'react/index.html', '/vue/': 'vue/index.html' };
 
 /** The `integrity` value of the script-tag build, as its build wrote it next to the file. */
 async function sdkIntegrity(sdkFile: string): Promise<string> {
@@ -133,11 +130,11 @@ export async function startMerchantServer(options: MerchantServerOptions): Promi
       const confirm = /^\/api\/change-requests\/([A-Za-z0-9_-]{1,64})\/confirm$/.exec(url.pathname);
       if (confirm) return forward(res, target, `/v1/change_requests/${confirm[1]}/confirm`, { method: 'POST', body: '{}' }, headers);
     }
-    const page = PAGES[url.pathname];
+    const page = PAGES[url.pathname] ? join(options.pageDir, PAGES[url.pathname]!) : APP_PAGES[url.pathname] && options.appsDir ? join(options.appsDir, APP_PAGES[url.pathname]!) : undefined;
     if (page) {
       let text: string;
       try {
-        text = await readFile(join(options.pageDir, page), 'utf8');
+        text = await readFile(page, 'utf8');
       } catch {
         return sendJson(res, 404, { error: { code: 'not_found', message: 'not found' } }, headers);
       }
@@ -147,6 +144,7 @@ export async function startMerchantServer(options: MerchantServerOptions): Promi
     if (url.pathname === '/cardframe.js' || url.pathname === '/cardframe.mjs') {
       return sendStatic(res, join(options.sdkFile, '..'), url.pathname, { ...headers, 'Cache-Control': 'no-cache' });
     }
+    if (url.pathname.startsWith('/assets/') && options.appsDir) return sendStatic(res, options.appsDir, url.pathname, headers);
     return sendStatic(res, options.pageDir, url.pathname, headers);
   }, options.host ?? '127.0.0.1', options.port ?? 0);
   return { ...running, url: `http://localhost:${running.port}/` };

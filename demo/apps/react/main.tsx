@@ -1,0 +1,77 @@
+import { CardframeCopy, CardframeCvc, CardframeExpiry, CardframeGroup, CardframePan, CardframePin, CardframeToggle } from '@cardframe/react';
+import { StrictMode, useState } from 'react';
+import { createRoot } from 'react-dom/client';
+
+const frameUrl = document.querySelector<HTMLMetaElement>('meta[name=cardframe-frame-url]')!.content;
+const json = (body: unknown): RequestInit => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+const fetchCardData = (sessionId: string) => fetch('/api/card', { headers: { sessionid: sessionId } });
+
+function Card() {
+  const [events, setEvents] = useState<string[]>([]);
+  const log = (line: string) => setEvents((list) => [...list, line]);
+  return (
+    <>
+      <CardframeGroup id="card" frameUrl={frameUrl} last4="4242" fetchCardData={fetchCardData} onError={(e) => log(`error ${e.detail.code}`)}>
+        <section className="artwork" aria-label="Your card">
+          <span className="artwork-brand" aria-hidden="true">
+            ACME
+          </span>
+          <CardframePan className="artwork-pan" onReveal={() => log('reveal pan')} />
+          <span className="artwork-label" aria-hidden="true">
+            Valid thru
+          </span>
+          <CardframeExpiry className="artwork-expiry" />
+          <span className="artwork-label artwork-label-cvc" aria-hidden="true">
+            CVC
+          </span>
+          <CardframeCvc className="artwork-cvc" />
+        </section>
+        <div className="artwork-actions">
+          <CardframeToggle />
+          <CardframeCopy field="pan" onCopy={(e) => log(`copy ${e.detail.field}`)} />
+        </div>
+      </CardframeGroup>
+      <h2>Change your PIN</h2>
+      <section className="panel" aria-label="Change PIN">
+        <CardframePin
+          id="pin"
+          frameUrl={frameUrl}
+          submitPin={(submission) => fetch('/api/pin', json(submission))}
+          registerDevice={(publicKey) => fetch('/api/devices', json({ public_key: publicKey }))}
+          onSubmit={(e) => log(`submit ${e.detail.status}`)}
+        />
+      </section>
+      <h2>Events the app received</h2>
+      <ol id="events" aria-live="polite">
+        {events.map((line, i) => (
+          <li key={i}>{line}</li>
+        ))}
+      </ol>
+    </>
+  );
+}
+
+function App() {
+  const [shown, setShown] = useState(true);
+  return (
+    <>
+      <h1>Your Acme card</h1>
+      <p className="note">A React app (StrictMode) using @cardframe/react. Each detail is its own frame on another origin.</p>
+      <p>
+        <button type="button" id="remount" onClick={() => setShown((s) => !s)}>
+          {shown ? 'Unmount the card' : 'Mount the card'}
+        </button>
+      </p>
+      {shown ? <Card /> : null}
+      <p>
+        <a href="/">Back to the full demo</a>
+      </p>
+    </>
+  );
+}
+
+createRoot(document.querySelector('#root')!).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);
