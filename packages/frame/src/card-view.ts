@@ -1,5 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { viewStyles } from './view.styles.ts';
+import { en, fill, type Messages } from './i18n/en.ts';
+import { frameSheet } from './style/frame-sheet.ts';
 import type { ErrorInfo, FieldName } from '@cardframe/protocol';
 import { maskedValue } from './format.ts';
 import type { RevealedValues } from './reveal.ts';
@@ -7,16 +9,15 @@ import type { RevealedValues } from './reveal.ts';
 /** What the view shows; the frame app moves it between these. */
 export type ViewState = 'loading' | 'ready' | 'revealing' | 'revealed' | 'error' | 'unavailable';
 
-const LABELS: Record<FieldName, string> = { pan: 'Card number', expiry: 'Expiry', cvc: 'CVC', pin: 'PIN' };
-
-const ERROR_TEXT: Partial<Record<ErrorInfo['code'], string>> = {
-  ERR_ISSUER_REQUEST: 'Card details could not be loaded.',
-  ERR_DECRYPT_FAILED: 'Card details could not be opened.',
-  ERR_MALFORMED_RESPONSE: 'Card details arrived in an unexpected form.',
-  ERR_CIPHERTEXT_INVALID: 'Card details arrived in an unexpected form.',
-  ERR_CONFIG: 'Card details are unavailable right now.',
-  ERR_RATE_LIMITED: 'Too many attempts. Please wait a minute and try again.',
-  ERR_KEY_INVALID: 'Card details are unavailable right now.',
+/** Which catalogue text explains an error code; anything else gets `failed`. */
+const ERROR_TEXT: Partial<Record<ErrorInfo['code'], keyof Messages['card']>> = {
+  ERR_ISSUER_REQUEST: 'loadFailed',
+  ERR_DECRYPT_FAILED: 'openFailed',
+  ERR_MALFORMED_RESPONSE: 'unexpected',
+  ERR_CIPHERTEXT_INVALID: 'unexpected',
+  ERR_CONFIG: 'unavailable',
+  ERR_RATE_LIMITED: 'rateLimited',
+  ERR_KEY_INVALID: 'unavailable',
 };
 
 /**
@@ -37,13 +38,18 @@ export class CardView extends LitElement {
     values: { attribute: false },
     state: { reflect: true },
     error: { attribute: false },
+    messages: { attribute: false },
   };
 
+  /** The texts shown, in the configured language. */
+  declare messages: Messages;
   declare fields: readonly FieldName[];
   declare values: RevealedValues;
   declare state: ViewState;
   declare error: ErrorInfo | undefined;
 
+  // In a right-to-left document the values stay left to right: otherwise the
+  // digit groups of a card number would be laid out in reverse order.
   static override styles = [
     viewStyles,
     css`
@@ -62,7 +68,12 @@ export class CardView extends LitElement {
         letter-spacing: 0.04em;
         font-family: var(--cardframe-value-font, ui-monospace, monospace);
       }
+      :host(:dir(rtl)) dd {
+        direction: ltr;
+        text-align: right;
+      }
     `,
+    frameSheet,
   ];
 
   constructor() {
@@ -71,6 +82,7 @@ export class CardView extends LitElement {
     this.values = {};
     this.state = 'loading';
     this.error = undefined;
+    this.messages = en;
   }
 
   protected override updated(): void {
@@ -80,32 +92,35 @@ export class CardView extends LitElement {
   }
 
   override render() {
+    const text = this.messages;
     const revealed = this.state === 'revealed';
     return html`
       <dl aria-live="polite" aria-busy=${this.state === 'revealing' ? 'true' : 'false'}>
         ${this.fields.map((field) => {
           const value = revealed ? this.values[field] : undefined;
-          return html`<dt part="field">${LABELS[field]}</dt>
+          const label = text.field[field];
+          return html`<dt part="field">${label}</dt>
             ${value === undefined
-              ? html`<dd part="value" data-field=${field} aria-label="${LABELS[field]} hidden">${maskedValue(field)}</dd>`
+              ? html`<dd part="value" data-field=${field} aria-label=${fill(text.hidden, { label })}>${maskedValue(field)}</dd>`
               : html`<dd part="value" data-field=${field}>${value}</dd>`}`;
         })}
       </dl>
       ${this.#renderButton()}
       ${this.error && (this.state === 'error' || this.state === 'unavailable')
-        ? html`<p class="error" part="error" role="alert">${ERROR_TEXT[this.error.code] ?? 'Something went wrong.'} (${this.error.code})</p>`
+        ? html`<p class="error" part="error" role="alert">${text.card[ERROR_TEXT[this.error.code] ?? 'failed']} (${this.error.code})</p>`
         : nothing}
     `;
   }
 
   #renderButton() {
     if (this.state === 'unavailable') return nothing;
-    const what = this.fields.length === 1 && this.fields[0] === 'pin' ? 'PIN' : 'card details';
+    const text = this.messages.card;
+    const pinOnly = this.fields.length === 1 && this.fields[0] === 'pin';
     if (this.state === 'revealed') {
-      return html`<button type="button" part="toggle" @click=${this.#onHide}>Hide ${what}</button>`;
+      return html`<button type="button" part="toggle" @click=${this.#onHide}>${pinOnly ? text.hidePin : text.hide}</button>`;
     }
     const busy = this.state === 'revealing' || this.state === 'loading';
-    const label = this.state === 'error' ? `Reveal ${what} (try again)` : `Reveal ${what}`;
+    const label = this.state === 'error' ? (pinOnly ? text.retryPin : text.retry) : pinOnly ? text.revealPin : text.reveal;
     return html`<button type="button" part="toggle" ?disabled=${busy} @click=${this.#onReveal}>${label}</button>`;
   }
 

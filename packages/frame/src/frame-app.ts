@@ -1,4 +1,5 @@
 import { CardframeError, type ConfigureRequest, type FlowName } from '@cardframe/protocol';
+import { prepareAppearance } from './appearance.ts';
 import type { FrameConfig } from './config.ts';
 import type { Connection } from './connect.ts';
 import type { Flow, FlowContext } from './flows/flow.ts';
@@ -38,11 +39,14 @@ export class FrameApp {
   async #configure(params: ConfigureRequest['params']): Promise<void> {
     const name = params.flow ?? 'reveal';
     if (!this.#config.flows[name]) throw new CardframeError('ERR_NOT_ALLOWED', `the ${name} flow is not enabled in this frame`);
+    // Checked before anything changes: a refused style leaves the frame as it was.
+    const applyAppearance = await prepareAppearance(params, this.#config);
     if (this.#flow?.name !== name) {
       this.#flow?.destroy();
       this.#flow = FLOWS[name]({ config: this.#config, channel: this.#channel });
       this.#root.replaceChildren(this.#flow.element);
     }
+    applyAppearance(this.#flow.element);
     const shown = await this.#flow.configure(params);
     this.#channel.emit('ready', { fields: shown });
   }

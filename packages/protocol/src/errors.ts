@@ -44,6 +44,8 @@ export const ERROR_CODES = [
   'ERR_DECRYPT_FAILED',
   /** The element or channel was destroyed while a request was pending. */
   'ERR_DESTROYED',
+  /** The host's style object has a property, value, target or font outside the frame's style allowlist. */
+  'ERR_STYLE_REFUSED',
 ] as const;
 
 /** One of {@link ERROR_CODES}. */

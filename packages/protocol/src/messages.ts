@@ -1,3 +1,4 @@
+import type { CardframeStyle, ThemeName } from './appearance.ts';
 import type { ErrorCode, ErrorInfo } from './errors.ts';
 
 /** Version carried by every message; a frame refuses any other. */
@@ -41,7 +42,20 @@ export interface ConfigureRequest {
   readonly kind: 'request';
   readonly id: string;
   readonly method: 'configure';
-  readonly params: { readonly flow?: FlowName; readonly fields?: readonly FieldName[]; readonly mode?: RevealModeName };
+  readonly params: { readonly flow?: FlowName; readonly fields?: readonly FieldName[]; readonly mode?: RevealModeName } & AppearanceParams;
+}
+
+/**
+ * The look and language of the frame, sent with every `configure`. Absent
+ * means the frame's default look and English. The frame checks `style`
+ * against its allowlist and refuses the whole `configure` with
+ * `ERR_STYLE_REFUSED` if anything in it is outside.
+ */
+export interface AppearanceParams {
+  readonly theme?: ThemeName;
+  readonly style?: CardframeStyle;
+  /** BCP 47; a language the frame has no texts for falls back to English. */
+  readonly locale?: string;
 }
 
 /** Masks the fields and drops their plaintext. Revealing again needs the cardholder. */

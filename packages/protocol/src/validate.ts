@@ -1,3 +1,4 @@
+import { APPEARANCE_KEYS, parseAppearanceParams } from './appearance-params.ts';
 import { CardframeError, ISSUER_CODE_PATTERN, isErrorCode, type ErrorInfo } from './errors.ts';
 import {
   CHANGE_REQUEST_STATUSES,
@@ -173,7 +174,7 @@ export function parseHostMessage(data: unknown): HostMessage {
     expectObject(message, 'message', ['v', 'kind', 'id', 'method', 'params']);
     const method = message['method'];
     if (method === 'configure') {
-      const params = expectObject(message['params'], 'message.params', [], ['flow', 'fields', 'mode']);
+      const params = expectObject(message['params'], 'message.params', [], ['flow', 'fields', 'mode', ...APPEARANCE_KEYS]);
       const flow = params['flow'];
       if (flow !== undefined && !(FLOW_NAMES as readonly unknown[]).includes(flow)) fail('message.params.flow', 'unknown flow');
       const mode = params['mode'];
@@ -187,6 +188,7 @@ export function parseHostMessage(data: unknown): HostMessage {
           ...(flow === undefined ? {} : { flow: flow as (typeof FLOW_NAMES)[number] }),
           ...(params['fields'] === undefined ? {} : { fields: parseFieldNames(params['fields'], 'message.params.fields') }),
           ...(mode === undefined ? {} : { mode: mode as (typeof REVEAL_MODES)[number] }),
+          ...parseAppearanceParams(params),
         },
       };
     }
