@@ -31,7 +31,7 @@ test.describe('separate field elements on card artwork (script-tag page)', () =>
     expect(await revealed).toEqual({ fields: ['pan'] });
     // The CVC frame already holds its value from the same fetch; it stays masked until asked.
     await expect(cvc.locator('[data-field=cvc]')).toHaveText('•••');
-    await cvc.getByRole('button', { name: 'Show cvc' }).click();
+    await cvc.getByRole('button', { name: 'Show CVC' }).click();
     await expect(cvc.locator('[data-field=cvc]')).toHaveText('123');
     expect(requests()).toBe(1);
     expectNothingLeaked(await host.observe(), [PAN, '123']);
@@ -60,7 +60,7 @@ test.describe('separate field elements on card artwork (script-tag page)', () =>
     await host.page.getByRole('button', { name: 'Hide from the host page' }).click();
     await expect(pan.locator('[data-field=pan]')).toHaveText('•••• •••• •••• 4242');
     // Nothing is held any more: showing the CVC has to ask the issuer again.
-    await frameOf(host, '#card cardframe-cvc').getByRole('button', { name: 'Show cvc' }).click();
+    await frameOf(host, '#card cardframe-cvc').getByRole('button', { name: 'Show CVC' }).click();
     await expect(frameOf(host, '#card cardframe-cvc').locator('[data-field=cvc]')).toHaveText('123');
     expect(requests()).toBe(2);
   });

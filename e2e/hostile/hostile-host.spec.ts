@@ -25,7 +25,9 @@ async function isolateCard(host: HostPage, suffix: string): Promise<void> {
  */
 async function postOnSdkPort(host: HostPage, message: unknown, waitMs = 5000, which: 'newest' | 'saved' = 'newest'): Promise<unknown[]> {
   return host.page.evaluate(
-    async ([data, wait, pick]) => {
+    async ([sent, wait, pick]) => {
+      // `{jsonText}` is parsed here, in the page: keys such as `__proto__` do not survive Playwright's own serialisation.
+      const data: unknown = typeof sent === 'object' && sent !== null && 'jsonText' in sent ? JSON.parse(String(sent.jsonText)) : sent;
       const w = window as unknown as { __ports: MessagePort[]; __saved?: MessagePort };
       const port = pick === 'saved' ? w.__saved! : w.__ports[w.__ports.length - 1]!;
       const id = (data as { id?: unknown } | null)?.id;
@@ -81,16 +83,39 @@ test.describe('a hostile host page', () => {
     expectNothingLeaked(await host.observe(), [PAN]);
   });
 
-  test('cannot replace the frame config, hand it a key, or inject styles through the channel', async ({ host }) => {
+  test('cannot replace the frame config or hand it a key through the channel', async ({ host }) => {
     for (const params of [
       { fields: ['pan'], allowedHostOrigins: ['https://evil.example'] },
       { fields: ['pan'], issuer: { sessionKey: { pem: '-----BEGIN PUBLIC KEY-----' } } },
-      { fields: ['pan'], style: { color: 'red', background: 'url(https://evil.example/x)' } },
       { fields: ['pan'], css: '* { color: red }' },
+      { fields: ['pan'], theme: 'url(https://evil.example/x)' },
     ]) {
       const replies = await postOnSdkPort(host, { v: 1, kind: 'request', id: 'evil', method: 'configure', params });
       expect(replies, JSON.stringify(params)).toEqual([expect.objectContaining({ id: 'evil', ok: false, error: expect.objectContaining({ code: 'ERR_BAD_MESSAGE' }) })]);
     }
+    await honestRevealStillWorks(host);
+  });
+
+  test('gets a typed style refusal for hostile styles, while an honest style is accepted', async ({ host }) => {
+    for (const style of [
+      { base: { color: 'red', backgroundColor: 'url(https://evil.example/x)' } },
+      { base: { color: '\\75 rl(https://evil.example/x)' } },
+      { base: { fontFamily: '</style><script>alert(1)</script>' } },
+      { base: { color: 'red; background-image: url(https://evil.example/x)' } },
+      { 'input[type=password]': { color: 'red' } },
+      { value: { '[data-field=pan]': { color: 'red' } } },
+      { fonts: [{ family: 'Evil', src: 'https://evil.example/font.woff2' }] },
+      'color: red',
+    ]) {
+      const replies = await postOnSdkPort(host, { v: 1, kind: 'request', id: 'evil', method: 'configure', params: { fields: ['pan'], style } });
+      expect(replies, JSON.stringify(style)).toEqual([expect.objectContaining({ id: 'evil', ok: false, error: expect.objectContaining({ code: 'ERR_STYLE_REFUSED' }) })]);
+      expect(JSON.stringify(replies)).not.toContain('evil.example');
+    }
+    const pollution = await postOnSdkPort(host, { jsonText: '{"v":1,"kind":"request","id":"proto","method":"configure","params":{"fields":["pan"],"style":{"__proto__":{"color":"red"}}}}' });
+    expect(pollution).toEqual([expect.objectContaining({ id: 'proto', ok: false, error: expect.objectContaining({ code: 'ERR_STYLE_REFUSED' }) })]);
+    const honest = await postOnSdkPort(host, { v: 1, kind: 'request', id: 'honest', method: 'configure', params: { fields: ['pan'], theme: 'dark', style: { value: { color: '#123456' } } } });
+    expect(honest).toEqual([expect.objectContaining({ id: 'honest', ok: true })]);
+    await expect(host.frame.locator('[data-field=pan]')).toHaveCSS('color', 'rgb(18, 52, 86)');
     await honestRevealStillWorks(host);
   });
 

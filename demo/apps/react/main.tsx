@@ -11,7 +11,7 @@ function Card() {
   const log = (line: string) => setEvents((list) => [...list, line]);
   return (
     <>
-      <CardframeGroup id="card" frameUrl={frameUrl} last4="4242" fetchCardData={fetchCardData} onError={(e) => log(`error ${e.detail.code}`)}>
+      <CardframeGroup id="card" frameUrl={frameUrl} last4="4242" theme="dark" fetchCardData={fetchCardData} onError={(e) => log(`error ${e.detail.code}`)}>
         <section className="artwork" aria-label="Your card">
           <span className="artwork-brand" aria-hidden="true">
             ACME
@@ -27,8 +27,8 @@ function Card() {
           <CardframeCvc className="artwork-cvc" />
         </section>
         <div className="artwork-actions">
-          <CardframeToggle />
-          <CardframeCopy field="pan" onCopy={(e) => log(`copy ${e.detail.field}`)} />
+          <CardframeToggle theme="light" />
+          <CardframeCopy field="pan" theme="light" onCopy={(e) => log(`copy ${e.detail.field}`)} />
         </div>
       </CardframeGroup>
       <h2>Change your PIN</h2>

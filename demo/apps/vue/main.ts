@@ -12,7 +12,7 @@ const App = defineComponent({
     const shown = ref(true);
     const log = (line: string) => events.value.push(line);
     const card = () =>
-      h(CardframeGroup, { id: 'card', frameUrl, last4: '4242', fetchCardData, onError: (e: { code: string }) => log(`error ${e.code}`) }, () => [
+      h(CardframeGroup, { id: 'card', frameUrl, last4: '4242', theme: 'dark', fetchCardData, onError: (e: { code: string }) => log(`error ${e.code}`) }, () => [
         h('section', { class: 'artwork', 'aria-label': 'Your card' }, [
           h('span', { class: 'artwork-brand', 'aria-hidden': 'true' }, 'ACME'),
           h(CardframePan, { class: 'artwork-pan', onReveal: () => log('reveal pan') }),
@@ -21,7 +21,7 @@ const App = defineComponent({
           h('span', { class: 'artwork-label artwork-label-cvc', 'aria-hidden': 'true' }, 'CVC'),
           h(CardframeCvc, { class: 'artwork-cvc' }),
         ]),
-        h('div', { class: 'artwork-actions' }, [h(CardframeToggle), h(CardframeCopy, { for: 'pan', onCopy: (e: { field: string }) => log(`copy ${e.field}`) })]),
+        h('div', { class: 'artwork-actions' }, [h(CardframeToggle, { theme: 'light' }), h(CardframeCopy, { for: 'pan', theme: 'light', onCopy: (e: { field: string }) => log(`copy ${e.field}`) })]),
       ]);
     return () =>
       h('div', [

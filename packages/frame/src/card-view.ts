@@ -1,5 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { viewStyles } from './view.styles.ts';
+import { en, fill, type Messages } from './i18n/en.ts';
+import { frameSheet } from './style/frame-sheet.ts';
 import type { ErrorInfo, FieldName } from '@cardframe/protocol';
 import { formatValue, maskedValue, type PanHint } from './format.ts';
 import type { RevealedValues } from './reveal.ts';
@@ -7,18 +9,22 @@ import type { RevealedValues } from './reveal.ts';
 /** What the view shows; the frame app moves it between these. */
 export type ViewState = 'loading' | 'ready' | 'revealing' | 'revealed' | 'error' | 'unavailable';
 
-export const LABELS: Record<FieldName, string> = { pan: 'Card number', expiry: 'Expiry', cvc: 'CVC', pin: 'PIN' };
-
-export const ERROR_TEXT: Partial<Record<ErrorInfo['code'], string>> = {
-  ERR_ISSUER_REQUEST: 'Card details could not be loaded.',
-  ERR_DECRYPT_FAILED: 'Card details could not be opened.',
-  ERR_MALFORMED_RESPONSE: 'Card details arrived in an unexpected form.',
-  ERR_CIPHERTEXT_INVALID: 'Card details arrived in an unexpected form.',
-  ERR_CONFIG: 'Card details are unavailable right now.',
-  ERR_RATE_LIMITED: 'Too many attempts. Please wait a minute and try again.',
-  ERR_KEY_INVALID: 'Card details are unavailable right now.',
-  ERR_COPY_REFUSED: 'Copying is not allowed here. Reveal the number and copy it by hand.',
+/** Which catalogue text explains an error code; anything else gets `failed`. */
+export const ERROR_TEXT: Partial<Record<ErrorInfo['code'], keyof Messages['card']>> = {
+  ERR_ISSUER_REQUEST: 'loadFailed',
+  ERR_DECRYPT_FAILED: 'openFailed',
+  ERR_MALFORMED_RESPONSE: 'unexpected',
+  ERR_CIPHERTEXT_INVALID: 'unexpected',
+  ERR_CONFIG: 'unavailable',
+  ERR_RATE_LIMITED: 'rateLimited',
+  ERR_KEY_INVALID: 'unavailable',
+  ERR_COPY_REFUSED: 'copyRefused',
 };
+
+/** The error line every reveal view shows: the catalogue's explanation and the code. */
+export function errorLine(messages: Messages, error: ErrorInfo) {
+  return html`<p class="error" part="error" role="alert">${messages.card[ERROR_TEXT[error.code] ?? 'failed']} (${error.code})</p>`;
+}
 
 /**
  * The card as the cardholder sees it inside the frame: each field masked until
@@ -38,9 +44,12 @@ export class CardView extends LitElement {
     values: { attribute: false },
     state: { reflect: true },
     error: { attribute: false },
+    messages: { attribute: false },
     hint: { attribute: false },
   };
 
+  /** The texts shown, in the configured language. */
+  declare messages: Messages;
   declare fields: readonly FieldName[];
   declare values: RevealedValues;
   declare state: ViewState;
@@ -48,6 +57,8 @@ export class CardView extends LitElement {
   /** Shape and last four of the PAN, for the masked placeholder. */
   declare hint: PanHint;
 
+  // In a right-to-left document the values stay left to right: otherwise the
+  // digit groups of a card number would be laid out in reverse order.
   static override styles = [
     viewStyles,
     css`
@@ -66,7 +77,12 @@ export class CardView extends LitElement {
         letter-spacing: 0.04em;
         font-family: var(--cardframe-value-font, ui-monospace, monospace);
       }
+      :host(:dir(rtl)) dd {
+        direction: ltr;
+        text-align: right;
+      }
     `,
+    frameSheet,
   ];
 
   constructor() {
@@ -75,6 +91,7 @@ export class CardView extends LitElement {
     this.values = {};
     this.state = 'loading';
     this.error = undefined;
+    this.messages = en;
     this.hint = {};
   }
 
@@ -85,24 +102,25 @@ export class CardView extends LitElement {
   }
 
   override render() {
+    const text = this.messages;
     const revealed = this.state === 'revealed';
     return html`
       ${this.fields.length === 0 ? nothing : this.#renderFields(revealed)}
       ${this.#renderButton()}
-      ${this.error && (this.state === 'error' || this.state === 'unavailable')
-        ? html`<p class="error" part="error" role="alert">${ERROR_TEXT[this.error.code] ?? 'Something went wrong.'} (${this.error.code})</p>`
-        : nothing}
+      ${this.error && (this.state === 'error' || this.state === 'unavailable') ? errorLine(text, this.error) : nothing}
     `;
   }
 
   #renderFields(revealed: boolean) {
+    const text = this.messages;
     return html`
       <dl aria-live="polite" aria-busy=${this.state === 'revealing' ? 'true' : 'false'}>
         ${this.fields.map((field) => {
           const value = revealed ? this.values[field] : undefined;
-          return html`<dt part="field">${LABELS[field]}</dt>
+          const label = text.field[field];
+          return html`<dt part="field">${label}</dt>
             ${value === undefined
-              ? html`<dd part="value" data-field=${field} aria-label="${LABELS[field]} hidden">${maskedValue(field, this.hint)}</dd>`
+              ? html`<dd part="value" data-field=${field} aria-label=${fill(text.hidden, { label })}>${maskedValue(field, this.hint)}</dd>`
               : html`<dd part="value" data-field=${field}>${formatValue(field, value)}</dd>`}`;
         })}
       </dl>
@@ -112,12 +130,13 @@ export class CardView extends LitElement {
   #renderButton() {
     if (this.state === 'unavailable') return nothing;
     // No fields: the reveal/hide-all toggle of a group of field frames.
-    const what = this.fields.length === 1 && this.fields[0] === 'pin' ? 'PIN' : 'card details';
+    const text = this.messages.card;
+    const pinOnly = this.fields.length === 1 && this.fields[0] === 'pin';
     if (this.state === 'revealed') {
-      return html`<button type="button" part="toggle" @click=${this.#onHide}>Hide ${what}</button>`;
+      return html`<button type="button" part="toggle" @click=${this.#onHide}>${pinOnly ? text.hidePin : text.hide}</button>`;
     }
     const busy = this.state === 'revealing' || this.state === 'loading';
-    const label = this.state === 'error' ? `Reveal ${what} (try again)` : `Reveal ${what}`;
+    const label = this.state === 'error' ? (pinOnly ? text.retryPin : text.retry) : pinOnly ? text.revealPin : text.reveal;
     return html`<button type="button" part="toggle" ?disabled=${busy} @click=${this.#onReveal}>${label}</button>`;
   }
 

@@ -31,6 +31,14 @@ export interface FrameConfig {
     /** PIN entry; absent means it is disabled. */
     readonly pin?: PinFlowConfig;
   };
+  /** What host styles may load; absent means no web fonts. */
+  readonly style?: StyleConfig;
+}
+
+/** The frame's style policy. Host styles are always checked against the frame's fixed allowlist. */
+export interface StyleConfig {
+  /** Exact origins (`https://fonts.example`) host styles may load fonts from; they join the CSP's `font-src`. */
+  readonly fontOrigins: readonly string[];
 }
 
 /** Timings for key sets the frame fetches (seconds). */
@@ -234,6 +242,13 @@ function parsePinFlow(value: unknown): PinFlowConfig {
   return { minLength, maxLength, variant, deviceBinding, maxAttempts };
 }
 
+function parseStyleConfig(value: unknown): StyleConfig {
+  const style = object(value, 'style');
+  const fontOrigins = style['fontOrigins'] ?? [];
+  if (Object.keys(style).some((key) => key !== 'fontOrigins') || !Array.isArray(fontOrigins)) throw bad('style must be {"fontOrigins": [...]}');
+  return { fontOrigins: fontOrigins.map((origin, i) => parseOrigin(origin, `style.fontOrigins[${i}]`)) };
+}
+
 /** Validates a parsed config file. Throws `ERR_CONFIG` naming the first problem. */
 export function parseFrameConfig(value: unknown): FrameConfig {
   const config = object(value, 'config');
@@ -259,6 +274,7 @@ export function parseFrameConfig(value: unknown): FrameConfig {
       keyRefresh: parseKeyRefresh(issuer['keyRefresh']),
     },
     flows: { ...(reveal ? { reveal } : {}), ...(pin ? { pin } : {}) },
+    ...(config['style'] === undefined ? {} : { style: parseStyleConfig(config['style']) }),
   };
 }
 

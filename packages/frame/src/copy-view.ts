@@ -1,7 +1,8 @@
 import { LitElement, css, html, nothing } from 'lit';
 import type { ErrorInfo, FieldName } from '@cardframe/protocol';
-import { ERROR_TEXT, LABELS } from './card-view.ts';
-import type { ViewState } from './card-view.ts';
+import { errorLine, type ViewState } from './card-view.ts';
+import { en, type Messages } from './i18n/en.ts';
+import { frameSheet } from './style/frame-sheet.ts';
 import { viewStyles } from './view.styles.ts';
 
 /** Outcome of the last copy, shown next to the button until the next one. */
@@ -21,8 +22,11 @@ export class CopyView extends LitElement {
     state: { reflect: true },
     error: { attribute: false },
     status: { reflect: true },
+    messages: { attribute: false },
   };
 
+  /** The texts shown, in the configured language. */
+  declare messages: Messages;
   declare fields: readonly FieldName[];
   declare state: ViewState;
   declare error: ErrorInfo | undefined;
@@ -44,6 +48,7 @@ export class CopyView extends LitElement {
         margin: 0;
       }
     `,
+    frameSheet,
   ];
 
   constructor() {
@@ -52,6 +57,7 @@ export class CopyView extends LitElement {
     this.state = 'loading';
     this.error = undefined;
     this.status = 'idle';
+    this.messages = en;
   }
 
   protected override updated(): void {
@@ -64,9 +70,9 @@ export class CopyView extends LitElement {
     const busy = this.state === 'revealing' || this.state === 'loading' || this.state === 'unavailable';
     const failed = this.error && (this.state === 'error' || this.state === 'unavailable' || this.status === 'refused');
     return html`
-      <button type="button" part="button" ?disabled=${busy} @click=${this.#onCopy}>Copy ${LABELS[field].toLowerCase()}</button>
-      <p part="status" aria-live="polite">${this.status === 'copied' ? 'Copied' : ''}</p>
-      ${failed ? html`<p class="error" part="error" role="alert">${ERROR_TEXT[this.error!.code] ?? 'Something went wrong.'} (${this.error!.code})</p>` : nothing}
+      <button type="button" part="button" ?disabled=${busy} @click=${this.#onCopy}>${this.messages.copy.button[field]}</button>
+      <p part="status" aria-live="polite">${this.status === 'copied' ? this.messages.copy.copied : ''}</p>
+      ${failed ? errorLine(this.messages, this.error!) : nothing}
     `;
   }
 

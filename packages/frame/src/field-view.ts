@@ -1,8 +1,9 @@
 import { LitElement, css, html, nothing, svg } from 'lit';
 import type { ErrorInfo, FieldName } from '@cardframe/protocol';
-import { ERROR_TEXT, LABELS } from './card-view.ts';
-import type { ViewState } from './card-view.ts';
+import { errorLine, type ViewState } from './card-view.ts';
 import { formatValue, maskedValue, type PanHint } from './format.ts';
+import { en, fill, type Messages } from './i18n/en.ts';
+import { frameSheet } from './style/frame-sheet.ts';
 import type { RevealedValues } from './reveal.ts';
 import { viewStyles } from './view.styles.ts';
 
@@ -27,8 +28,11 @@ export class FieldView extends LitElement {
     state: { reflect: true },
     error: { attribute: false },
     hint: { attribute: false },
+    messages: { attribute: false },
   };
 
+  /** The texts shown, in the configured language. */
+  declare messages: Messages;
   declare fields: readonly FieldName[];
   declare values: RevealedValues;
   declare state: ViewState;
@@ -84,7 +88,13 @@ export class FieldView extends LitElement {
         clip-path: inset(50%);
         white-space: nowrap;
       }
+      /* Card numbers read left to right in every language. */
+      .value {
+        direction: ltr;
+        unicode-bidi: isolate;
+      }
     `,
+    frameSheet,
   ];
 
   constructor() {
@@ -94,6 +104,7 @@ export class FieldView extends LitElement {
     this.state = 'loading';
     this.error = undefined;
     this.hint = {};
+    this.messages = en;
   }
 
   protected override updated(): void {
@@ -105,15 +116,16 @@ export class FieldView extends LitElement {
     if (!field) return nothing;
     const value = this.state === 'revealed' ? this.values[field] : undefined;
     const failed = this.error && (this.state === 'error' || this.state === 'unavailable');
+    const label = this.messages.field[field];
     return html`
       <div class="field" aria-live="polite" aria-busy=${this.state === 'revealing' ? 'true' : 'false'}>
-        <span class="sr-only">${LABELS[field]}${value === undefined ? ' hidden' : ''}</span>
+        <span class="sr-only">${value === undefined ? fill(this.messages.hidden, { label }) : label}</span>
         ${value === undefined
           ? html`<span class="value" part="value" data-field=${field} aria-hidden="true">${maskedValue(field, this.hint)}</span>`
           : html`<span class="value revealed" part="value" data-field=${field}>${formatValue(field, value)}</span>`}
         ${this.#renderToggle(field, value !== undefined)}
       </div>
-      ${failed ? html`<p class="error" part="error" role="alert">${ERROR_TEXT[this.error!.code] ?? 'Something went wrong.'} (${this.error!.code})</p>` : nothing}
+      ${failed ? errorLine(this.messages, this.error!) : nothing}
     `;
   }
 
@@ -124,7 +136,7 @@ export class FieldView extends LitElement {
       type="button"
       part="toggle"
       aria-pressed=${shown ? 'true' : 'false'}
-      aria-label=${`${shown ? 'Hide' : 'Show'} ${LABELS[field].toLowerCase()}`}
+      aria-label=${(shown ? this.messages.fieldView.hide : this.messages.fieldView.show)[field]}
       ?disabled=${busy}
       @click=${shown ? this.#onHide : this.#onReveal}
     ><svg viewBox="0 0 24 24" aria-hidden="true">${shown ? EYE_OFF : EYE}</svg></button>`;

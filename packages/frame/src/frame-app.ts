@@ -1,4 +1,5 @@
 import { CardframeError, type ConfigureParams, type FlowName, type RevealViewName } from '@cardframe/protocol';
+import { prepareAppearance } from './appearance.ts';
 import type { FrameConfig } from './config.ts';
 import type { Connection } from './connect.ts';
 import type { Flow, FlowContext } from './flows/flow.ts';
@@ -43,6 +44,8 @@ export class FrameApp {
     if (!this.#config.flows[name]) throw new CardframeError('ERR_NOT_ALLOWED', `the ${name} flow is not enabled in this frame`);
     const view = params.view ?? 'card';
     if (name !== 'reveal' && params.view !== undefined) throw new CardframeError('ERR_BAD_OPTION', `the ${name} flow has no views`);
+    // Checked before anything changes: a refused style leaves the frame as it was.
+    const applyAppearance = await prepareAppearance(params, this.#config);
     const key = `${name}:${view}`;
     if (this.#flowKey !== key) {
       this.#flow?.destroy();
@@ -50,6 +53,7 @@ export class FrameApp {
       this.#flow = FLOWS[name]({ config: this.#config, channel: this.#channel }, view);
       this.#root.replaceChildren(this.#flow.element);
     }
+    applyAppearance(this.#flow!.element);
     const shown = await this.#flow!.configure(params);
     this.#channel.emit('ready', { fields: shown });
   }

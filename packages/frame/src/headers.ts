@@ -4,16 +4,18 @@ import { keySourceOrigins, type FrameConfig } from './config.ts';
  * Response headers every frame-origin response must carry. The CSP lets the
  * frame run only its own scripts and styles, talk only to its own origin (for
  * its config) and the key hosts its config names, be embedded only by the
- * configured hosts, and create HTML only through Lit's Trusted Types policy.
+ * configured hosts, load fonts only from its own origin and the config's
+ * `style.fontOrigins`, and create HTML only through Lit's Trusted Types policy.
  */
-export function frameSecurityHeaders(config: Pick<FrameConfig, 'allowedHostOrigins' | 'issuer'>): Record<string, string> {
+export function frameSecurityHeaders(config: Pick<FrameConfig, 'allowedHostOrigins' | 'issuer' | 'style'>): Record<string, string> {
   const csp = [
     "default-src 'none'",
     "script-src 'self'",
     "style-src 'self'",
     ['connect-src', "'self'", ...keySourceOrigins(config)].join(' '),
     "img-src 'self'",
-    "font-src 'self'",
+    // Web fonts only from the origins the config names for host styles.
+    ['font-src', "'self'", ...(config.style?.fontOrigins ?? [])].join(' '),
     `frame-ancestors ${config.allowedHostOrigins.join(' ')}`,
     "base-uri 'none'",
     "form-action 'none'",

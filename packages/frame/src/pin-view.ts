@@ -1,8 +1,13 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { viewStyles } from './view.styles.ts';
+import { en, fill, type Messages } from './i18n/en.ts';
+import { frameSheet } from './style/frame-sheet.ts';
 import type { ErrorCode, ErrorInfo } from '@cardframe/protocol';
 
 export type PinViewState = 'loading' | 'ready' | 'submitting' | 'unavailable';
+
+/** What the view tells the cardholder after a submission: changed, or confirm elsewhere. */
+export type PinNotice = 'changed' | 'confirm';
 
 /**
  * PIN entry inside the frame: new PIN and confirmation, masked with a show
@@ -24,13 +29,16 @@ export class PinView extends LitElement {
     error: { attribute: false },
     notice: { attribute: false },
     showDigits: { state: true },
+    messages: { attribute: false },
   };
 
+  /** The texts shown, in the configured language. */
+  declare messages: Messages;
   declare minLength: number;
   declare maxLength: number;
   declare state: PinViewState;
   declare error: ErrorInfo | undefined;
-  declare notice: string | undefined;
+  declare notice: PinNotice | undefined;
   declare showDigits: boolean;
 
   static override styles = [
@@ -39,7 +47,7 @@ export class PinView extends LitElement {
       .field {
         display: grid;
         gap: 0.2em;
-        margin-bottom: 0.6em;
+        margin-block-end: 0.6em;
       }
       input {
         font: inherit;
@@ -48,14 +56,14 @@ export class PinView extends LitElement {
         padding: 0.35em 0.5em;
         border: 1px solid #8a8a8a;
         border-radius: 6px;
-        max-width: 12em;
+        max-inline-size: 12em;
       }
       input[aria-invalid='true'] {
         border-color: var(--cardframe-error-color, #b42318);
       }
       .hint {
         color: var(--cardframe-label-color, #555);
-        margin: 0 0 0.6em;
+        margin-block: 0 0.6em;
         font-size: 0.9em;
       }
       .actions {
@@ -64,9 +72,10 @@ export class PinView extends LitElement {
       }
       .notice {
         color: var(--cardframe-success-color, #067647);
-        margin: 0.5em 0 0;
+        margin-block: 0.5em 0;
       }
     `,
+    frameSheet,
   ];
 
   constructor() {
@@ -77,6 +86,7 @@ export class PinView extends LitElement {
     this.error = undefined;
     this.notice = undefined;
     this.showDigits = false;
+    this.messages = en;
   }
 
   /** The two entries, for the PIN flow's submit only. */
@@ -96,26 +106,31 @@ export class PinView extends LitElement {
     return this.renderRoot.querySelector<HTMLInputElement>(`#${id}`)!;
   }
 
+  #digits(): string {
+    const text = this.messages.pin;
+    return fill(this.minLength === this.maxLength ? text.digitsExact : text.digitsRange, { min: this.minLength, max: this.maxLength });
+  }
+
   #message(code: ErrorCode): string {
-    const digits = this.minLength === this.maxLength ? `${this.minLength} digits` : `${this.minLength} to ${this.maxLength} digits`;
+    const text = this.messages.pin;
     switch (code) {
       case 'ERR_PIN_DIGITS':
-        return 'Use digits only.';
+        return text.onlyDigits;
       case 'ERR_PIN_LENGTH':
-        return `The PIN must have ${digits}.`;
+        return fill(text.length, { digits: this.#digits() });
       case 'ERR_PIN_TRIVIAL':
-        return 'Choose a less predictable PIN: no runs like 1234 or 4321, and no digit three times in a row.';
+        return text.trivial;
       case 'ERR_PIN_MISMATCH':
-        return 'The two PINs do not match.';
+        return text.mismatch;
       case 'ERR_ISSUER_REQUEST':
-        return 'The PIN could not be changed. Please try again.';
+        return text.notChanged;
       case 'ERR_RATE_LIMITED':
-        return 'Too many attempts. Please wait a few minutes and try again.';
+        return text.rateLimited;
       case 'ERR_CONFIG':
       case 'ERR_KEY_INVALID':
-        return 'Changing the PIN is unavailable right now.';
+        return text.unavailable;
       default:
-        return 'Something went wrong. Please try again.';
+        return text.failed;
     }
   }
 
@@ -128,7 +143,7 @@ export class PinView extends LitElement {
   override render() {
     const invalid = this.error !== undefined && this.error.code.startsWith('ERR_PIN_');
     const busy = this.state !== 'ready';
-    const digits = this.minLength === this.maxLength ? `${this.minLength} digits` : `${this.minLength} to ${this.maxLength} digits`;
+    const text = this.messages.pin;
     const input = (id: 'pin' | 'confirm', label: string) => html`<div class="field">
       <label for=${id}>${label}</label>
       <input
@@ -148,14 +163,14 @@ export class PinView extends LitElement {
       />
     </div>`;
     return html`
-      ${input('pin', 'New PIN')} ${input('confirm', 'Confirm new PIN')}
-      <p class="hint" id="hint">${digits}</p>
+      ${input('pin', text.newPin)} ${input('confirm', text.confirmPin)}
+      <p class="hint" id="hint">${this.#digits()}</p>
       <div class="actions">
-        <button type="button" aria-pressed=${this.showDigits ? 'true' : 'false'} @click=${this.#toggleDigits}>${this.showDigits ? 'Hide PIN' : 'Show PIN'}</button>
-        <button type="button" part="submit" ?disabled=${busy} @click=${this.#requestSubmit}>${this.state === 'submitting' ? 'Setting PIN…' : 'Set PIN'}</button>
+        <button type="button" aria-pressed=${this.showDigits ? 'true' : 'false'} @click=${this.#toggleDigits}>${this.showDigits ? text.hideDigits : text.showDigits}</button>
+        <button type="button" part="submit" ?disabled=${busy} @click=${this.#requestSubmit}>${this.state === 'submitting' ? text.submitting : text.submit}</button>
       </div>
       <p class="error" part="error" id="error" role="alert">${this.error ? this.#message(this.error.code) : nothing}</p>
-      <p class="notice" role="status">${this.notice ?? nothing}</p>
+      <p class="notice" role="status">${this.notice ? text[this.notice] : nothing}</p>
     `;
   }
 

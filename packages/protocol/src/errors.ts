@@ -46,6 +46,8 @@ export const ERROR_CODES = [
   'ERR_DESTROYED',
   /** The browser refused the clipboard write (no permission, no focus, or unsupported). */
   'ERR_COPY_REFUSED',
+  /** The host's style object has a property, value, target or font outside the frame's style allowlist. */
+  'ERR_STYLE_REFUSED',
 ] as const;
 
 /** One of {@link ERROR_CODES}. */

@@ -1,3 +1,4 @@
+import type { CardframeStyle, ThemeName } from './appearance.ts';
 import type { ErrorCode, ErrorInfo } from './errors.ts';
 
 /** Version carried by every message; a frame refuses any other. */
@@ -67,8 +68,21 @@ export interface ConfigureRequest {
   readonly params: ConfigureParams;
 }
 
+/**
+ * The look and language of the frame, sent with every `configure`. Absent
+ * means the frame's default look and English. The frame checks `style`
+ * against its allowlist and refuses the whole `configure` with
+ * `ERR_STYLE_REFUSED` if anything in it is outside.
+ */
+export interface AppearanceParams {
+  readonly theme?: ThemeName;
+  readonly style?: CardframeStyle;
+  /** BCP 47; a language the frame has no texts for falls back to English. */
+  readonly locale?: string;
+}
+
 /** What `configure` may say. Every option narrows what the frame's own config allows. */
-export interface ConfigureParams {
+export interface ConfigureParams extends AppearanceParams {
   readonly flow?: FlowName;
   /** Fields shown (or, for the `copy` view, the one field copied). */
   readonly fields?: readonly FieldName[];

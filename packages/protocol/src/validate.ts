@@ -1,3 +1,4 @@
+import { APPEARANCE_KEYS, parseAppearanceParams } from './appearance-params.ts';
 import { CardframeError, ISSUER_CODE_PATTERN, isErrorCode, type ErrorInfo } from './errors.ts';
 import {
   CHANGE_REQUEST_STATUSES,
@@ -162,7 +163,7 @@ function parseReplyEnvelope(message: Obj): { id: string } & ({ ok: true; result:
 
 function parseConfigureParams(value: unknown): ConfigureParams {
   const path = 'message.params';
-  const params = expectObject(value, path, [], ['flow', 'fields', 'mode', 'view', 'group', 'last4', 'autoHideSeconds', 'hideOnBlur']);
+  const params = expectObject(value, path, [], ['flow', 'fields', 'mode', 'view', 'group', 'last4', 'autoHideSeconds', 'hideOnBlur', ...APPEARANCE_KEYS]);
   const { flow, mode, view, group, last4, autoHideSeconds, hideOnBlur } = params;
   if (flow !== undefined && !(FLOW_NAMES as readonly unknown[]).includes(flow)) fail(`${path}.flow`, 'unknown flow');
   if (mode !== undefined && !(REVEAL_MODES as readonly unknown[]).includes(mode)) fail(`${path}.mode`, 'unknown reveal mode');
@@ -186,6 +187,7 @@ function parseConfigureParams(value: unknown): ConfigureParams {
     ...(last4 === undefined ? {} : { last4: last4 as string }),
     ...(autoHideSeconds === undefined ? {} : { autoHideSeconds: autoHideSeconds as number }),
     ...(hideOnBlur === undefined ? {} : { hideOnBlur: hideOnBlur as boolean }),
+    ...parseAppearanceParams(params),
   };
 }
 

@@ -66,4 +66,4 @@ export const CardframePin = createComponent({
   events: { ...frameEvents, onChange: on('cardframe-change'), onSubmit: on('cardframe-submit') },
 });
 
-export type { CardframeEvent, CardframeEventDetails, ErrorInfo, FetchCardData, FetchEncryptedCard, FieldName, RegisterDevice, SubmitPin } from '@cardframe/sdk';
+export type { CardframeEvent, CardframeEventDetails, CardframeStyle, ErrorInfo, ThemeName, FetchCardData, FetchEncryptedCard, FieldName, RegisterDevice, SubmitPin } from '@cardframe/sdk';

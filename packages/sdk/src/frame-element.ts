@@ -1,10 +1,13 @@
 import { LitElement, html, nothing, type CSSResultGroup, type PropertyDeclarations, type PropertyValues } from 'lit';
-import { CardframeError, toCardframeError, type ConfigureRequest, type FieldName, type FlowName, type FrameEvent, type FrameRequest, type JsonValue } from '@cardframe/protocol';
+import { CardframeError, toCardframeError, type AppearanceParams, type CardframeStyle, type ConfigureRequest, type FieldName, type ThemeName, type FlowName, type FrameEvent, type FrameRequest, type JsonValue } from '@cardframe/protocol';
 import { cardframeEvent } from './events.ts';
 import { FrameChannel } from './frame-channel.ts';
 import { frameStyles } from './frame-element.styles.ts';
 
 const DEFAULT_READY_TIMEOUT_MS = 15_000;
+
+/** Properties every element sends with `configure`; a change re-sends it. */
+const APPEARANCE_KEYS = ['theme', 'locale', 'frameStyle'] as const;
 
 function parseFrameUrl(value: string | undefined): URL | undefined {
   if (!value) return undefined;
@@ -29,6 +32,9 @@ export abstract class FrameElement extends LitElement {
     frameUrl: { attribute: 'frame-url' },
     readyTimeout: { attribute: 'ready-timeout', type: Number },
     frameTitle: { attribute: 'frame-title' },
+    theme: {},
+    locale: {},
+    frameStyle: { attribute: false },
     _height: { state: true },
   };
 
@@ -39,6 +45,17 @@ export abstract class FrameElement extends LitElement {
   /** The iframe's `title`: its accessible name for screen readers. */
   declare frameTitle: string;
   declare _height: number | undefined;
+  /** Colour preset of the frame: `light`, `dark`, or `auto` (follows the cardholder's colour scheme). */
+  declare theme: ThemeName | undefined;
+  /** BCP 47 language of the frame's texts (`en`, `de`, `ar`…); others fall back to English. */
+  declare locale: string | undefined;
+  /**
+   * Style for the frame's views, checked by the frame against its allowlist
+   * (see the README). Named `frameStyle` because `style` is the element's own
+   * inline style. A style the frame refuses fires `cardframe-error` with
+   * `ERR_STYLE_REFUSED`, and the frame carries on with its default look.
+   */
+  declare frameStyle: CardframeStyle | undefined;
 
   #channel: FrameChannel | undefined;
   #readyTimer: ReturnType<typeof setTimeout> | undefined;
@@ -58,11 +75,23 @@ export abstract class FrameElement extends LitElement {
     this.readyTimeout = DEFAULT_READY_TIMEOUT_MS;
     this.frameTitle = 'Card details';
     this._height = undefined;
+    this.theme = undefined;
+    this.locale = undefined;
+    this.frameStyle = undefined;
   }
 
   /** Narrowing sent with `configure`; subclasses add theirs. */
   protected configureParams(): ConfigureRequest['params'] {
     return { flow: this.flow };
+  }
+
+  /** Theme, locale and style sent with `configure`: the element's own, or ones it inherits. */
+  protected appearanceParams(): AppearanceParams {
+    return {
+      ...(this.theme ? { theme: this.theme } : {}),
+      ...(this.locale ? { locale: this.locale } : {}),
+      ...(this.frameStyle ? { style: this.frameStyle } : {}),
+    };
   }
 
   /** The frame URL in use: the element's own, or one it inherits. */
@@ -130,7 +159,7 @@ export abstract class FrameElement extends LitElement {
     if (changed.has('frameUrl') && this.frameUrl !== undefined && !parseFrameUrl(this.frameUrl)) {
       this.#fail(new CardframeError('ERR_BAD_OPTION', 'frame-url must be an absolute http(s) URL'));
     }
-    if (this.#ready && this.configureKeys().some((key) => changed.has(key) && changed.get(key) !== undefined)) {
+    if (this.#ready && (this.configureKeys().some((key) => changed.has(key) && changed.get(key) !== undefined) || APPEARANCE_KEYS.some((key) => changed.has(key)))) {
       void this.#configure();
     }
     if (changed.has('_height') && this._height !== undefined) {
@@ -172,10 +201,21 @@ export abstract class FrameElement extends LitElement {
   }
 
   async #configure(): Promise<void> {
+    const appearance = this.appearanceParams();
     try {
-      await this.#channel?.request('configure', this.configureParams());
+      await this.#channel?.request('configure', { ...this.configureParams(), ...appearance });
     } catch (error) {
-      this.#fail(toCardframeError(error, 'ERR_BAD_MESSAGE', 'the frame refused the configuration'));
+      const failure = toCardframeError(error, 'ERR_BAD_MESSAGE', 'the frame refused the configuration');
+      const retry = failure.code === 'ERR_STYLE_REFUSED' && appearance.style !== undefined;
+      // With a retry coming, the error is reported but the element is not failed yet.
+      this.#fail(failure, !retry);
+      // A refused style should cost the host its look, not the card: once more without it.
+      if (failure.code === 'ERR_STYLE_REFUSED' && appearance.style) {
+        const { style: _refused, ...rest } = appearance;
+        await this.#channel?.request('configure', { ...this.configureParams(), ...rest }).catch((retry: unknown) => {
+          this.#fail(toCardframeError(retry, 'ERR_BAD_MESSAGE', 'the frame refused the configuration'));
+        });
+      }
     }
   }
 
@@ -196,9 +236,9 @@ export abstract class FrameElement extends LitElement {
     }
   }
 
-  #fail(error: CardframeError): void {
-    clearTimeout(this.#readyTimer);
-    if (!this.#ready) this.#settleReady(error);
+  #fail(error: CardframeError, final = true): void {
+    if (final) clearTimeout(this.#readyTimer);
+    if (final && !this.#ready) this.#settleReady(error);
     if (error.code === 'ERR_DESTROYED') return;
     this.dispatchEvent(cardframeEvent('cardframe-error', error.toInfo()));
   }

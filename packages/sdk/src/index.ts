@@ -16,6 +16,6 @@ export type { DevicePublicKey, FetchCardData, FetchEncryptedCard, HostCallbackRe
 export { mountCard } from './mount.ts';
 export type { CardHandle, MountCardOptions } from './mount.ts';
 export { CardframeError, ERROR_CODES } from '@cardframe/protocol';
-export type { ChangeRequestStatus, ErrorCode, ErrorInfo, FieldName, HideReason, PinSubmission, RevealModeName } from '@cardframe/protocol';
+export type { CardframeStyle, ChangeRequestStatus, ErrorCode, ErrorInfo, FieldName, HideReason, PinSubmission, RevealModeName, StyleDeclarations, StyleFont, StyleTarget, StyleVariant, TargetStyle, ThemeName } from '@cardframe/protocol';
 
 defineElements();

@@ -1,4 +1,4 @@
-import { CardframeError, type ConfigureParams, type FieldName, type FrameRequest, type JsonValue, type RevealModeName, type RevealViewName } from '@cardframe/protocol';
+import { CardframeError, type AppearanceParams, type CardframeStyle, type ConfigureParams, type ThemeName, type FieldName, type FrameRequest, type JsonValue, type RevealModeName, type RevealViewName } from '@cardframe/protocol';
 import type { PropertyDeclarations } from 'lit';
 import { FrameElement } from './frame-element.ts';
 import { runHostCallback, type FetchCardData, type FetchEncryptedCard } from './host-callback.ts';
@@ -11,6 +11,9 @@ export interface RevealGroupHost {
   readonly last4: string | undefined;
   readonly autoHideSeconds: number | undefined;
   readonly hideOnBlur: boolean;
+  readonly theme: ThemeName | undefined;
+  readonly locale: string | undefined;
+  readonly frameStyle: CardframeStyle | undefined;
   readonly fetchCardData: FetchCardData | undefined;
   readonly fetchEncryptedCard: FetchEncryptedCard | undefined;
   /** Every field its members show or copy. */
@@ -90,6 +93,14 @@ export abstract class RevealElement extends FrameElement {
 
   protected override effectiveFrameUrl(): string | undefined {
     return this.frameUrl ?? this.#group?.frameUrl;
+  }
+
+  protected override appearanceParams(): AppearanceParams {
+    const group = this.#group;
+    const theme = this.theme ?? group?.theme;
+    const locale = this.locale ?? group?.locale;
+    const style = this.frameStyle ?? group?.frameStyle;
+    return { ...(theme ? { theme } : {}), ...(locale ? { locale } : {}), ...(style ? { style } : {}) };
   }
 
   protected override configureParams(): ConfigureParams {

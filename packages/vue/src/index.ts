@@ -12,7 +12,7 @@
  * @packageDocumentation
  */
 import '@cardframe/sdk';
-import type { CardframeEventDetails, FetchCardData, FetchEncryptedCard, FieldName, RegisterDevice, SubmitPin } from '@cardframe/sdk';
+import type { CardframeEventDetails, CardframeStyle, FetchCardData, FetchEncryptedCard, FieldName, RegisterDevice, SubmitPin, ThemeName } from '@cardframe/sdk';
 import { defineComponent, h, ref, type ComponentObjectPropsOptions, type PropType } from 'vue';
 
 type ShortName<K> = K extends `cardframe-${infer N}` ? N : never;
@@ -23,10 +23,16 @@ type EventOptions = { [K in keyof CardframeVueEvents]: (detail: CardframeVueEven
 const EVENT_NAMES = ['ready', 'reveal', 'hide', 'copy', 'error', 'change', 'submit', 'focus', 'blur'] as const satisfies readonly (keyof CardframeVueEvents)[];
 const emits = Object.fromEntries(EVENT_NAMES.map((name) => [name, () => true])) as unknown as EventOptions;
 
+const appearanceProps = {
+  theme: String as PropType<ThemeName>,
+  locale: String,
+  frameStyle: Object as PropType<CardframeStyle>,
+};
 const frameProps = {
   frameUrl: String,
   frameTitle: String,
   readyTimeout: Number,
+  ...appearanceProps,
 };
 const revealProps = {
   ...frameProps,
@@ -88,6 +94,7 @@ const fieldName = String as PropType<FieldName>;
 export const CardframeCard = wrap('cardframe-card', { ...revealProps, fields: Array as PropType<FieldName[]> });
 /** `<cardframe-group>`: one card as separate elements sharing one session (members go in its slot). */
 export const CardframeGroup = wrap('cardframe-group', {
+  ...appearanceProps,
   frameUrl: String,
   mode: String as PropType<'session-key' | 'key-pair'>,
   last4: String,
@@ -115,4 +122,4 @@ export const CardframePin = wrap('cardframe-pin', {
   registerDevice: Function as PropType<RegisterDevice>,
 });
 
-export type { CardframeEventDetails, ErrorInfo, FetchCardData, FetchEncryptedCard, FieldName, RegisterDevice, SubmitPin } from '@cardframe/sdk';
+export type { CardframeEventDetails, CardframeStyle, ErrorInfo, ThemeName, FetchCardData, FetchEncryptedCard, FieldName, RegisterDevice, SubmitPin } from '@cardframe/sdk';

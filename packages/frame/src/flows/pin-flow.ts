@@ -110,7 +110,7 @@ export class PinFlow implements Flow {
       }, keyWasRejected);
       this.element.clear();
       this.#lastState = undefined;
-      this.element.notice = outcome.status === 'COMPLETED' ? 'Your PIN has been changed.' : 'Almost done: confirm the change to finish.';
+      this.element.notice = outcome.status === 'COMPLETED' ? 'changed' : 'confirm';
       this.#context.channel.emit('submit', outcome);
     } catch (error) {
       const failure = toCardframeError(error, 'ERR_ISSUER_REQUEST', 'the PIN could not be changed').toInfo();

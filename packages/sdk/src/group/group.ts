@@ -1,4 +1,4 @@
-import type { FieldName, RevealModeName } from '@cardframe/protocol';
+import type { CardframeStyle, FieldName, RevealModeName, ThemeName } from '@cardframe/protocol';
 import { LitElement, css, html, type PropertyDeclarations, type PropertyValues } from 'lit';
 import type { FetchCardData, FetchEncryptedCard } from '../host-callback.ts';
 import type { RevealElement, RevealGroupHost } from '../reveal-element.ts';
@@ -38,6 +38,9 @@ export class CardframeGroup extends LitElement implements RevealGroupHost {
     last4: {},
     autoHideSeconds: { attribute: 'auto-hide-seconds', type: Number },
     hideOnBlur: { attribute: 'hide-on-blur', type: Boolean },
+    theme: {},
+    locale: {},
+    frameStyle: { attribute: false },
     fetchCardData: { attribute: false },
     fetchEncryptedCard: { attribute: false },
   };
@@ -52,6 +55,12 @@ export class CardframeGroup extends LitElement implements RevealGroupHost {
   declare autoHideSeconds: number | undefined;
   /** Mask when a member frame loses focus. */
   declare hideOnBlur: boolean;
+  /** `light`, `dark` or `auto` for every member without its own. */
+  declare theme: ThemeName | undefined;
+  /** BCP 47 language of the members' texts (`en`, `de`, `ar`, …). */
+  declare locale: string | undefined;
+  /** Style object for every member without its own; the frame checks it against its allowlist. */
+  declare frameStyle: CardframeStyle | undefined;
   /** Relays a member frame's sessionid to the host's backend (one call per reveal of the whole card). */
   declare fetchCardData: FetchCardData | undefined;
   /** Key-pair mode: relays a member frame's public key and returns the issuer's JWE. */
@@ -68,6 +77,9 @@ export class CardframeGroup extends LitElement implements RevealGroupHost {
     this.last4 = undefined;
     this.autoHideSeconds = undefined;
     this.hideOnBlur = false;
+    this.theme = undefined;
+    this.locale = undefined;
+    this.frameStyle = undefined;
     this.fetchCardData = undefined;
     this.fetchEncryptedCard = undefined;
   }

@@ -1,0 +1,53 @@
+import type { Messages } from './en.ts';
+
+/** German. */
+export const de: Messages = {
+  dir: 'ltr',
+  field: {
+    pan: 'Kartennummer',
+    expiry: 'Gültig bis',
+    cvc: 'CVC',
+    pin: 'PIN',
+  },
+  hidden: '{label} verborgen',
+  card: {
+    reveal: 'Kartendaten anzeigen',
+    hide: 'Kartendaten verbergen',
+    retry: 'Kartendaten anzeigen (erneut versuchen)',
+    revealPin: 'PIN anzeigen',
+    hidePin: 'PIN verbergen',
+    retryPin: 'PIN anzeigen (erneut versuchen)',
+    loadFailed: 'Die Kartendaten konnten nicht geladen werden.',
+    openFailed: 'Die Kartendaten konnten nicht geöffnet werden.',
+    unexpected: 'Die Kartendaten kamen in unerwarteter Form an.',
+    unavailable: 'Die Kartendaten sind derzeit nicht verfügbar.',
+    rateLimited: 'Zu viele Versuche. Bitte warten Sie eine Minute und versuchen Sie es dann erneut.',
+    failed: 'Etwas ist schiefgelaufen.',
+    copyRefused: 'Kopieren ist hier nicht erlaubt. Zeigen Sie die Nummer an und kopieren Sie sie von Hand.',
+  },
+  fieldView: {
+    show: { pan: 'Kartennummer anzeigen', expiry: 'Ablaufdatum anzeigen', cvc: 'CVC anzeigen', pin: 'PIN anzeigen' },
+    hide: { pan: 'Kartennummer verbergen', expiry: 'Ablaufdatum verbergen', cvc: 'CVC verbergen', pin: 'PIN verbergen' },
+  },
+  copy: { button: { pan: 'Kartennummer kopieren', expiry: 'Ablaufdatum kopieren', cvc: 'CVC kopieren', pin: 'PIN kopieren' }, copied: 'Kopiert' },
+  pin: {
+    newPin: 'Neue PIN',
+    confirmPin: 'Neue PIN bestätigen',
+    digitsExact: '{min} Ziffern',
+    digitsRange: '{min} bis {max} Ziffern',
+    showDigits: 'PIN anzeigen',
+    hideDigits: 'PIN verbergen',
+    submit: 'PIN festlegen',
+    submitting: 'PIN wird festgelegt …',
+    onlyDigits: 'Bitte nur Ziffern verwenden.',
+    length: 'Die PIN muss {digits} haben.',
+    trivial: 'Wählen Sie eine weniger vorhersehbare PIN: keine Folgen wie 1234 oder 4321 und keine Ziffer dreimal hintereinander.',
+    mismatch: 'Die beiden PINs stimmen nicht überein.',
+    notChanged: 'Die PIN konnte nicht geändert werden. Bitte versuchen Sie es erneut.',
+    rateLimited: 'Zu viele Versuche. Bitte warten Sie einige Minuten und versuchen Sie es dann erneut.',
+    unavailable: 'Die PIN-Änderung ist derzeit nicht verfügbar.',
+    failed: 'Etwas ist schiefgelaufen. Bitte versuchen Sie es erneut.',
+    changed: 'Ihre PIN wurde geändert.',
+    confirm: 'Fast geschafft: Bestätigen Sie die Änderung, um sie abzuschließen.',
+  },
+};

@@ -1,0 +1,62 @@
+/**
+ * Every text the frame views show or announce, in English. Other languages
+ * repeat exactly these keys (the type enforces it). `{name}` marks a value
+ * the view fills in; such values are numbers or other catalogue texts, never
+ * card data.
+ */
+export const en = {
+  dir: 'ltr' as 'ltr' | 'rtl',
+  field: { pan: 'Card number', expiry: 'Expiry', cvc: 'CVC', pin: 'PIN' },
+  /** Screen-reader name of a masked value. */
+  hidden: '{label} hidden',
+  card: {
+    reveal: 'Reveal card details',
+    hide: 'Hide card details',
+    retry: 'Reveal card details (try again)',
+    revealPin: 'Reveal PIN',
+    hidePin: 'Hide PIN',
+    retryPin: 'Reveal PIN (try again)',
+    loadFailed: 'Card details could not be loaded.',
+    openFailed: 'Card details could not be opened.',
+    unexpected: 'Card details arrived in an unexpected form.',
+    unavailable: 'Card details are unavailable right now.',
+    rateLimited: 'Too many attempts. Please wait a minute and try again.',
+    failed: 'Something went wrong.',
+    copyRefused: 'Copying is not allowed here. Reveal the number and copy it by hand.',
+  },
+  /** A single field with its own eye toggle; `{label}` is a `field` text. */
+  fieldView: {
+    show: { pan: 'Show card number', expiry: 'Show expiry date', cvc: 'Show CVC', pin: 'Show PIN' },
+    hide: { pan: 'Hide card number', expiry: 'Hide expiry date', cvc: 'Hide CVC', pin: 'Hide PIN' },
+  },
+  /** A copy button for one field. */
+  copy: { button: { pan: 'Copy card number', expiry: 'Copy expiry date', cvc: 'Copy CVC', pin: 'Copy PIN' }, copied: 'Copied' },
+  pin: {
+    newPin: 'New PIN',
+    confirmPin: 'Confirm new PIN',
+    digitsExact: '{min} digits',
+    digitsRange: '{min} to {max} digits',
+    showDigits: 'Show PIN',
+    hideDigits: 'Hide PIN',
+    submit: 'Set PIN',
+    submitting: 'Setting PIN…',
+    onlyDigits: 'Use digits only.',
+    length: 'The PIN must have {digits}.',
+    trivial: 'Choose a less predictable PIN: no runs like 1234 or 4321, and no digit three times in a row.',
+    mismatch: 'The two PINs do not match.',
+    notChanged: 'The PIN could not be changed. Please try again.',
+    rateLimited: 'Too many attempts. Please wait a few minutes and try again.',
+    unavailable: 'Changing the PIN is unavailable right now.',
+    failed: 'Something went wrong. Please try again.',
+    changed: 'Your PIN has been changed.',
+    confirm: 'Almost done: confirm the change to finish.',
+  },
+};
+
+/** A complete catalogue: every key of {@link en}, each a string. */
+export type Messages = typeof en;
+
+/** Fills `{name}` placeholders from `values`; unknown names stay as written. */
+export function fill(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (Object.hasOwn(values, key) ? String(values[key]) : whole));
+}
