@@ -44,6 +44,8 @@ export const ERROR_CODES = [
   'ERR_DECRYPT_FAILED',
   /** The element or channel was destroyed while a request was pending. */
   'ERR_DESTROYED',
+  /** A sealed message, or what it decompresses to, is larger than allowed: refused before or while it is read. */
+  'ERR_MESSAGE_TOO_LARGE',
 ] as const;
 
 /** One of {@link ERROR_CODES}. */
