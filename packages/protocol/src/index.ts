@@ -18,6 +18,7 @@ export type {
   HostRequest,
   HostResult,
   JsonValue,
+  PgpResponsePublicKeyJson,
   PinRequest,
   PinSubmission,
   RegisterDeviceRequest,
