@@ -1,7 +1,7 @@
-import { ResponseKeys, type KeyRing } from '@cardframe/crypto';
+import type { KeyRing } from '@cardframe/crypto';
 import { CardframeError, toCardframeError, type ConfigureRequest, type FieldName, type RevealModeName } from '@cardframe/protocol';
 import { CardView } from '../card-view.ts';
-import { keyWasRejected, sessionKeyRing, type SessionKey } from '../key-rings.ts';
+import { keyWasRejected, responseKeys, sessionKeyRing, type FrameResponseKeys, type SessionKey } from '../key-rings.ts';
 import { RateLimit } from '../rate-limit.ts';
 import { reveal, revealWithKeyPair } from '../reveal.ts';
 import type { Flow, FlowContext } from './flow.ts';
@@ -18,7 +18,7 @@ export class RevealFlow implements Flow {
   readonly element = new CardView();
   readonly #context: FlowContext;
   readonly #sessionKeys: KeyRing<SessionKey> | undefined;
-  readonly #responseKeys: ResponseKeys;
+  #responseKeys: Promise<FrameResponseKeys> | undefined;
   readonly #limit: RateLimit;
   #mode: RevealModeName = 'session-key';
   #configured = false;
@@ -28,7 +28,6 @@ export class RevealFlow implements Flow {
   constructor(context: FlowContext) {
     this.#context = context;
     this.#sessionKeys = sessionKeyRing(context.config);
-    this.#responseKeys = new ResponseKeys({ alg: context.config.flows.reveal?.responseKeyAlg ?? 'ECDH-ES' });
     this.#limit = new RateLimit(context.config.flows.reveal?.maxPerMinute ?? 10, 60_000);
     this.element.addEventListener('cardframe-reveal-request', () => void this.#reveal());
     this.element.addEventListener('cardframe-hide-request', () => this.hide('user'));
@@ -66,6 +65,7 @@ export class RevealFlow implements Flow {
   hide(reason: 'user' | 'host' | 'timeout'): void {
     const wasShowing = this.element.state === 'revealed' || this.element.state === 'revealing';
     this.#drop();
+    void this.#responseKeys?.then((keys) => keys.hidden?.());
     if (!this.#configured || this.element.state === 'unavailable') return;
     this.element.state = 'ready';
     if (wasShowing) this.#context.channel.emit('hide', { reason });
@@ -73,7 +73,7 @@ export class RevealFlow implements Flow {
 
   destroy(): void {
     this.#drop();
-    this.#responseKeys.drop();
+    void this.#responseKeys?.then((keys) => keys.drop());
     this.element.remove();
   }
 
@@ -89,7 +89,7 @@ export class RevealFlow implements Flow {
       const { channel } = this.#context;
       const values =
         this.#mode === 'key-pair'
-          ? await revealWithKeyPair(this.#responseKeys, fields, (public_key) => channel.request('encrypted-card', { public_key }))
+          ? await revealWithKeyPair(await (this.#responseKeys ??= responseKeys(this.#context.config)), fields, (public_key) => channel.request('encrypted-card', { public_key }))
           : await this.#sessionKeys!.run(
               (key) => reveal(key.key, fields, (sessionId) => channel.request('session', { sessionId })),
               keyWasRejected,
