@@ -9,6 +9,8 @@ export type { IssuerPgpKey } from './issuer-pgp-key.ts';
 export { MAX_PGP_KEY_CHARS, MAX_PGP_MESSAGE_CHARS, MAX_PGP_PLAINTEXT_BYTES } from './pgp-config.ts';
 export { clearPgpPrivateKey, generatePgpKeyPair, importPgpPrivateKey } from './pgp-key-pair.ts';
 export type { PgpKeyPair, PgpKeyPairOptions, PgpKeyType } from './pgp-key-pair.ts';
+/** An OpenPGP.js private key object (what {@link generatePgpKeyPair} makes). */
+export type { PrivateKey as PgpPrivateKey } from 'openpgp';
 export { openPgp } from './pgp-open.ts';
 export type { HeldPgpKey, OpenedPgp, PgpKeyResolver, PgpOpenOptions } from './pgp-open.ts';
 export { PgpResponseKeys } from './pgp-response-keys.ts';
