@@ -24,6 +24,8 @@ export interface MerchantServerOptions {
   sdkFile: string;
   frameUrl(): string;
   issuer(): IssuerTarget;
+  /** What the issuer's sealed messages are, shown on the page. */
+  messageFormat?: 'jwe' | 'pgp';
 }
 
 export interface MerchantServer extends RunningServer {
@@ -115,7 +117,8 @@ export async function startMerchantServer(options: MerchantServerOptions): Promi
     if (url.pathname === '/' || url.pathname === '/index.html') {
       const page = await readFile(join(options.pageDir, 'index.html'), 'utf8');
       res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', ...headers });
-      return res.end(page.replaceAll('{{FRAME_URL}}', escapeAttribute(options.frameUrl())));
+      const format = options.messageFormat === 'pgp' ? 'OpenPGP' : 'JWE';
+      return res.end(page.replaceAll('{{FRAME_URL}}', escapeAttribute(options.frameUrl())).replaceAll('{{MESSAGE_FORMAT}}', format));
     }
     if (url.pathname === '/cardframe.js') {
       return sendStatic(res, join(options.sdkFile, '..'), '/cardframe.js', { ...headers, 'Cache-Control': 'no-cache' });
