@@ -1,4 +1,6 @@
 import { strict as assert } from 'node:assert';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import { SIZE_BUDGETS, bundleSizes } from './sizes.ts';
 
@@ -11,3 +13,17 @@ for (const entry of bundleSizes()) {
     assert.ok(entry.gzip <= budget, `${entry.name}: ${entry.gzip} B gzip is over its ${budget} B budget`);
   });
 }
+
+test('the frame downloads OpenPGP.js only as a separate chunk, never in its initial files', () => {
+  const assets = join(import.meta.dirname, '../packages/frame/dist/assets');
+  const chunks = readdirSync(assets).filter((name) => /^pgp-[\w-]+\.js$/.test(name));
+  assert.equal(chunks.length, 1, 'one OpenPGP chunk in the frame build');
+  // A string only OpenPGP.js has: it must be in that chunk and nowhere in what index.html loads.
+  const marker = 'Maximum decompressed message size exceeded';
+  assert.ok(readFileSync(join(assets, chunks[0]!), 'utf8').includes(marker));
+  const initial = bundleSizes().find((entry) => entry.name.startsWith('frame'))!;
+  for (const file of initial.files) {
+    assert.ok(!file.includes(chunks[0]!), `${file} is loaded up front`);
+    assert.ok(!readFileSync(join(import.meta.dirname, '..', file), 'utf8').includes(marker), `${file} holds OpenPGP code`);
+  }
+});

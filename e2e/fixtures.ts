@@ -237,6 +237,15 @@ export function mountExpectingError(page: Page, frameUrl: string, readyTimeout =
   );
 }
 
+/** URLs of the frame's OpenPGP chunk requested by the page from now on (it is loaded only for an OpenPGP issuer). */
+export function pgpChunkRequests(host: HostPage): string[] {
+  const urls: string[] = [];
+  host.page.on('request', (request) => {
+    if (/\/assets\/pgp-[\w-]+\.js$/.test(request.url())) urls.push(request.url());
+  });
+  return urls;
+}
+
 /** Matches a digit string with any spacing or separators between its digits, as a standalone token. */
 export function anySpacing(digits: string): RegExp {
   return new RegExp(`(?<![0-9A-Za-z+/])${digits.split('').join('[\\s.\\-_]*')}(?![0-9A-Za-z+/=])`);

@@ -1,4 +1,4 @@
-import { expect, expectNothingLeaked, test } from './fixtures.ts';
+import { expect, expectNothingLeaked, pgpChunkRequests, test } from './fixtures.ts';
 
 test('key-pair mode: the host passes the frame\'s public key, the issuer answers with a JWE only the frame opens', async ({ host }) => {
   await host.open();
@@ -40,4 +40,14 @@ test('key-pair mode refuses a response the host substitutes, sealed to a key the
   expect(await failure).toMatchObject({ code: 'ERR_DECRYPT_FAILED' });
   await expect(frame.getByRole('alert')).toBeVisible();
   await expect(frame.locator('[data-field=pan]')).toHaveText('•••• •••• •••• ••••');
+});
+
+test('a frame for a JWE issuer (the default) never downloads the OpenPGP chunk', async ({ host }) => {
+  const chunks = pgpChunkRequests(host);
+  await host.open();
+  const frame = host.page.frameLocator('#card-keypair iframe');
+  await frame.getByRole('button', { name: /Reveal/ }).click();
+  await expect(frame.locator('[data-field=pan]')).toHaveText('4242 4242 4242 4242');
+  await expect(host.pinFrame.getByRole('button', { name: 'Set PIN' })).toBeEnabled();
+  expect(chunks).toEqual([]);
 });

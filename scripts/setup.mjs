@@ -66,7 +66,18 @@ if (mode === 'test' && !chromiumPath()) {
   }
 }
 
-// 4. Hand over.
+// 4. GnuPG, for the test that checks OpenPGP messages against the gpg command line.
+if (mode === 'test' && !works('gpg') && process.platform === 'linux' && typeof process.getuid === 'function' && process.getuid() === 0 && works('apt-get')) {
+  say("installing GnuPG from the system's packages");
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  if (!run('apt-get', ['install', '-y', '--no-install-recommends', 'gnupg'], { env })) {
+    must('apt-get', ['update'], 'apt-get update');
+    // Not fatal: the gpg test skips itself (and says so) where gpg is missing.
+    if (!run('apt-get', ['install', '-y', '--no-install-recommends', 'gnupg'], { env })) say('GnuPG could not be installed; the gpg interop test will be skipped');
+  }
+}
+
+// 5. Hand over.
 const script = mode === 'demo' ? 'dev' : 'test:all';
 const result = spawnSync(pnpm, ['run', script], { cwd: root, stdio: 'inherit' });
 process.exit(result.status ?? 1);

@@ -33,6 +33,12 @@ export interface DemoOptions {
   pinVariant?: 'direct' | 'change-request';
   /** The sandbox issuer's PIN key type. */
   pinKeyType?: 'RSA' | 'EC';
+  /**
+   * The sealed-message format of the sandbox's card programme, and so of the
+   * frame's config: `jwe` (default) or `pgp` (PINs sealed as OpenPGP, key-pair
+   * reveals answered with OpenPGP messages). `CARDFRAME_ISSUER_FORMAT` in `npm start`.
+   */
+  messageFormat?: 'jwe' | 'pgp';
   /** Adjust the frame's deployment config before it is served. */
   frameConfig?(config: FrameConfig): FrameConfig;
 }
@@ -56,6 +62,7 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
         port: options.issuerPort ?? 0,
         ...(options.dataDir ? { dataDir: options.dataDir } : {}),
         ...(options.pinKeyType ? { pinKeyType: options.pinKeyType } : {}),
+        programmes: { default: { messageFormat: options.messageFormat ?? 'jwe' } },
       });
   const frame = await startFrameServer({ port: options.framePort ?? 0, distDir: root('packages/frame/dist') });
   const target: IssuerTarget = options.issuer ?? { url: sandbox!.url };
@@ -66,6 +73,7 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
     appsDir: root('demo/dist'),
     frameUrl: () => frame.url,
     issuer: () => target,
+    messageFormat: options.issuer ? 'jwe' : (options.messageFormat ?? 'jwe'),
   });
   // The sandbox publishes key sets the frame fetches itself (so rotation just
   // works); another issuer's keys are pinned from the files it was given.
@@ -78,7 +86,8 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
     : {
         sessionKeys: { jwksUrl: `${sandbox!.url}/keys/session/jwks.json` },
         oaepHash: sandbox!.oaepHash === 'sha1' ? 'SHA-1' : 'SHA-256',
-        pinKeys: { jwksUrl: `${sandbox!.url}/v1/cards/pin_keys` },
+        messageFormat: options.messageFormat ?? 'jwe',
+        pinKeys: { jwksUrl: `${sandbox!.url}/v1/cards/${options.messageFormat === 'pgp' ? 'pgp_keys' : 'pin_keys'}` },
       };
   const pinEnabled = !options.issuer || options.issuer.pinKeyJwk !== undefined;
   const base = parseFrameConfig({

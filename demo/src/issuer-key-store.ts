@@ -1,17 +1,20 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { RotatingKeyRing, type KeyPurpose, type RotatingKeyJson } from '@cardframe/issuer';
+import { RotatingKeyRing, RotatingPgpKeyRing, type KeyPurpose, type RotatingKeyJson, type RotatingPgpKeyJson } from '@cardframe/issuer';
 
 interface StoredKeys {
   readonly version: 1;
   readonly session: { readonly purpose: KeyPurpose; readonly keys: readonly RotatingKeyJson[] };
   readonly pin: { readonly purpose: KeyPurpose; readonly keys: readonly RotatingKeyJson[] };
+  /** OpenPGP PIN keys, for card programmes whose issuer speaks OpenPGP (absent in older files). */
+  readonly pgp?: { readonly keys: readonly RotatingPgpKeyJson[] };
 }
 
 export interface IssuerKeys {
   readonly session: RotatingKeyRing;
   readonly pin: RotatingKeyRing;
-  /** Writes both rings (no-op without a data folder). */
+  readonly pgp: RotatingPgpKeyRing;
+  /** Writes every ring (no-op without a data folder). */
   save(): Promise<void>;
 }
 
@@ -47,15 +50,19 @@ export async function loadIssuerKeys(dataDir: string | undefined, purposes: { se
     }
     return RotatingKeyRing.create(purposes[which]);
   };
+  let pgp: RotatingPgpKeyRing | undefined;
+  if (stored?.pgp) pgp = await RotatingPgpKeyRing.fromJSON(stored.pgp.keys).catch(() => undefined);
   const keys: IssuerKeys = {
     session: ring('session'),
     pin: ring('pin'),
+    pgp: pgp ?? (await RotatingPgpKeyRing.create()),
     async save() {
       if (!dataDir) return;
       const data: StoredKeys = {
         version: 1,
         session: { purpose: purposes.session, keys: keys.session.toJSON() },
         pin: { purpose: purposes.pin, keys: keys.pin.toJSON() },
+        pgp: { keys: keys.pgp.toJSON() },
       };
       await mkdir(dataDir, { recursive: true });
       const temporary = join(dataDir, `${FILE}.${process.pid}.tmp`);

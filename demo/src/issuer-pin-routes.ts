@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { randomBytes } from 'node:crypto';
-import { DeviceRegistry, IssuerError, openEncryptedPin, type PinKey } from '@cardframe/issuer';
+import { DeviceRegistry, IssuerError, openEncryptedPin, openPgpEncryptedPin, type PgpPinKey, type PinKey } from '@cardframe/issuer';
 import { readBody, sendJson } from './http.ts';
 import type { IssuerStats } from './issuer-stats.ts';
 
@@ -17,6 +17,10 @@ export interface PinRoutesState {
   readonly pins: Map<string, string>;
   /** PIN keys by kid, and which one is latest. */
   readonly pinKeys: () => { latest: PinKey; byKid: (kid: string) => PinKey | undefined };
+  /** OpenPGP PIN keys by fingerprint or key id. */
+  readonly pgpKeys: (id: string) => PgpPinKey | undefined;
+  /** The sealed-message format of the card's programme: `encrypted_pin` must be in it. */
+  readonly formatOf: (cardId: string) => 'jwe' | 'pgp';
   readonly baseUrl: () => string;
   readonly stats: IssuerStats;
 }
@@ -47,11 +51,19 @@ export function createPinRoutes(state: PinRoutesState) {
   const cardExists = (cardId: string): boolean => state.pins.has(cardId);
   const notFound = (): IssuerError => new IssuerError('card_not_found', 404, 'no such card');
 
-  /** Both PIN routes: the card must exist, and the body's `encrypted_pin` must open with the key `key_id` names. */
+  /**
+   * Both PIN routes: the card must exist, and the body's `encrypted_pin` must
+   * open with the key `key_id` names, in the card programme's format (a JWE,
+   * or an armored OpenPGP message with the key's fingerprint as `key_id`).
+   */
   async function openSubmission(cardId: string, req: IncomingMessage): Promise<{ body: Record<string, unknown>; pin: string }> {
     if (!cardExists(cardId)) throw notFound();
     const body = await readJson(req);
-    return { body, pin: await openEncryptedPin(body['encrypted_pin'], body['key_id'], state.pinKeys().byKid) };
+    const pin =
+      state.formatOf(cardId) === 'pgp'
+        ? await openPgpEncryptedPin(body['encrypted_pin'], body['key_id'], state.pgpKeys)
+        : await openEncryptedPin(body['encrypted_pin'], body['key_id'], state.pinKeys().byKid);
+    return { body, pin };
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> {

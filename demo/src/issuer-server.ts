@@ -1,6 +1,6 @@
 import { createPublicKey } from 'node:crypto';
 import { importIssuerEncryptionKey, sealJwe } from '@cardframe/crypto';
-import { IssuerError, buildCardResponse, unwrapSessionIdWithKeys, type CardRecord, type NodeOaepHash, type RotatingKey } from '@cardframe/issuer';
+import { IssuerError, buildCardResponse, sealPgpResponse, unwrapSessionIdWithKeys, type CardRecord, type NodeOaepHash, type RotatingKey, type RotatingPgpKey } from '@cardframe/issuer';
 import { listen, readBody, sendJson, type RunningServer } from './http.ts';
 import { loadIssuerKeys } from './issuer-key-store.ts';
 import { createPinRoutes } from './issuer-pin-routes.ts';
@@ -9,10 +9,18 @@ import { emptyStats, type IssuerStats } from './issuer-stats.ts';
 export type { IssuerStats } from './issuer-stats.ts';
 
 /** The sandbox's cards. The default card is the one `GET /card` returns. */
-export const SANDBOX_CARDS: readonly CardRecord[] = [
+export const SANDBOX_CARDS: readonly SandboxCard[] = [
   { id: 'card_default', pan: '4242424242424242', cvc: '123', pin: '1234', expirationMonth: 12, expirationYear: 2030, name: 'Jamie Doe', status: 'ACTIVE' },
   { id: 'card_amex', pan: '378282246310005', cvc: '4321', pin: '5817', expirationMonth: 3, expirationYear: 2029, name: 'Jamie Doe', status: 'ACTIVE' },
 ];
+
+/** A card programme: the sealed-message format its PIN changes and key-pair reveals use (seeds 003/004: PGP or JWE). */
+export interface CardProgramme {
+  readonly messageFormat: 'jwe' | 'pgp';
+}
+
+/** A sandbox card, in a programme named in the issuer's `programmes` (default `"default"`). */
+export type SandboxCard = CardRecord & { readonly programme?: string };
 
 export interface SandboxIssuerOptions {
   host?: string;
@@ -21,7 +29,9 @@ export interface SandboxIssuerOptions {
   dataDir?: string;
   /** OAEP hash for sessionids (default `sha1`, as Node's `publicEncrypt` uses). */
   oaepHash?: NodeOaepHash;
-  cards?: readonly CardRecord[];
+  cards?: readonly SandboxCard[];
+  /** Card programmes by name; cards name theirs (default `{"default": {"messageFormat": "jwe"}}`). */
+  programmes?: Readonly<Record<string, CardProgramme>>;
   /** PIN key type: RSA (RSA-OAEP-256 + A256CBC-HS512, seed 002) or EC (ECDH-ES + A256GCM, seed 000). */
   pinKeyType?: 'RSA' | 'EC';
 }
@@ -33,9 +43,11 @@ export interface SandboxIssuer extends RunningServer {
   readonly sessionKeyPem: string;
   /** The active PIN key. */
   readonly pinKey: RotatingKey;
-  /** Kid of every key by stage, for both rings. */
-  keyStages(): Record<'session' | 'pin', Record<string, string>>;
-  /** Rotates both rings once (next → active → retiring → retired) and persists them. */
+  /** The active OpenPGP PIN key (kid = fingerprint). */
+  readonly pgpPinKey: RotatingPgpKey;
+  /** Kid of every key by stage, for every ring. */
+  keyStages(): Record<'session' | 'pin' | 'pgp', Record<string, string>>;
+  /** Rotates every ring once (next → active → retiring → retired) and persists them. */
   rotate(): Promise<void>;
   /** The card's current PIN (as a reveal would show it). */
   pinOf(cardId: string): string | undefined;
@@ -51,7 +63,7 @@ const JWKS_HEADERS = {
   'Cache-Control': 'no-store',
 };
 
-function stages(ring: { trusted: readonly RotatingKey[]; retired: readonly RotatingKey[] }): Record<string, string> {
+function stages(ring: { trusted: readonly { kid: string; stage: string }[]; retired: readonly { kid: string; stage: string }[] }): Record<string, string> {
   return Object.fromEntries([...ring.trusted, ...ring.retired].map((key) => [key.kid, key.stage]));
 }
 
@@ -59,13 +71,20 @@ function stages(ring: { trusted: readonly RotatingKey[]; retired: readonly Rotat
  * A sandbox issuer speaking the seeds' APIs: seed 001's `GET /card`
  * (sessionid → `encryptedPan`, `encryptedCvc`, `pin`), seed 002's PIN routes,
  * seed 000's response encryption to a consumer key, and key rotation with
- * several keys trusted at once.
+ * several keys trusted at once. Each card's programme decides whether its PIN
+ * changes and key-pair reveals are JWE or OpenPGP (seeds 003/004).
  */
 export async function startSandboxIssuer(options: SandboxIssuerOptions = {}): Promise<SandboxIssuer> {
   const oaepHash = options.oaepHash ?? 'sha1';
   const keys = await loadIssuerKeys(options.dataDir, { session: { use: 'session', oaepHash }, pin: { use: 'pin', type: options.pinKeyType ?? 'RSA' } });
-  const cardList = options.cards ?? SANDBOX_CARDS;
+  const cardList: readonly SandboxCard[] = options.cards ?? SANDBOX_CARDS;
   const cards = new Map(cardList.map((card) => [card.id, card]));
+  const programmes = options.programmes ?? { default: { messageFormat: 'jwe' } };
+  const formatOf = (cardId: string): 'jwe' | 'pgp' => {
+    const programme = programmes[cards.get(cardId)?.programme ?? 'default'];
+    if (!programme) throw new IssuerError('invalid_request', 400, 'the card is in no configured programme');
+    return programme.messageFormat;
+  };
   const defaultCard = cardList[0]!;
   const pins = new Map(cardList.map((card) => [card.id, card.pin]));
   const stats = emptyStats();
@@ -75,15 +94,20 @@ export async function startSandboxIssuer(options: SandboxIssuerOptions = {}): Pr
   const pinRoutes = createPinRoutes({
     pins,
     pinKeys: () => ({ latest: keys.pin.active, byKid: (kid) => keys.pin.accept(kid) }),
+    pgpKeys: (id) => keys.pgp.accept(id),
+    formatOf,
     baseUrl: () => baseUrl,
     stats,
   });
 
-  const allStages = (): Record<'session' | 'pin', Record<string, string>> => ({ session: stages(keys.session), pin: stages(keys.pin) });
+  const allStages = (): Record<'session' | 'pin' | 'pgp', Record<string, string>> => ({ session: stages(keys.session), pin: stages(keys.pin), pgp: stages(keys.pgp) });
   const activeSessionPem = (): string => createPublicKey(keys.session.active.privateKey).export({ type: 'spki', format: 'pem' }).toString();
   const rotate = async (): Promise<void> => {
+    // The OpenPGP ring moves its stages once its new key is made, a moment after the others.
+    const pgpRotated = keys.pgp.rotate();
     keys.session.rotate();
     keys.pin.rotate();
+    await pgpRotated;
     await keys.save();
   };
 
@@ -106,10 +130,11 @@ export async function startSandboxIssuer(options: SandboxIssuerOptions = {}): Pr
         res.writeHead(204, { 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Methods': 'GET', 'Access-Control-Max-Age': '600' });
         return res.end();
       }
-      if (method === 'GET' && (path === '/keys/session/jwks.json' || path === '/v1/cards/pin_keys')) {
+      if (method === 'GET' && (path === '/keys/session/jwks.json' || path === '/v1/cards/pin_keys' || path === '/v1/cards/pgp_keys')) {
         stats.jwksRequests++;
         res.writeHead(200, JWKS_HEADERS);
-        return res.end(JSON.stringify(path === '/v1/cards/pin_keys' ? keys.pin.jwks() : keys.session.jwks()));
+        const set = path === '/v1/cards/pgp_keys' ? keys.pgp.keySet() : path === '/v1/cards/pin_keys' ? keys.pin.jwks() : keys.session.jwks();
+        return res.end(JSON.stringify(set));
       }
       if ((path === '/card' || path.startsWith('/cards/') || path.startsWith('/v1/')) && fault && fault.remaining-- > 0) {
         throw new IssuerError('sandbox_fault', fault.status, 'injected sandbox failure');
@@ -122,10 +147,16 @@ export async function startSandboxIssuer(options: SandboxIssuerOptions = {}): Pr
           const card = cards.get(details[1]!);
           if (!card) throw new IssuerError('card_not_found', 404, 'no such card');
           const body = JSON.parse((await readBody(req)) || '{}') as { public_key?: unknown };
+          const payload = { pan: card.pan, cvc: card.cvc, expiry: `${String(card.expirationMonth).padStart(2, '0')}/${card.expirationYear}`, pin: pins.get(card.id) };
+          if (formatOf(card.id) === 'pgp') {
+            // An OpenPGP programme answers with an armored message to the frame's OpenPGP key.
+            const armored = await sealPgpResponse(payload, body.public_key);
+            res.writeHead(200, { 'Content-Type': 'application/pgp-encrypted', 'Cache-Control': 'no-store' });
+            return res.end(armored);
+          }
           const key = await importIssuerEncryptionKey(body.public_key, { rsaEnc: 'A256GCM' }).catch(() => {
             throw new IssuerError('invalid_key', 400, 'public_key must be an encryption JWK with a kid (RSA ≥ 2048 or P-256)');
           });
-          const payload = { pan: card.pan, cvc: card.cvc, expiry: `${String(card.expirationMonth).padStart(2, '0')}/${card.expirationYear}`, pin: pins.get(card.id) };
           res.writeHead(200, { 'Content-Type': 'application/jose', 'Cache-Control': 'no-store' });
           return res.end(await sealJwe(new TextEncoder().encode(JSON.stringify(payload)), key));
         }
@@ -182,6 +213,9 @@ export async function startSandboxIssuer(options: SandboxIssuerOptions = {}): Pr
     },
     get pinKey() {
       return keys.pin.active;
+    },
+    get pgpPinKey() {
+      return keys.pgp.active;
     },
     keyStages: allStages,
     rotate,

@@ -26,6 +26,8 @@ export interface MerchantServerOptions {
   appsDir?: string;
   frameUrl(): string;
   issuer(): IssuerTarget;
+  /** What the issuer's sealed messages are, shown on the page. */
+  messageFormat?: 'jwe' | 'pgp';
 }
 
 export interface MerchantServer extends RunningServer {
@@ -139,7 +141,13 @@ export async function startMerchantServer(options: MerchantServerOptions): Promi
         return sendJson(res, 404, { error: { code: 'not_found', message: 'not found' } }, headers);
       }
       res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', ...headers });
-      return res.end(text.replaceAll('{{FRAME_URL}}', escapeAttribute(options.frameUrl())).replaceAll('{{SDK_INTEGRITY}}', escapeAttribute(await sdkIntegrity(options.sdkFile))));
+      const format = options.messageFormat === 'pgp' ? 'OpenPGP' : 'JWE';
+      return res.end(
+        text
+          .replaceAll('{{FRAME_URL}}', escapeAttribute(options.frameUrl()))
+          .replaceAll('{{SDK_INTEGRITY}}', escapeAttribute(await sdkIntegrity(options.sdkFile)))
+          .replaceAll('{{MESSAGE_FORMAT}}', format),
+      );
     }
     if (url.pathname === '/cardframe.js' || url.pathname === '/cardframe.mjs') {
       return sendStatic(res, join(options.sdkFile, '..'), url.pathname, { ...headers, 'Cache-Control': 'no-cache' });

@@ -5,6 +5,8 @@ import { externalIssuerFromEnv, startDemo } from './index.ts';
 const port = (name: string, fallback: number): number => Number(process.env[name] ?? fallback);
 
 const issuer = await externalIssuerFromEnv();
+const format = process.env['CARDFRAME_ISSUER_FORMAT'] ?? 'jwe';
+if (format !== 'jwe' && format !== 'pgp') throw new Error('CARDFRAME_ISSUER_FORMAT must be jwe or pgp');
 const demo = await startDemo({
   hostPort: port('CARDFRAME_HOST_PORT', 5173),
   framePort: port('CARDFRAME_FRAME_PORT', 5174),
@@ -12,6 +14,7 @@ const demo = await startDemo({
   dataDir: process.env['CARDFRAME_DATA_DIR'] ?? fileURLToPath(new URL('../.data', import.meta.url)),
   ...(issuer ? { issuer } : {}),
   ...(process.env['CARDFRAME_PIN_VARIANT'] === 'change-request' ? { pinVariant: 'change-request' as const } : {}),
+  messageFormat: format,
 });
 
 console.log(`
@@ -19,7 +22,7 @@ console.log(`
 
   Merchant page:  ${demo.merchantUrl}
   Frame origin:   ${demo.frameUrl}
-  Issuer:         ${demo.issuer ? `${demo.issuer.url} (sandbox)` : issuer!.url}
+  Issuer:         ${demo.issuer ? `${demo.issuer.url} (sandbox, ${format === 'pgp' ? 'OpenPGP' : 'JWE'} programme)` : issuer!.url}
 
   Open ${demo.merchantUrl} and press "Reveal card details".
   Sandbox card: 4242 4242 4242 4242, CVC 123, expires 12/30.

@@ -13,5 +13,7 @@ export { ResponseKeys } from './response-keys.ts';
 export type { ResponseKeyAlg, ResponseKeysOptions, ResponsePublicKey } from './response-keys.ts';
 export type { JweKeyResolver, JweOpenPolicy, OpenedJwe } from './jwe-open.ts';
 export { sealJwe } from './jwe-seal.ts';
+export { jweSealer } from './sealer.ts';
+export type { MessageFormat, Sealer } from './sealer.ts';
 export { createRevealSession } from './reveal-session.ts';
 export type { RevealSession } from './reveal-session.ts';

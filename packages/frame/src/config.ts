@@ -1,5 +1,5 @@
 import { CardframeError, parseFieldNames, type FieldName } from '@cardframe/protocol';
-import { JWE_ENCS, type EncryptionPolicy, type JweEnc, type KeyRingSource, type OaepHash } from '@cardframe/crypto';
+import { JWE_ENCS, type EncryptionPolicy, type JweEnc, type KeyRingSource, type MessageFormat, type OaepHash } from '@cardframe/crypto';
 
 /**
  * The frame's deployment config: a JSON file served from the frame's own
@@ -18,7 +18,18 @@ export interface FrameConfig {
     readonly sessionKeys?: KeyRingSource;
     /** OAEP hash the issuer decrypts sessionids with; `SHA-1` matches Node's `publicEncrypt` default. */
     readonly oaepHash: OaepHash;
-    /** The issuer's keys PINs are sealed to (needed for the PIN flow); `pinKey: {jwk}` for one pinned key. */
+    /**
+     * The sealed-message format the issuer speaks (seeds 003/004: "either PGP
+     * or JWE"): `jwe` (default) or `pgp`. It decides how PINs are sealed and,
+     * in key-pair reveals, what key the frame holds. OpenPGP code is loaded
+     * only when this is `pgp`.
+     */
+    readonly messageFormat: MessageFormat;
+    /**
+     * The issuer's keys PINs are sealed to (needed for the PIN flow);
+     * `pinKey: {jwk}` (or `{pgp: "<armored>"}` for `pgp`) for one pinned key.
+     * A PGP key set has the JWKS shape, each entry `{kid, use: "enc", pgp}`.
+     */
     readonly pinKeys?: KeyRingSource;
     /** Algorithms for sealing to the issuer: RSA-OAEP only where the issuer needs it. */
     readonly encryption: EncryptionPolicy;
@@ -66,7 +77,7 @@ export interface RevealFlowConfig {
   readonly maxPerMinute: number;
   /** Modes the host may pick from; the first is the default (default `["session-key"]`). */
   readonly modes: readonly RevealMode[];
-  /** Algorithm of the frame's response keys in key-pair mode (default `ECDH-ES`). */
+  /** Algorithm of the frame's response keys in key-pair mode (default `ECDH-ES`); an OpenPGP issuer gets a Curve25519 OpenPGP key instead. */
   readonly responseKeyAlg: 'ECDH-ES' | 'RSA-OAEP-256';
   /** Whether the cardholder may copy revealed fields to the clipboard (default true). */
   readonly copy: boolean;
@@ -125,13 +136,14 @@ function parseOrigin(value: unknown, path: string): string {
   return value;
 }
 
-/** One pinned key: `{pem}` (sessionids only) or `{jwk}`. */
-function parsePinnedKey(value: unknown, path: string, pemAllowed: boolean): unknown {
+/** One pinned key: `{pem}` (sessionids only), `{jwk}`, or `{pgp}` (an OpenPGP issuer's armored PIN key). */
+function parsePinnedKey(value: unknown, path: string, form: 'pem' | 'jwk' | 'pgp'): unknown {
   const source = object(value, path);
   const keys = Object.keys(source);
-  if (pemAllowed && keys.length === 1 && typeof source['pem'] === 'string') return { pem: source['pem'] };
-  if (keys.length === 1 && typeof source['jwk'] === 'object' && source['jwk'] !== null) return source['jwk'];
-  throw bad(`${path} must be ${pemAllowed ? '{"pem": "..."} or ' : ''}{"jwk": {...}}`);
+  if (form === 'pem' && keys.length === 1 && typeof source['pem'] === 'string') return { pem: source['pem'] };
+  if (form === 'pgp' && keys.length === 1 && typeof source['pgp'] === 'string') return { pgp: source['pgp'] };
+  if (form !== 'pgp' && keys.length === 1 && typeof source['jwk'] === 'object' && source['jwk'] !== null) return source['jwk'];
+  throw bad(`${path} must be ${form === 'pem' ? '{"pem": "..."} or ' : ''}{"${form === 'pgp' ? 'pgp' : 'jwk'}": ...}`);
 }
 
 /** A key ring source: `{jwksUrl}` (https, or http on loopback) or `{keys: [...]}`. */
@@ -152,9 +164,9 @@ function parseRingSource(value: unknown, path: string): KeyRingSource {
   throw bad(`${path} must be {"jwksUrl": "..."} or {"keys": [...]}`);
 }
 
-function parseKeys(issuer: Record<string, unknown>, one: string, many: string, pemAllowed: boolean): KeyRingSource | undefined {
+function parseKeys(issuer: Record<string, unknown>, one: string, many: string, form: 'pem' | 'jwk' | 'pgp'): KeyRingSource | undefined {
   if (issuer[one] !== undefined && issuer[many] !== undefined) throw bad(`give issuer.${one} or issuer.${many}, not both`);
-  if (issuer[one] !== undefined) return { keys: [parsePinnedKey(issuer[one], `issuer.${one}`, pemAllowed)] };
+  if (issuer[one] !== undefined) return { keys: [parsePinnedKey(issuer[one], `issuer.${one}`, form)] };
   if (issuer[many] !== undefined) return parseRingSource(issuer[many], `issuer.${many}`);
   return undefined;
 }
@@ -260,8 +272,10 @@ export function parseFrameConfig(value: unknown): FrameConfig {
   const flows = object(config['flows'] ?? {}, 'flows');
   const reveal = flows['reveal'] === undefined ? undefined : parseRevealFlow(flows['reveal']);
   const pin = flows['pin'] === undefined ? undefined : parsePinFlow(flows['pin']);
-  const sessionKeys = parseKeys(issuer, 'sessionKey', 'sessionKeys', true);
-  const pinKeys = parseKeys(issuer, 'pinKey', 'pinKeys', false);
+  const messageFormat = issuer['messageFormat'] ?? 'jwe';
+  if (messageFormat !== 'jwe' && messageFormat !== 'pgp') throw bad('issuer.messageFormat must be "jwe" or "pgp"');
+  const sessionKeys = parseKeys(issuer, 'sessionKey', 'sessionKeys', 'pem');
+  const pinKeys = parseKeys(issuer, 'pinKey', 'pinKeys', messageFormat === 'pgp' ? 'pgp' : 'jwk');
   if (reveal?.modes.includes('session-key') && !sessionKeys) throw bad('issuer.sessionKey(s) is needed for the session-key reveal');
   if (pin && !pinKeys) throw bad('issuer.pinKey(s) is needed for the PIN flow');
   return {
@@ -269,6 +283,7 @@ export function parseFrameConfig(value: unknown): FrameConfig {
     issuer: {
       ...(sessionKeys ? { sessionKeys } : {}),
       oaepHash,
+      messageFormat,
       ...(pinKeys ? { pinKeys } : {}),
       encryption: parseEncryption(issuer['encryption']),
       keyRefresh: parseKeyRefresh(issuer['keyRefresh']),

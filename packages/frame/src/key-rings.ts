@@ -1,4 +1,15 @@
-import { KeyRing, importIssuerEncryptionKey, importIssuerSessionKey, type IssuerEncryptionKey, type SkippedKey } from '@cardframe/crypto';
+import {
+  KeyRing,
+  ResponseKeys,
+  importIssuerEncryptionKey,
+  importIssuerSessionKey,
+  sealJwe,
+  type IssuerEncryptionKey,
+  type ResponsePublicKey,
+  type RingKey,
+  type SkippedKey,
+} from '@cardframe/crypto';
+import type { PgpResponsePublicKey } from '@cardframe/crypto/pgp';
 import { CardframeError } from '@cardframe/protocol';
 import type { FrameConfig } from './config.ts';
 
@@ -10,14 +21,14 @@ export interface SessionKey {
 
 const OAEP_ALG = { 'SHA-1': 'RSA-OAEP', 'SHA-256': 'RSA-OAEP-256' } as const;
 
-function warnSkipped(purpose: string) {
+export function warnSkipped(purpose: string) {
   return (skipped: readonly SkippedKey[]): void => {
     // Kids and reasons only: nothing here is secret or card data.
     for (const { kid, reason } of skipped) console.warn(`cardframe: skipped issuer ${purpose} key ${kid ?? '(no kid)'}: ${reason}`);
   };
 }
 
-function timings(config: FrameConfig) {
+export function timings(config: FrameConfig) {
   const { ttlSeconds, cooldownSeconds, timeoutSeconds } = config.issuer.keyRefresh;
   return { ttlMs: ttlSeconds * 1000, cooldownMs: cooldownSeconds * 1000, timeoutMs: timeoutSeconds * 1000 };
 }
@@ -53,6 +64,40 @@ export function pinKeyRing(config: FrameConfig): KeyRing<IssuerEncryptionKey> | 
     onSkipped: warnSkipped('PIN'),
     importKey: (jwk) => importIssuerEncryptionKey(jwk, config.issuer.encryption),
   });
+}
+
+/** The OpenPGP chunk: the frame's one dynamic import, made only for an OpenPGP issuer. */
+const loadPgp = () => import('./pgp.ts');
+
+/** The issuer's PIN keys and how to seal to them, whichever format they are in. */
+export interface PinSealing<K extends RingKey = RingKey> {
+  readonly ring: KeyRing<K>;
+  seal(plaintext: Uint8Array, key: K): Promise<string>;
+}
+
+/**
+ * The PIN keys from the config, or undefined where none are configured. For
+ * an OpenPGP issuer the OpenPGP code is fetched here, on first use only.
+ */
+export async function pinSealing(config: FrameConfig): Promise<PinSealing | undefined> {
+  if (!config.issuer.pinKeys) return undefined;
+  return config.issuer.messageFormat === 'pgp' ? (await loadPgp()).pgpPinSealing(config) : { ring: pinKeyRing(config)!, seal: sealJwe };
+}
+
+/** Frame-held keys the issuer encrypts key-pair reveals to, whichever format they are in. */
+export interface FrameResponseKeys {
+  current(): Promise<ResponsePublicKey | PgpResponsePublicKey>;
+  open(message: string): Promise<{ readonly plaintext: Uint8Array }>;
+  /** Revealed values were dropped; OpenPGP keys go with them. */
+  hidden?(): void;
+  drop(): void;
+}
+
+/** The response keys the config asks for; for an OpenPGP issuer the OpenPGP code is fetched here. */
+export async function responseKeys(config: FrameConfig): Promise<FrameResponseKeys> {
+  return config.issuer.messageFormat === 'pgp'
+    ? new (await loadPgp()).FramePgpResponseKeys()
+    : new ResponseKeys({ alg: config.flows.reveal?.responseKeyAlg ?? 'ECDH-ES' });
 }
 
 /** True when the issuer said the key we used is unknown or retired: refresh and retry. */

@@ -1,6 +1,7 @@
-import { createRevealSession, openField, type ResponseKeys, type ResponsePublicKey } from '@cardframe/crypto';
+import { createRevealSession, openField } from '@cardframe/crypto';
 import { CardframeError, parseIssuerCard, type FieldName, type HostResult } from '@cardframe/protocol';
 import { formatExpiry } from './format.ts';
+import type { FrameResponseKeys } from './key-rings.ts';
 
 /** Revealed values keyed by field: PAN digits, CVC, PIN, expiry as `MM/YY`. Formatting for display is the view's job. */
 export type RevealedValues = Partial<Record<FieldName, string>>;
@@ -46,16 +47,16 @@ function parseExpiry(value: unknown): string | undefined {
 
 /**
  * One reveal with a frame-held key pair (seed 000's second flow): the host
- * gets only the public key, the issuer answers with a JWE of
- * `{"pan","cvc","expiry"}` to it, and only the key its `kid` names opens it.
+ * gets only the public key, the issuer answers with a JWE (or an OpenPGP
+ * message) of `{"pan","cvc","expiry"}` to it, and only the key it names opens it.
  */
 export async function revealWithKeyPair(
-  keys: ResponseKeys,
+  keys: Pick<FrameResponseKeys, 'current' | 'open'>,
   fields: readonly FieldName[],
-  fetchEncrypted: (publicKey: ResponsePublicKey) => Promise<HostResult>,
+  fetchEncrypted: (publicKey: Awaited<ReturnType<FrameResponseKeys['current']>>) => Promise<HostResult>,
 ): Promise<RevealedValues> {
   const { body } = await fetchEncrypted(await keys.current());
-  if (typeof body !== 'string') throw new CardframeError('ERR_MALFORMED_RESPONSE', 'the issuer response is not a compact JWE');
+  if (typeof body !== 'string') throw new CardframeError('ERR_MALFORMED_RESPONSE', 'the issuer response is not a sealed message');
   const { plaintext } = await keys.open(body.trim());
   let card: Record<string, unknown>;
   try {

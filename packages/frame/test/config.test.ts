@@ -44,6 +44,21 @@ describe('frame config', () => {
     expect(configError(null)).to.contain('config');
   });
 
+  it('defaults to JWE, and takes an OpenPGP issuer with pinned armored PIN keys or a key set it fetches', () => {
+    expect(parseFrameConfig(valid).issuer.messageFormat).to.equal('jwe');
+    const armored = '-----BEGIN PGP PUBLIC KEY BLOCK-----\n\nxjMEaP8V4RY\n-----END PGP PUBLIC KEY BLOCK-----';
+    const pinned = parseFrameConfig({ ...valid, issuer: { ...valid.issuer, messageFormat: 'pgp', pinKey: { pgp: armored } }, flows: { pin: {} } });
+    expect(pinned.issuer).to.deep.include({ messageFormat: 'pgp', pinKeys: { keys: [{ pgp: armored }] } });
+    const fetched = parseFrameConfig({ ...valid, issuer: { ...valid.issuer, messageFormat: 'pgp', pinKeys: { jwksUrl: 'https://issuer.example/pgp_keys' } }, flows: { pin: {} } });
+    expect(frameSecurityHeaders(fetched)['Content-Security-Policy']).to.contain('https://issuer.example');
+  });
+
+  it('refuses an unknown message format, and a pinned key of the other format', () => {
+    expect(configError({ ...valid, issuer: { ...valid.issuer, messageFormat: 'smime' } })).to.contain('messageFormat');
+    expect(configError({ ...valid, issuer: { ...valid.issuer, messageFormat: 'pgp', pinKey: { jwk: { kty: 'EC' } } } })).to.contain('pinKey');
+    expect(configError({ ...valid, issuer: { ...valid.issuer, pinKey: { pgp: 'x' } } })).to.contain('pinKey');
+  });
+
   it('makes a CSP whose frame-ancestors are exactly the allowed hosts, with Trusted Types and no inline code', () => {
     const headers = frameSecurityHeaders(parseFrameConfig(valid));
     const csp = headers['Content-Security-Policy']!;

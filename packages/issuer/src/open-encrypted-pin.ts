@@ -56,6 +56,11 @@ export async function openEncryptedPin(
     const code = error instanceof CardframeError ? error.code : 'unknown';
     throw new IssuerError('invalid_encrypted_pin', 400, `encrypted_pin could not be opened (${code})`);
   }
+  return pinFromPayload(plaintext);
+}
+
+/** The PIN in a decrypted `{"pin":"<4-12 digits>"}`; the plaintext is zeroed afterwards. Shared by the JWE and OpenPGP openers. */
+export function pinFromPayload(plaintext: Uint8Array): string {
   let payload: unknown;
   try {
     payload = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(plaintext));

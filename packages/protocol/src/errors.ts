@@ -48,6 +48,8 @@ export const ERROR_CODES = [
   'ERR_COPY_REFUSED',
   /** The host's style object has a property, value, target or font outside the frame's style allowlist. */
   'ERR_STYLE_REFUSED',
+  /** A sealed message, or what it decompresses to, is larger than allowed: refused before or while it is read. */
+  'ERR_MESSAGE_TOO_LARGE',
 ] as const;
 
 /** One of {@link ERROR_CODES}. */

@@ -23,6 +23,7 @@ export type {
   HostRequest,
   HostResult,
   JsonValue,
+  PgpResponsePublicKeyJson,
   PinRequest,
   PinSubmission,
   RegisterDeviceRequest,

@@ -136,9 +136,12 @@ export interface SessionRequest {
 
 /** The change-PIN request body (seed 002): what the host's backend forwards to the issuer. */
 export interface PinSubmission {
-  /** `{"pin":"…"}` as a compact JWE to the issuer's PIN key. */
+  /**
+   * `{"pin":"…"}` sealed to the issuer's PIN key: a compact JWE, or, for an
+   * issuer that speaks OpenPGP, an armored OpenPGP message.
+   */
   readonly encrypted_pin: string;
-  /** The `kid` of that key. */
+  /** The `kid` of that key; for OpenPGP, the `kid` the issuer publishes for it, else its fingerprint. */
   readonly key_id: string;
   /** The bound device, when the direct variant signs. */
   readonly device_id?: string;
@@ -177,13 +180,26 @@ export interface ResponsePublicKeyJson {
   readonly e?: string;
 }
 
-/** The frame asks the host for card data encrypted to one of its own keys; the answer is a compact JWE. */
+/** A frame-held OpenPGP public key for an issuer that answers in OpenPGP. */
+export interface PgpResponsePublicKeyJson {
+  readonly kty: 'PGP';
+  /** The key's fingerprint, lowercase hex. */
+  readonly kid: string;
+  readonly use: 'enc';
+  /** The armored public key block. */
+  readonly pgp: string;
+}
+
+/**
+ * The frame asks the host for card data encrypted to one of its own keys; the
+ * answer is a compact JWE, or an armored OpenPGP message for a PGP key.
+ */
 export interface EncryptedCardRequest {
   readonly v: typeof PROTOCOL_VERSION;
   readonly kind: 'request';
   readonly id: string;
   readonly method: 'encrypted-card';
-  readonly params: { readonly public_key: ResponsePublicKeyJson };
+  readonly params: { readonly public_key: ResponsePublicKeyJson | PgpResponsePublicKeyJson };
 }
 
 export type FrameRequest = SessionRequest | PinRequest | RegisterDeviceRequest | EncryptedCardRequest;

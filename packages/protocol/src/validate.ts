@@ -34,6 +34,14 @@ export function isMessageId(value: unknown): value is string {
 }
 const COMPACT_JWE = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
 const KID_PATTERN = /^[\x21-\x7e]{1,200}$/;
+// One armored block: printable ASCII lines, none of them a BEGIN or END line,
+// between its BEGIN and END lines. The line class excludes CR and LF, so
+// matching is linear in the length. (Literals, so bundles that never validate
+// frame requests drop them.)
+const PGP_MESSAGE = /^-----BEGIN PGP MESSAGE-----\r?\n(?:(?!-----)[\x20-\x7e]*\r?\n)*-----END PGP MESSAGE-----(?:\r?\n)?$/;
+const PGP_PUBLIC_KEY = /^-----BEGIN PGP PUBLIC KEY BLOCK-----\r?\n(?:(?!-----)[\x20-\x7e]*\r?\n)*-----END PGP PUBLIC KEY BLOCK-----(?:\r?\n)?$/;
+const FINGERPRINT_PATTERN = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
+const MAX_SEALED_PIN_CHARS = 16 * 1024;
 const HEX_PATTERN = /^(?:[0-9a-f]{2})+$/;
 const BASE64URL_PATTERN = /^[A-Za-z0-9_-]+$/;
 const BASE64_PATTERN = /^[A-Za-z0-9+/]+={0,2}$/;
@@ -271,6 +279,13 @@ const EVENT_PARSERS: { [K in keyof FrameEventDetails]: (detail: unknown) => Fram
   },
 };
 
+/** A sealed PIN: a compact JWE or one armored OpenPGP message. */
+function expectSealedPin(value: unknown): string {
+  const path = 'message.params.encrypted_pin';
+  if (typeof value !== 'string' || value.length > MAX_SEALED_PIN_CHARS) fail(path, 'not in the expected format');
+  return value.startsWith('-----BEGIN PGP') ? expectString(value, path, PGP_MESSAGE, MAX_SEALED_PIN_CHARS) : expectString(value, path, COMPACT_JWE, MAX_SEALED_PIN_CHARS);
+}
+
 /**
  * Validates a message the host received from the frame. The host trusts the
  * frame's origin but still refuses malformed data, so a broken or outdated
@@ -294,7 +309,7 @@ export function parseFrameMessage(data: unknown): FrameMessage {
         case 'pin': {
           const params = expectObject(message['params'], 'message.params', ['encrypted_pin', 'key_id'], ['device_id', 'signature']);
           const submission = {
-            encrypted_pin: expectString(params['encrypted_pin'], 'message.params.encrypted_pin', COMPACT_JWE, 16 * 1024),
+            encrypted_pin: expectSealedPin(params['encrypted_pin']),
             key_id: expectString(params['key_id'], 'message.params.key_id', KID_PATTERN, 200),
             ...(params['device_id'] === undefined ? {} : { device_id: expectString(params['device_id'], 'message.params.device_id', KID_PATTERN, 200) }),
             ...(params['signature'] === undefined ? {} : { signature: expectString(params['signature'], 'message.params.signature', HEX_PATTERN, 256) }),
@@ -311,8 +326,19 @@ export function parseFrameMessage(data: unknown): FrameMessage {
         }
         case 'encrypted-card': {
           const params = expectObject(message['params'], 'message.params', ['public_key']);
-          const key = expectObject(params['public_key'], 'message.params.public_key', ['kty', 'kid', 'use', 'alg'], ['crv', 'x', 'y', 'n', 'e']);
           const path = 'message.params.public_key';
+          if (isPlainObject(params['public_key']) && params['public_key']['kty'] === 'PGP') {
+            const pgp = expectObject(params['public_key'], path, ['kty', 'kid', 'use', 'pgp']);
+            if (pgp['use'] !== 'enc') fail(path, 'expected an OpenPGP encryption key');
+            const public_key = {
+              kty: 'PGP' as const,
+              kid: expectString(pgp['kid'], `${path}.kid`, FINGERPRINT_PATTERN, 64),
+              use: 'enc' as const,
+              pgp: expectString(pgp['pgp'], `${path}.pgp`, PGP_PUBLIC_KEY, 16 * 1024),
+            };
+            return { v: PROTOCOL_VERSION, kind: 'request', id, method: 'encrypted-card', params: { public_key } };
+          }
+          const key = expectObject(params['public_key'], path, ['kty', 'kid', 'use', 'alg'], ['crv', 'x', 'y', 'n', 'e']);
           const ec = key['kty'] === 'EC' && key['alg'] === 'ECDH-ES' && key['crv'] === 'P-256';
           const rsa = key['kty'] === 'RSA' && key['alg'] === 'RSA-OAEP-256';
           if (!(ec || rsa) || key['use'] !== 'enc') fail(path, 'expected an ECDH-ES P-256 or RSA-OAEP-256 encryption key');

@@ -80,6 +80,33 @@ describe('frame message validation', () => {
   });
 });
 
+describe('OpenPGP in frame requests', () => {
+  const armoredMessage = '-----BEGIN PGP MESSAGE-----\n\nwV4DfP8V4QuBxksSAQdA\n=abcd\n-----END PGP MESSAGE-----\n';
+  const armoredKey = '-----BEGIN PGP PUBLIC KEY BLOCK-----\n\nxjMEaP8V4RYJKwYBBAHaRw8BAQdA\n-----END PGP PUBLIC KEY BLOCK-----';
+  const fingerprint = '2115a3a324cb5d30548fdf1e62ad04921f76b5d7';
+  const pin = (encrypted_pin: unknown) => ({ v: 1, kind: 'request', id: 'p', method: 'pin', params: { encrypted_pin, key_id: fingerprint } });
+  const card = (public_key: unknown) => ({ v: 1, kind: 'request', id: 'c', method: 'encrypted-card', params: { public_key } });
+
+  it('accepts an armored OpenPGP message as encrypted_pin, with the key fingerprint as key_id', () => {
+    expect(parseFrameMessage(pin(armoredMessage))).to.deep.include({ params: { encrypted_pin: armoredMessage, key_id: fingerprint } });
+  });
+
+  it('refuses an encrypted_pin that is two blocks, another block type, or has text around the armor', () => {
+    expect(codeOf(() => parseFrameMessage(pin(armoredMessage + armoredMessage)))).to.equal('ERR_BAD_MESSAGE');
+    expect(codeOf(() => parseFrameMessage(pin(armoredKey)))).to.equal('ERR_BAD_MESSAGE');
+    expect(codeOf(() => parseFrameMessage(pin(`${armoredMessage}<script>`)))).to.equal('ERR_BAD_MESSAGE');
+    expect(codeOf(() => parseFrameMessage(pin(armoredMessage.replace('wV4', 'w\u0000V4'))))).to.equal('ERR_BAD_MESSAGE');
+  });
+
+  it('accepts a frame-held OpenPGP public key for the key-pair reveal and refuses one with extra members or a private block', () => {
+    const key = { kty: 'PGP', kid: fingerprint, use: 'enc', pgp: armoredKey };
+    expect(parseFrameMessage(card(key))).to.deep.include({ params: { public_key: key } });
+    expect(codeOf(() => parseFrameMessage(card({ ...key, d: 'x' })))).to.equal('ERR_BAD_MESSAGE');
+    expect(codeOf(() => parseFrameMessage(card({ ...key, kid: 'not-a-fingerprint' })))).to.equal('ERR_BAD_MESSAGE');
+    expect(codeOf(() => parseFrameMessage(card({ ...key, pgp: armoredKey.replaceAll('PUBLIC KEY', 'PRIVATE KEY') })))).to.equal('ERR_BAD_MESSAGE');
+  });
+});
+
 describe('issuer card response', () => {
   const field = { data: 'AAAA', iv: 'BBBB' };
   const card = { id: 'c', expirationMonth: '12', expirationYear: '2030', encryptedPan: field, encryptedCvc: field, pin: field };

@@ -1,4 +1,4 @@
-import { CardframeError, assertJsonValue, type JsonValue, type PinSubmission, type ResponsePublicKeyJson } from '@cardframe/protocol';
+import { CardframeError, assertJsonValue, type JsonValue, type PgpResponsePublicKeyJson, type PinSubmission, type ResponsePublicKeyJson } from '@cardframe/protocol';
 
 /**
  * What a host callback may return: a `fetch` `Response` (its status and body
@@ -15,13 +15,17 @@ export type HostCallbackResult = Response | string | object | void;
  */
 export type FetchCardData = (sessionId: string) => Promise<HostCallbackResult>;
 
-/** A frame-held public key (seed 000's second flow) for the issuer to encrypt card data to. */
-export type ResponsePublicKey = ResponsePublicKeyJson;
+/**
+ * A frame-held public key (seed 000's second flow) for the issuer to encrypt
+ * card data to: a JWK, or `{kty: "PGP", kid, use: "enc", pgp}` where the
+ * frame is configured for an OpenPGP issuer.
+ */
+export type ResponsePublicKey = ResponsePublicKeyJson | PgpResponsePublicKeyJson;
 
 /**
  * Key-pair reveal: send the frame's public key to your backend, which asks
  * the issuer for card data encrypted to it, and return the issuer's compact
- * JWE (as a `Response` or text).
+ * JWE or armored OpenPGP message (as a `Response` or text).
  *
  * @example
  * card.fetchEncryptedCard = (publicKey) => fetch('/api/card-details', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ public_key: publicKey }) });

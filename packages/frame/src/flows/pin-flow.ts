@@ -1,8 +1,8 @@
-import { exportDevicePublicKey, generateDeviceKeyPair, sealJwe, signDeviceMessage, type IssuerEncryptionKey, type KeyRing } from '@cardframe/crypto';
+import { exportDevicePublicKey, generateDeviceKeyPair, signDeviceMessage } from '@cardframe/crypto';
 import { CardframeError, toCardframeError, type ConfigureRequest, type FieldName, type JsonValue } from '@cardframe/protocol';
 import type { PinFlowConfig } from '../config.ts';
 import { loadDeviceBinding, saveDeviceBinding, type DeviceBinding } from '../device-store.ts';
-import { keyWasRejected, pinKeyRing } from '../key-rings.ts';
+import { keyWasRejected, pinSealing, type PinSealing } from '../key-rings.ts';
 import { pinEntryState, pinSubmissionProblem, type PinEntryState } from '../pin-policy.ts';
 import { PinView } from '../pin-view.ts';
 import { RateLimit } from '../rate-limit.ts';
@@ -19,15 +19,16 @@ function parseDeviceId(body: JsonValue): string {
 /**
  * PIN entry: validates as the cardholder types (telling the host only
  * `complete`/`valid`/error codes), and on submit seals `{"pin":"…"}` to the
- * issuer's key, signs it with the device key where configured, and hands
- * only the sealed result to the host. One submission at a time.
+ * issuer's key (as a JWE, or an OpenPGP message for an OpenPGP issuer),
+ * signs it with the device key where configured, and hands only the sealed
+ * result to the host. One submission at a time.
  */
 export class PinFlow implements Flow {
   readonly name = 'pin' as const;
   readonly element = new PinView();
   readonly #context: FlowContext;
   readonly #policy: PinFlowConfig | undefined;
-  readonly #pinKeys: KeyRing<IssuerEncryptionKey> | undefined;
+  readonly #pinKeys: Promise<PinSealing | undefined>;
   readonly #limit: RateLimit;
   #submitting = false;
   #lastState: PinEntryState | undefined;
@@ -36,7 +37,9 @@ export class PinFlow implements Flow {
   constructor(context: FlowContext) {
     this.#context = context;
     this.#policy = context.config.flows.pin;
-    this.#pinKeys = pinKeyRing(context.config);
+    this.#pinKeys = pinSealing(context.config);
+    // Handled here too, so a failed load is reported by configure, not as an unhandled rejection.
+    this.#pinKeys.catch(() => {});
     this.#limit = new RateLimit(this.#policy?.maxAttempts ?? 5, 10 * 60_000);
     if (this.#policy) {
       this.element.minLength = this.#policy.minLength;
@@ -50,8 +53,9 @@ export class PinFlow implements Flow {
     if (!this.#policy) throw new CardframeError('ERR_NOT_ALLOWED', 'the PIN flow is not enabled in this frame');
     if (fields !== undefined || mode !== undefined) throw new CardframeError('ERR_BAD_MESSAGE', 'fields and mode apply to the reveal flow only');
     try {
-      if (!this.#pinKeys) throw new CardframeError('ERR_CONFIG', 'no issuer PIN key is configured');
-      await this.#pinKeys.preferred();
+      const keys = await this.#pinKeys;
+      if (!keys) throw new CardframeError('ERR_CONFIG', 'no issuer PIN key is configured');
+      await keys.ring.preferred();
     } catch (error) {
       const failure = toCardframeError(error, 'ERR_KEY_INVALID', 'issuer PIN key is invalid');
       this.element.error = failure.toInfo();
@@ -101,8 +105,9 @@ export class PinFlow implements Flow {
       this.#limit.take('PIN');
       const device = this.#policy.deviceBinding ? await this.#device() : undefined;
       // Sealed to the preferred key; if the issuer has retired it, once more to the refreshed set's.
-      const outcome = await this.#pinKeys!.run(async (key) => {
-        const encrypted_pin = await sealJwe(new TextEncoder().encode(JSON.stringify({ pin })), key);
+      const { ring, seal } = (await this.#pinKeys)!;
+      const outcome = await ring.run(async (key) => {
+        const encrypted_pin = await seal(new TextEncoder().encode(JSON.stringify({ pin })), key);
         const submission = device
           ? { encrypted_pin, key_id: key.kid, device_id: device.deviceId, signature: await signDeviceMessage(device.keyPair.privateKey, encrypted_pin) }
           : { encrypted_pin, key_id: key.kid };

@@ -1,4 +1,4 @@
-import { ResponseKeys, type KeyRing } from '@cardframe/crypto';
+import type { KeyRing } from '@cardframe/crypto';
 import {
   CardframeError,
   toCardframeError,
@@ -13,7 +13,7 @@ import { CardView, type ViewState } from '../card-view.ts';
 import { CopyView } from '../copy-view.ts';
 import { FieldView } from '../field-view.ts';
 import { copyText, type PanHint } from '../format.ts';
-import { keyWasRejected, sessionKeyRing, type SessionKey } from '../key-rings.ts';
+import { keyWasRejected, responseKeys, sessionKeyRing, type FrameResponseKeys, type SessionKey } from '../key-rings.ts';
 import { RateLimit } from '../rate-limit.ts';
 import { RevealGroup, type GroupMessage } from '../reveal-group.ts';
 import { reveal, revealWithKeyPair, type RevealedValues } from '../reveal.ts';
@@ -55,7 +55,7 @@ export class RevealFlow implements Flow {
   readonly #view: RevealViewName;
   readonly #context: FlowContext;
   readonly #sessionKeys: KeyRing<SessionKey> | undefined;
-  readonly #responseKeys: ResponseKeys;
+  #responseKeys: Promise<FrameResponseKeys> | undefined;
   readonly #limit: RateLimit;
   readonly #onPageEvent: (event: Event) => void;
   #mode: RevealModeName = 'session-key';
@@ -75,7 +75,6 @@ export class RevealFlow implements Flow {
     this.#view = view;
     this.element = VIEWS[view]();
     this.#sessionKeys = sessionKeyRing(context.config);
-    this.#responseKeys = new ResponseKeys({ alg: context.config.flows.reveal?.responseKeyAlg ?? 'ECDH-ES' });
     this.#limit = new RateLimit(context.config.flows.reveal?.maxPerMinute ?? 10, 60_000);
     this.element.addEventListener('cardframe-reveal-request', () => void this.#reveal());
     this.element.addEventListener('cardframe-hide-request', () => this.#userHide());
@@ -138,6 +137,7 @@ export class RevealFlow implements Flow {
   hide(reason: HideReason): void {
     const wasShowing = this.element.state === 'revealed' || this.element.state === 'revealing';
     this.#drop();
+    void this.#responseKeys?.then((keys) => keys.hidden?.());
     if (!this.#configured || this.element.state === 'unavailable') return;
     this.element.state = 'ready';
     if (wasShowing) this.#context.channel.emit('hide', { reason });
@@ -146,7 +146,7 @@ export class RevealFlow implements Flow {
   destroy(): void {
     this.#drop();
     this.#group?.close();
-    this.#responseKeys.drop();
+    void this.#responseKeys?.then((keys) => keys.drop());
     document.removeEventListener('visibilitychange', this.#onPageEvent);
     window.removeEventListener('beforeprint', this.#onPageEvent);
     window.removeEventListener('blur', this.#onPageEvent);
@@ -192,7 +192,7 @@ export class RevealFlow implements Flow {
     const { channel } = this.#context;
     const values =
       this.#mode === 'key-pair'
-        ? await revealWithKeyPair(this.#responseKeys, fields, (public_key) => channel.request('encrypted-card', { public_key }))
+        ? await revealWithKeyPair(await (this.#responseKeys ??= responseKeys(this.#context.config)), fields, (public_key) => channel.request('encrypted-card', { public_key }))
         : await this.#sessionKeys!.run(
             (key) => reveal(key.key, fields, (sessionId) => channel.request('session', { sessionId })),
             keyWasRejected,
