@@ -7,6 +7,10 @@ const pin = document.querySelector('#pin');
 pin.submitPin = (submission) => fetch('/api/pin', json(submission));
 pin.registerDevice = (publicKey) => fetch('/api/devices', json({ public_key: publicKey }));
 
+// The fields sit on the card artwork: the dark preset, on the artwork's own colour.
+const onArtwork = { base: { backgroundColor: '#264653' }, value: { fontSize: '18px' } };
+for (const field of group.querySelectorAll('.artwork cardframe-pan, .artwork cardframe-expiry, .artwork cardframe-cvc')) field.frameStyle = onArtwork;
+
 const log = document.querySelector('#events');
 for (const name of ['cardframe-ready', 'cardframe-reveal', 'cardframe-hide', 'cardframe-copy', 'cardframe-error', 'cardframe-submit']) {
   document.addEventListener(name, (event) => {

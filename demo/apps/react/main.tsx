@@ -4,6 +4,8 @@ import { createRoot } from 'react-dom/client';
 
 const frameUrl = document.querySelector<HTMLMetaElement>('meta[name=cardframe-frame-url]')!.content;
 const json = (body: unknown): RequestInit => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+// The fields sit on the card artwork: the dark preset, on the artwork's own colour.
+const onArtwork = { base: { backgroundColor: '#264653' }, value: { fontSize: '18px' } };
 const fetchCardData = (sessionId: string) => fetch('/api/card', { headers: { sessionid: sessionId } });
 
 function Card() {
@@ -16,15 +18,15 @@ function Card() {
           <span className="artwork-brand" aria-hidden="true">
             ACME
           </span>
-          <CardframePan className="artwork-pan" onReveal={() => log('reveal pan')} />
+          <CardframePan className="artwork-pan" frameStyle={onArtwork} onReveal={() => log('reveal pan')} />
           <span className="artwork-label" aria-hidden="true">
             Valid thru
           </span>
-          <CardframeExpiry className="artwork-expiry" />
+          <CardframeExpiry className="artwork-expiry" frameStyle={onArtwork} />
           <span className="artwork-label artwork-label-cvc" aria-hidden="true">
             CVC
           </span>
-          <CardframeCvc className="artwork-cvc" />
+          <CardframeCvc className="artwork-cvc" frameStyle={onArtwork} />
         </section>
         <div className="artwork-actions">
           <CardframeToggle theme="light" />

@@ -3,6 +3,8 @@ import { createApp, defineComponent, h, ref } from 'vue';
 
 const frameUrl = document.querySelector<HTMLMetaElement>('meta[name=cardframe-frame-url]')!.content;
 const json = (body: unknown): RequestInit => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+// The fields sit on the card artwork: the dark preset, on the artwork's own colour.
+const onArtwork = { base: { backgroundColor: '#264653' }, value: { fontSize: '18px' } };
 const fetchCardData = (sessionId: string) => fetch('/api/card', { headers: { sessionid: sessionId } });
 
 // Render functions rather than templates: the host page's CSP has no 'unsafe-eval' for Vue's template compiler.
@@ -15,11 +17,11 @@ const App = defineComponent({
       h(CardframeGroup, { id: 'card', frameUrl, last4: '4242', theme: 'dark', fetchCardData, onError: (e: { code: string }) => log(`error ${e.code}`) }, () => [
         h('section', { class: 'artwork', 'aria-label': 'Your card' }, [
           h('span', { class: 'artwork-brand', 'aria-hidden': 'true' }, 'ACME'),
-          h(CardframePan, { class: 'artwork-pan', onReveal: () => log('reveal pan') }),
+          h(CardframePan, { class: 'artwork-pan', frameStyle: onArtwork, onReveal: () => log('reveal pan') }),
           h('span', { class: 'artwork-label', 'aria-hidden': 'true' }, 'Valid thru'),
-          h(CardframeExpiry, { class: 'artwork-expiry' }),
+          h(CardframeExpiry, { class: 'artwork-expiry', frameStyle: onArtwork }),
           h('span', { class: 'artwork-label artwork-label-cvc', 'aria-hidden': 'true' }, 'CVC'),
-          h(CardframeCvc, { class: 'artwork-cvc' }),
+          h(CardframeCvc, { class: 'artwork-cvc', frameStyle: onArtwork }),
         ]),
         h('div', { class: 'artwork-actions' }, [h(CardframeToggle, { theme: 'light' }), h(CardframeCopy, { for: 'pan', theme: 'light', onCopy: (e: { field: string }) => log(`copy ${e.field}`) })]),
       ]);

@@ -3,13 +3,13 @@ import { prepareAppearance } from './appearance.ts';
 import type { FrameConfig } from './config.ts';
 import type { Connection } from './connect.ts';
 import type { Flow, FlowContext } from './flows/flow.ts';
-import { PinFlow } from './flows/pin-flow.ts';
 import { RevealFlow } from './flows/reveal-flow.ts';
 import { HostChannel } from './host-channel.ts';
 
-const FLOWS: Record<FlowName, (context: FlowContext, view: RevealViewName) => Flow> = {
+// PIN entry (with jose for sealing) is a chunk of its own: card frames never load it.
+const FLOWS: Record<FlowName, (context: FlowContext, view: RevealViewName) => Flow | Promise<Flow>> = {
   reveal: (context, view) => new RevealFlow(context, view),
-  pin: (context) => new PinFlow(context),
+  pin: async (context) => new (await import('./flows/pin-flow.ts')).PinFlow(context),
 };
 
 /**
@@ -23,6 +23,7 @@ export class FrameApp {
   readonly #root: HTMLElement;
   #flow: Flow | undefined;
   #flowKey: string | undefined;
+  #loading: Promise<Flow> | undefined;
 
   constructor(config: FrameConfig, connection: Connection, root: HTMLElement = document.body) {
     this.#config = config;
@@ -49,12 +50,20 @@ export class FrameApp {
     const key = `${name}:${view}`;
     if (this.#flowKey !== key) {
       this.#flow?.destroy();
+      this.#flow = undefined;
       this.#flowKey = key;
-      this.#flow = FLOWS[name]({ config: this.#config, channel: this.#channel }, view);
-      this.#root.replaceChildren(this.#flow.element);
+      this.#loading = Promise.resolve(FLOWS[name]({ config: this.#config, channel: this.#channel }, view));
     }
-    applyAppearance(this.#flow!.element);
-    const shown = await this.#flow!.configure(params);
+    const loading = this.#loading!;
+    const flow = await loading;
+    // Configured for another flow while this one loaded: that one wins.
+    if (this.#loading !== loading) throw new CardframeError('ERR_OUT_OF_ORDER', 'configured again while the flow was loading');
+    if (this.#flow !== flow) {
+      this.#flow = flow;
+      this.#root.replaceChildren(flow.element);
+    }
+    applyAppearance(flow.element);
+    const shown = await flow.configure(params);
     this.#channel.emit('ready', { fields: shown });
   }
 

@@ -1,14 +1,4 @@
-import {
-  KeyRing,
-  ResponseKeys,
-  importIssuerEncryptionKey,
-  importIssuerSessionKey,
-  sealJwe,
-  type IssuerEncryptionKey,
-  type ResponsePublicKey,
-  type RingKey,
-  type SkippedKey,
-} from '@cardframe/crypto';
+import { KeyRing, importIssuerSessionKey, type ResponsePublicKey, type RingKey, type SkippedKey } from '@cardframe/crypto';
 import type { PgpResponsePublicKey } from '@cardframe/crypto/pgp';
 import { CardframeError } from '@cardframe/protocol';
 import type { FrameConfig } from './config.ts';
@@ -54,20 +44,12 @@ export function sessionKeyRing(config: FrameConfig): KeyRing<SessionKey> | undef
   });
 }
 
-/** The PIN key ring from the config, or undefined where none is configured. */
-export function pinKeyRing(config: FrameConfig): KeyRing<IssuerEncryptionKey> | undefined {
-  const source = config.issuer.pinKeys;
-  if (!source) return undefined;
-  return new KeyRing<IssuerEncryptionKey>({
-    source,
-    ...timings(config),
-    onSkipped: warnSkipped('PIN'),
-    importKey: (jwk) => importIssuerEncryptionKey(jwk, config.issuer.encryption),
-  });
-}
-
-/** The OpenPGP chunk: the frame's one dynamic import, made only for an OpenPGP issuer. */
+// Sealing to and opening from the issuer needs jose or OpenPGP.js; a frame
+// that only reveals with a session key never downloads either.
+/** The OpenPGP chunk, loaded only for an OpenPGP issuer. */
 const loadPgp = () => import('./pgp.ts');
+/** The JOSE chunk (jose), loaded for the PIN flow and key-pair reveals. */
+const loadJwe = () => import('./jwe-keys.ts');
 
 /** The issuer's PIN keys and how to seal to them, whichever format they are in. */
 export interface PinSealing<K extends RingKey = RingKey> {
@@ -81,7 +63,7 @@ export interface PinSealing<K extends RingKey = RingKey> {
  */
 export async function pinSealing(config: FrameConfig): Promise<PinSealing | undefined> {
   if (!config.issuer.pinKeys) return undefined;
-  return config.issuer.messageFormat === 'pgp' ? (await loadPgp()).pgpPinSealing(config) : { ring: pinKeyRing(config)!, seal: sealJwe };
+  return config.issuer.messageFormat === 'pgp' ? (await loadPgp()).pgpPinSealing(config) : (await loadJwe()).jwePinSealing(config);
 }
 
 /** Frame-held keys the issuer encrypts key-pair reveals to, whichever format they are in. */
@@ -97,7 +79,7 @@ export interface FrameResponseKeys {
 export async function responseKeys(config: FrameConfig): Promise<FrameResponseKeys> {
   return config.issuer.messageFormat === 'pgp'
     ? new (await loadPgp()).FramePgpResponseKeys()
-    : new ResponseKeys({ alg: config.flows.reveal?.responseKeyAlg ?? 'ECDH-ES' });
+    : (await loadJwe()).jweResponseKeys(config);
 }
 
 /** True when the issuer said the key we used is unknown or retired: refresh and retry. */

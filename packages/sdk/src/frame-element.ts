@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, type CSSResultGroup, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { ReactiveElement, type CSSResultGroup, type PropertyDeclarations, type PropertyValues } from '@lit/reactive-element';
 import { CardframeError, toCardframeError, type AppearanceParams, type CardframeStyle, type ConfigureRequest, type FieldName, type ThemeName, type FlowName, type FrameEvent, type FrameRequest, type JsonValue } from '@cardframe/protocol';
 import { cardframeEvent } from './events.ts';
 import { FrameChannel } from './frame-channel.ts';
@@ -25,7 +25,7 @@ function parseFrameUrl(value: string | undefined): URL | undefined {
  * frame's events as `cardframe-*` DOM events. Subclasses pick the flow and
  * answer the frame's requests through the host's callbacks.
  */
-export abstract class FrameElement extends LitElement {
+export abstract class FrameElement extends ReactiveElement {
   static override styles: CSSResultGroup = frameStyles;
 
   static override properties: PropertyDeclarations = {
@@ -58,6 +58,7 @@ export abstract class FrameElement extends LitElement {
   declare frameStyle: CardframeStyle | undefined;
 
   #channel: FrameChannel | undefined;
+  #iframe: HTMLIFrameElement | undefined;
   #readyTimer: ReturnType<typeof setTimeout> | undefined;
   #ready = false;
   #readyWaiters: { resolve: (fields: readonly FieldName[]) => void; reject: (error: CardframeError) => void }[] = [];
@@ -164,24 +165,35 @@ export abstract class FrameElement extends LitElement {
     }
     if (changed.has('_height') && this._height !== undefined) {
       // CSSOM, not a style attribute: a host CSP without 'unsafe-inline' blocks the latter.
-      const iframe = this.renderRoot.querySelector('iframe');
-      if (iframe) iframe.style.height = `${this._height}px`;
+      if (this.#iframe) this.#iframe.style.height = `${this._height}px`;
     }
   }
 
-  override render() {
+  // One iframe, built by hand: lit-html would cost the host page more than
+  // this element's single node is worth.
+  protected override update(changed: PropertyValues): void {
+    super.update(changed);
     const url = parseFrameUrl(this.effectiveFrameUrl());
-    if (!url) return nothing;
-    return html`<iframe
-      part="frame"
-      title=${this.frameTitle}
-      allow=${this.allowClipboard ? 'clipboard-write' : nothing}
-      src=${url.href}
-      sandbox="allow-scripts allow-same-origin"
-      referrerpolicy="no-referrer"
-      loading="eager"
-      @load=${this.#onLoad}
-    ></iframe>`;
+    let iframe = this.#iframe;
+    if (!url) {
+      iframe?.remove();
+      this.#iframe = undefined;
+      return;
+    }
+    if (!iframe) {
+      iframe = document.createElement('iframe');
+      iframe.setAttribute('part', 'frame');
+      // Sandbox and permissions first: the browser reads them when the frame navigates.
+      iframe.setAttribute('sandbox', 'allow-scripts allow-same-origin');
+      iframe.setAttribute('referrerpolicy', 'no-referrer');
+      iframe.setAttribute('loading', 'eager');
+      if (this.allowClipboard) iframe.setAttribute('allow', 'clipboard-write');
+      iframe.addEventListener('load', (event) => this.#onLoad(event));
+      this.#iframe = iframe;
+    }
+    iframe.title = this.frameTitle;
+    if (iframe.getAttribute('src') !== url.href) iframe.src = url.href;
+    if (!iframe.isConnected) this.renderRoot.append(iframe);
   }
 
   #onLoad(event: Event): void {

@@ -1,5 +1,5 @@
 import { FIELD_NAMES, type FieldName } from '@cardframe/protocol';
-import type { PropertyDeclarations } from 'lit';
+import type { PropertyDeclarations } from '@lit/reactive-element';
 import { RevealElement } from '../reveal-element.ts';
 
 const fieldsConverter = {

@@ -1,6 +1,6 @@
 import { FIELD_NAMES, type FieldName } from '@cardframe/protocol';
-import type { PropertyDeclarations } from 'lit';
-import { css } from 'lit';
+import type { PropertyDeclarations } from '@lit/reactive-element';
+import { css } from '@lit/reactive-element';
 import { frameStyles } from '../frame-element.styles.ts';
 import { RevealElement } from '../reveal-element.ts';
 

@@ -1,5 +1,5 @@
 import type { CardframeStyle, FieldName, RevealModeName, ThemeName } from '@cardframe/protocol';
-import { LitElement, css, html, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { ReactiveElement, css, type PropertyDeclarations, type PropertyValues } from '@lit/reactive-element';
 import type { FetchCardData, FetchEncryptedCard } from '../host-callback.ts';
 import type { RevealElement, RevealGroupHost } from '../reveal-element.ts';
 
@@ -25,7 +25,7 @@ function randomGroupId(): string {
  *   <cardframe-copy for="pan"></cardframe-copy>
  * </cardframe-group>
  */
-export class CardframeGroup extends LitElement implements RevealGroupHost {
+export class CardframeGroup extends ReactiveElement implements RevealGroupHost {
   static override styles = css`
     :host {
       display: contents;
@@ -126,8 +126,10 @@ export class CardframeGroup extends LitElement implements RevealGroupHost {
     if (changed.size > 0 && this.hasUpdated) for (const member of this.#members) member.groupChanged();
   }
 
-  override render() {
-    return html`<slot></slot>`;
+  protected override createRenderRoot(): HTMLElement | DocumentFragment {
+    const root = super.createRenderRoot();
+    root.append(document.createElement('slot'));
+    return root;
   }
 }
 
