@@ -3,6 +3,7 @@ import { viewStyles } from './view.styles.ts';
 import type { ErrorInfo, FieldName } from '@cardframe/protocol';
 import { maskedValue } from './format.ts';
 import type { RevealedValues } from './reveal.ts';
+import { TEST_IDS, valueTestId } from './test-ids.ts';
 
 /** What the view shows; the frame app moves it between these. */
 export type ViewState = 'loading' | 'ready' | 'revealing' | 'revealed' | 'error' | 'unavailable';
@@ -37,12 +38,15 @@ export class CardView extends LitElement {
     values: { attribute: false },
     state: { reflect: true },
     error: { attribute: false },
+    testMode: { attribute: false },
   };
 
   declare fields: readonly FieldName[];
   declare values: RevealedValues;
   declare state: ViewState;
   declare error: ErrorInfo | undefined;
+  /** Adds `data-testid`s (the frame config's `testMode`). */
+  declare testMode: boolean;
 
   static override styles = [
     viewStyles,
@@ -71,6 +75,12 @@ export class CardView extends LitElement {
     this.values = {};
     this.state = 'loading';
     this.error = undefined;
+    this.testMode = false;
+  }
+
+  /** A `data-testid` value in test mode; no attribute otherwise. */
+  #testId(id: string): string | typeof nothing {
+    return this.testMode ? id : nothing;
   }
 
   protected override updated(): void {
@@ -87,13 +97,13 @@ export class CardView extends LitElement {
           const value = revealed ? this.values[field] : undefined;
           return html`<dt part="field">${LABELS[field]}</dt>
             ${value === undefined
-              ? html`<dd part="value" data-field=${field} aria-label="${LABELS[field]} hidden">${maskedValue(field)}</dd>`
-              : html`<dd part="value" data-field=${field}>${value}</dd>`}`;
+              ? html`<dd part="value" data-field=${field} data-testid=${this.#testId(valueTestId(field))} aria-label="${LABELS[field]} hidden">${maskedValue(field)}</dd>`
+              : html`<dd part="value" data-field=${field} data-testid=${this.#testId(valueTestId(field))}>${value}</dd>`}`;
         })}
       </dl>
       ${this.#renderButton()}
       ${this.error && (this.state === 'error' || this.state === 'unavailable')
-        ? html`<p class="error" part="error" role="alert">${ERROR_TEXT[this.error.code] ?? 'Something went wrong.'} (${this.error.code})</p>`
+        ? html`<p class="error" part="error" role="alert" data-testid=${this.#testId(TEST_IDS.error)}>${ERROR_TEXT[this.error.code] ?? 'Something went wrong.'} (${this.error.code})</p>`
         : nothing}
     `;
   }
@@ -102,11 +112,11 @@ export class CardView extends LitElement {
     if (this.state === 'unavailable') return nothing;
     const what = this.fields.length === 1 && this.fields[0] === 'pin' ? 'PIN' : 'card details';
     if (this.state === 'revealed') {
-      return html`<button type="button" part="toggle" @click=${this.#onHide}>Hide ${what}</button>`;
+      return html`<button type="button" part="toggle" data-testid=${this.#testId(TEST_IDS.hide)} @click=${this.#onHide}>Hide ${what}</button>`;
     }
     const busy = this.state === 'revealing' || this.state === 'loading';
     const label = this.state === 'error' ? `Reveal ${what} (try again)` : `Reveal ${what}`;
-    return html`<button type="button" part="toggle" ?disabled=${busy} @click=${this.#onReveal}>${label}</button>`;
+    return html`<button type="button" part="toggle" data-testid=${this.#testId(TEST_IDS.reveal)} ?disabled=${busy} @click=${this.#onReveal}>${label}</button>`;
   }
 
   #onReveal(): void {

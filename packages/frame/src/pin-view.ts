@@ -1,6 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { viewStyles } from './view.styles.ts';
 import type { ErrorCode, ErrorInfo } from '@cardframe/protocol';
+import { TEST_IDS } from './test-ids.ts';
 
 export type PinViewState = 'loading' | 'ready' | 'submitting' | 'unavailable';
 
@@ -24,6 +25,7 @@ export class PinView extends LitElement {
     error: { attribute: false },
     notice: { attribute: false },
     showDigits: { state: true },
+    testMode: { attribute: false },
   };
 
   declare minLength: number;
@@ -32,6 +34,8 @@ export class PinView extends LitElement {
   declare error: ErrorInfo | undefined;
   declare notice: string | undefined;
   declare showDigits: boolean;
+  /** Adds `data-testid`s (the frame config's `testMode`). */
+  declare testMode: boolean;
 
   static override styles = [
     viewStyles,
@@ -77,6 +81,12 @@ export class PinView extends LitElement {
     this.error = undefined;
     this.notice = undefined;
     this.showDigits = false;
+    this.testMode = false;
+  }
+
+  /** A `data-testid` value in test mode; no attribute otherwise. */
+  #testId(id: string): string | typeof nothing {
+    return this.testMode ? id : nothing;
   }
 
   /** The two entries, for the PIN flow's submit only. */
@@ -134,6 +144,7 @@ export class PinView extends LitElement {
       <input
         id=${id}
         part="input"
+        data-testid=${this.#testId(id === 'pin' ? TEST_IDS.pinNew : TEST_IDS.pinConfirm)}
         type=${this.showDigits ? 'text' : 'password'}
         inputmode="numeric"
         pattern="[0-9]*"
@@ -151,11 +162,11 @@ export class PinView extends LitElement {
       ${input('pin', 'New PIN')} ${input('confirm', 'Confirm new PIN')}
       <p class="hint" id="hint">${digits}</p>
       <div class="actions">
-        <button type="button" aria-pressed=${this.showDigits ? 'true' : 'false'} @click=${this.#toggleDigits}>${this.showDigits ? 'Hide PIN' : 'Show PIN'}</button>
-        <button type="button" part="submit" ?disabled=${busy} @click=${this.#requestSubmit}>${this.state === 'submitting' ? 'Setting PIN…' : 'Set PIN'}</button>
+        <button type="button" data-testid=${this.#testId(TEST_IDS.pinShow)} aria-pressed=${this.showDigits ? 'true' : 'false'} @click=${this.#toggleDigits}>${this.showDigits ? 'Hide PIN' : 'Show PIN'}</button>
+        <button type="button" part="submit" data-testid=${this.#testId(TEST_IDS.pinSubmit)} ?disabled=${busy} @click=${this.#requestSubmit}>${this.state === 'submitting' ? 'Setting PIN…' : 'Set PIN'}</button>
       </div>
-      <p class="error" part="error" id="error" role="alert">${this.error ? this.#message(this.error.code) : nothing}</p>
-      <p class="notice" role="status">${this.notice ?? nothing}</p>
+      <p class="error" part="error" id="error" role="alert" data-testid=${this.#testId(TEST_IDS.pinError)}>${this.error ? this.#message(this.error.code) : nothing}</p>
+      <p class="notice" role="status" data-testid=${this.#testId(TEST_IDS.pinNotice)}>${this.notice ?? nothing}</p>
     `;
   }
 

@@ -35,6 +35,7 @@ export class PinFlow implements Flow {
 
   constructor(context: FlowContext) {
     this.#context = context;
+    this.element.testMode = context.config.testMode;
     this.#policy = context.config.flows.pin;
     this.#pinKeys = pinKeyRing(context.config);
     this.#limit = new RateLimit(this.#policy?.maxAttempts ?? 5, 10 * 60_000);

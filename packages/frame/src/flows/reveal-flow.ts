@@ -27,6 +27,7 @@ export class RevealFlow implements Flow {
 
   constructor(context: FlowContext) {
     this.#context = context;
+    this.element.testMode = context.config.testMode;
     this.#sessionKeys = sessionKeyRing(context.config);
     this.#responseKeys = new ResponseKeys({ alg: context.config.flows.reveal?.responseKeyAlg ?? 'ECDH-ES' });
     this.#limit = new RateLimit(context.config.flows.reveal?.maxPerMinute ?? 10, 60_000);
