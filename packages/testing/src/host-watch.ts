@@ -58,7 +58,7 @@ function originOf(url: string): string {
 
 // Long digit runs in a place's name (a URL, a storage key) are blanked so the message itself leaks nothing.
 function redact(text: string): string {
-  return text.replace(/\d[\d\s.\-_]{6,}\d/g, (run) => (run.replace(/\D/g, '').length >= 8 ? '…' : run));
+  return text.replace(/\d(?:[\d\s.\-_+]|%[0-9A-Fa-f]{2}){6,}\d/g, (run) => (run.replace(/%[0-9A-Fa-f]{2}/g, '').replace(/\D/g, '').length >= 8 ? '…' : run));
 }
 
 /**
