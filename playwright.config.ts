@@ -2,8 +2,6 @@ import { defineConfig } from '@playwright/test';
 import { chromiumLaunchOptions } from './scripts/chromium.mjs';
 
 export default defineConfig({
-  testDir: 'e2e',
-  testMatch: '**/*.spec.ts',
   fullyParallel: true,
   workers: 2,
   retries: 0,
@@ -18,4 +16,9 @@ export default defineConfig({
     viewport: { width: 1280, height: 2000 },
     trace: 'off',
   },
+  projects: [
+    { name: 'e2e', testDir: 'e2e', testMatch: '**/*.spec.ts' },
+    // @cardframe/testing's own tests: each helper against a real frame.
+    { name: 'testing', testDir: 'packages/testing/test', testMatch: '**/*.spec.ts' },
+  ],
 });

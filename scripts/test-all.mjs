@@ -1,8 +1,13 @@
 // Every check, in order: typecheck, unit tests in Node, the production build,
-// component and crypto tests in Chromium, end-to-end tests across two origins.
+// component and crypto tests in Chromium, end-to-end tests across two origins
+// (with @cardframe/testing's own tests), and the example integrator's suite.
 // Each runs to the end even if an earlier one failed, then one closing line
 // sums them up.
 import { spawn } from 'node:child_process';
+
+function playwrightCount(out) {
+  return { passed: last(out, /^\s*(\d+) passed/m), failed: last(out, /^\s*(\d+) failed/m) + last(out, /^\s*(\d+) flaky/m) };
+}
 
 const steps = [
   { name: 'typecheck', command: 'tsc', args: ['-p', 'tsconfig.json'] },
@@ -29,7 +34,14 @@ const steps = [
     name: 'e2e (playwright)',
     command: 'playwright',
     args: ['test'],
-    count: (out) => ({ passed: last(out, /^\s*(\d+) passed/m), failed: last(out, /^\s*(\d+) failed/m) + last(out, /^\s*(\d+) flaky/m) }),
+    count: playwrightCount,
+  },
+  {
+    // An integrator's app tested only through the published @cardframe/testing and @cardframe/sdk.
+    name: 'example (playwright)',
+    command: 'pnpm',
+    args: ['--dir', 'examples/wallet', 'run', 'test'],
+    count: playwrightCount,
   },
 ];
 

@@ -6,7 +6,9 @@ import { startSandboxIssuer, type SandboxIssuer } from './issuer-server.ts';
 import { startMerchantServer, type IssuerTarget, type MerchantServer } from './merchant-server.ts';
 
 export { SANDBOX_CARDS, startSandboxIssuer } from './issuer-server.ts';
-export type { SandboxIssuer } from './issuer-server.ts';
+export type { SandboxIssuer, SandboxIssuerOptions } from './issuer-server.ts';
+export { startFrameServer } from './frame-server.ts';
+export type { FrameServer } from './frame-server.ts';
 
 const root = (path: string): string => fileURLToPath(new URL(`../../${path}`, import.meta.url));
 

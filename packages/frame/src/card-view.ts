@@ -5,6 +5,7 @@ import { frameSheet } from './style/frame-sheet.ts';
 import type { ErrorInfo, FieldName } from '@cardframe/protocol';
 import { formatValue, maskedValue, type PanHint } from './format.ts';
 import type { RevealedValues } from './reveal.ts';
+import { TEST_IDS, valueTestId } from './test-ids.ts';
 
 /** What the view shows; the frame app moves it between these. */
 export type ViewState = 'loading' | 'ready' | 'revealing' | 'revealed' | 'error' | 'unavailable';
@@ -22,8 +23,8 @@ export const ERROR_TEXT: Partial<Record<ErrorInfo['code'], keyof Messages['card'
 };
 
 /** The error line every reveal view shows: the catalogue's explanation and the code. */
-export function errorLine(messages: Messages, error: ErrorInfo) {
-  return html`<p class="error" part="error" role="alert">${messages.card[ERROR_TEXT[error.code] ?? 'failed']} (${error.code})</p>`;
+export function errorLine(messages: Messages, error: ErrorInfo, testMode = false) {
+  return html`<p class="error" part="error" role="alert" data-testid=${testMode ? TEST_IDS.error : nothing}>${messages.card[ERROR_TEXT[error.code] ?? 'failed']} (${error.code})</p>`;
 }
 
 /**
@@ -46,6 +47,7 @@ export class CardView extends LitElement {
     error: { attribute: false },
     messages: { attribute: false },
     hint: { attribute: false },
+    testMode: { attribute: false },
   };
 
   /** The texts shown, in the configured language. */
@@ -56,6 +58,8 @@ export class CardView extends LitElement {
   declare error: ErrorInfo | undefined;
   /** Shape and last four of the PAN, for the masked placeholder. */
   declare hint: PanHint;
+  /** Adds `data-testid`s (the frame config's `testMode`). */
+  declare testMode: boolean;
 
   // In a right-to-left document the values stay left to right: otherwise the
   // digit groups of a card number would be laid out in reverse order.
@@ -93,6 +97,12 @@ export class CardView extends LitElement {
     this.error = undefined;
     this.messages = en;
     this.hint = {};
+    this.testMode = false;
+  }
+
+  /** A `data-testid` value in test mode; no attribute otherwise. */
+  #testId(id: string): string | typeof nothing {
+    return this.testMode ? id : nothing;
   }
 
   protected override updated(): void {
@@ -107,7 +117,7 @@ export class CardView extends LitElement {
     return html`
       ${this.fields.length === 0 ? nothing : this.#renderFields(revealed)}
       ${this.#renderButton()}
-      ${this.error && (this.state === 'error' || this.state === 'unavailable') ? errorLine(text, this.error) : nothing}
+      ${this.error && (this.state === 'error' || this.state === 'unavailable') ? errorLine(text, this.error, this.testMode) : nothing}
     `;
   }
 
@@ -120,8 +130,8 @@ export class CardView extends LitElement {
           const label = text.field[field];
           return html`<dt part="field">${label}</dt>
             ${value === undefined
-              ? html`<dd part="value" data-field=${field} aria-label=${fill(text.hidden, { label })}>${maskedValue(field, this.hint)}</dd>`
-              : html`<dd part="value" data-field=${field}>${formatValue(field, value)}</dd>`}`;
+              ? html`<dd part="value" data-field=${field} data-testid=${this.#testId(valueTestId(field))} aria-label=${fill(text.hidden, { label })}>${maskedValue(field, this.hint)}</dd>`
+              : html`<dd part="value" data-field=${field} data-testid=${this.#testId(valueTestId(field))}>${formatValue(field, value)}</dd>`}`;
         })}
       </dl>
     `;
@@ -133,11 +143,11 @@ export class CardView extends LitElement {
     const text = this.messages.card;
     const pinOnly = this.fields.length === 1 && this.fields[0] === 'pin';
     if (this.state === 'revealed') {
-      return html`<button type="button" part="toggle" @click=${this.#onHide}>${pinOnly ? text.hidePin : text.hide}</button>`;
+      return html`<button type="button" part="toggle" data-testid=${this.#testId(TEST_IDS.hide)} @click=${this.#onHide}>${pinOnly ? text.hidePin : text.hide}</button>`;
     }
     const busy = this.state === 'revealing' || this.state === 'loading';
     const label = this.state === 'error' ? (pinOnly ? text.retryPin : text.retry) : pinOnly ? text.revealPin : text.reveal;
-    return html`<button type="button" part="toggle" ?disabled=${busy} @click=${this.#onReveal}>${label}</button>`;
+    return html`<button type="button" part="toggle" data-testid=${this.#testId(TEST_IDS.reveal)} ?disabled=${busy} @click=${this.#onReveal}>${label}</button>`;
   }
 
   #onReveal(): void {

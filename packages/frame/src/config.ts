@@ -42,6 +42,13 @@ export interface FrameConfig {
     /** PIN entry; absent means it is disabled. */
     readonly pin?: PinFlowConfig;
   };
+  /**
+   * Tags the frame's controls and values with stable `data-testid`s (see
+   * `TEST_IDS`) for integrators' end-to-end tests; for sandbox deployments.
+   * It changes nothing else: the host still cannot read the frame, and only
+   * this file can turn it on (default false).
+   */
+  readonly testMode: boolean;
   /** What host styles may load; absent means no web fonts. */
   readonly style?: StyleConfig;
 }
@@ -278,6 +285,8 @@ export function parseFrameConfig(value: unknown): FrameConfig {
   const pinKeys = parseKeys(issuer, 'pinKey', 'pinKeys', messageFormat === 'pgp' ? 'pgp' : 'jwk');
   if (reveal?.modes.includes('session-key') && !sessionKeys) throw bad('issuer.sessionKey(s) is needed for the session-key reveal');
   if (pin && !pinKeys) throw bad('issuer.pinKey(s) is needed for the PIN flow');
+  const testMode = config['testMode'] === undefined ? false : config['testMode'];
+  if (typeof testMode !== 'boolean') throw bad('testMode must be true or false');
   return {
     allowedHostOrigins: origins.map((origin, i) => parseOrigin(origin, `allowedHostOrigins[${i}]`)),
     issuer: {
@@ -290,6 +299,7 @@ export function parseFrameConfig(value: unknown): FrameConfig {
     },
     flows: { ...(reveal ? { reveal } : {}), ...(pin ? { pin } : {}) },
     ...(config['style'] === undefined ? {} : { style: parseStyleConfig(config['style']) }),
+    testMode,
   };
 }
 

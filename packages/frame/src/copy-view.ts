@@ -3,6 +3,7 @@ import type { ErrorInfo, FieldName } from '@cardframe/protocol';
 import { errorLine, type ViewState } from './card-view.ts';
 import { en, type Messages } from './i18n/en.ts';
 import { frameSheet } from './style/frame-sheet.ts';
+import { TEST_IDS } from './test-ids.ts';
 import { viewStyles } from './view.styles.ts';
 
 /** Outcome of the last copy, shown next to the button until the next one. */
@@ -23,7 +24,11 @@ export class CopyView extends LitElement {
     error: { attribute: false },
     status: { reflect: true },
     messages: { attribute: false },
+    testMode: { attribute: false },
   };
+
+  /** Adds `data-testid`s (the frame config's `testMode`). */
+  declare testMode: boolean;
 
   /** The texts shown, in the configured language. */
   declare messages: Messages;
@@ -58,6 +63,7 @@ export class CopyView extends LitElement {
     this.error = undefined;
     this.status = 'idle';
     this.messages = en;
+    this.testMode = false;
   }
 
   protected override updated(): void {
@@ -70,9 +76,9 @@ export class CopyView extends LitElement {
     const busy = this.state === 'revealing' || this.state === 'loading' || this.state === 'unavailable';
     const failed = this.error && (this.state === 'error' || this.state === 'unavailable' || this.status === 'refused');
     return html`
-      <button type="button" part="button" ?disabled=${busy} @click=${this.#onCopy}>${this.messages.copy.button[field]}</button>
+      <button type="button" part="button" data-testid=${this.testMode ? TEST_IDS.copy : nothing} ?disabled=${busy} @click=${this.#onCopy}>${this.messages.copy.button[field]}</button>
       <p part="status" aria-live="polite">${this.status === 'copied' ? this.messages.copy.copied : ''}</p>
-      ${failed ? errorLine(this.messages, this.error!) : nothing}
+      ${failed ? errorLine(this.messages, this.error!, this.testMode) : nothing}
     `;
   }
 

@@ -5,6 +5,7 @@ import { formatValue, maskedValue, type PanHint } from './format.ts';
 import { en, fill, type Messages } from './i18n/en.ts';
 import { frameSheet } from './style/frame-sheet.ts';
 import type { RevealedValues } from './reveal.ts';
+import { TEST_IDS, valueTestId } from './test-ids.ts';
 import { viewStyles } from './view.styles.ts';
 
 const EYE = svg`<path d="M1 12s4-7 11-7 11 7 11 7-4 7-11 7S1 12 1 12z" /><circle cx="12" cy="12" r="3" />`;
@@ -29,7 +30,11 @@ export class FieldView extends LitElement {
     error: { attribute: false },
     hint: { attribute: false },
     messages: { attribute: false },
+    testMode: { attribute: false },
   };
+
+  /** Adds `data-testid`s (the frame config's `testMode`). */
+  declare testMode: boolean;
 
   /** The texts shown, in the configured language. */
   declare messages: Messages;
@@ -105,6 +110,7 @@ export class FieldView extends LitElement {
     this.error = undefined;
     this.hint = {};
     this.messages = en;
+    this.testMode = false;
   }
 
   protected override updated(): void {
@@ -121,11 +127,11 @@ export class FieldView extends LitElement {
       <div class="field" aria-live="polite" aria-busy=${this.state === 'revealing' ? 'true' : 'false'}>
         <span class="sr-only">${value === undefined ? fill(this.messages.hidden, { label }) : label}</span>
         ${value === undefined
-          ? html`<span class="value" part="value" data-field=${field} aria-hidden="true">${maskedValue(field, this.hint)}</span>`
-          : html`<span class="value revealed" part="value" data-field=${field}>${formatValue(field, value)}</span>`}
+          ? html`<span class="value" part="value" data-field=${field} data-testid=${this.testMode ? valueTestId(field) : nothing} aria-hidden="true">${maskedValue(field, this.hint)}</span>`
+          : html`<span class="value revealed" part="value" data-field=${field} data-testid=${this.testMode ? valueTestId(field) : nothing}>${formatValue(field, value)}</span>`}
         ${this.#renderToggle(field, value !== undefined)}
       </div>
-      ${failed ? errorLine(this.messages, this.error!) : nothing}
+      ${failed ? errorLine(this.messages, this.error!, this.testMode) : nothing}
     `;
   }
 
@@ -135,6 +141,7 @@ export class FieldView extends LitElement {
     return html`<button
       type="button"
       part="toggle"
+      data-testid=${this.testMode ? (shown ? TEST_IDS.hide : TEST_IDS.show) : nothing}
       aria-pressed=${shown ? 'true' : 'false'}
       aria-label=${(shown ? this.messages.fieldView.hide : this.messages.fieldView.show)[field]}
       ?disabled=${busy}

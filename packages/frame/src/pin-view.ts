@@ -3,6 +3,7 @@ import { viewStyles } from './view.styles.ts';
 import { en, fill, type Messages } from './i18n/en.ts';
 import { frameSheet } from './style/frame-sheet.ts';
 import type { ErrorCode, ErrorInfo } from '@cardframe/protocol';
+import { TEST_IDS } from './test-ids.ts';
 
 export type PinViewState = 'loading' | 'ready' | 'submitting' | 'unavailable';
 
@@ -30,6 +31,7 @@ export class PinView extends LitElement {
     notice: { attribute: false },
     showDigits: { state: true },
     messages: { attribute: false },
+    testMode: { attribute: false },
   };
 
   /** The texts shown, in the configured language. */
@@ -40,6 +42,8 @@ export class PinView extends LitElement {
   declare error: ErrorInfo | undefined;
   declare notice: PinNotice | undefined;
   declare showDigits: boolean;
+  /** Adds `data-testid`s (the frame config's `testMode`). */
+  declare testMode: boolean;
 
   static override styles = [
     viewStyles,
@@ -87,6 +91,12 @@ export class PinView extends LitElement {
     this.notice = undefined;
     this.showDigits = false;
     this.messages = en;
+    this.testMode = false;
+  }
+
+  /** A `data-testid` value in test mode; no attribute otherwise. */
+  #testId(id: string): string | typeof nothing {
+    return this.testMode ? id : nothing;
   }
 
   /** The two entries, for the PIN flow's submit only. */
@@ -149,6 +159,7 @@ export class PinView extends LitElement {
       <input
         id=${id}
         part="input"
+        data-testid=${this.#testId(id === 'pin' ? TEST_IDS.pinNew : TEST_IDS.pinConfirm)}
         type=${this.showDigits ? 'text' : 'password'}
         inputmode="numeric"
         pattern="[0-9]*"
@@ -166,11 +177,11 @@ export class PinView extends LitElement {
       ${input('pin', text.newPin)} ${input('confirm', text.confirmPin)}
       <p class="hint" id="hint">${this.#digits()}</p>
       <div class="actions">
-        <button type="button" aria-pressed=${this.showDigits ? 'true' : 'false'} @click=${this.#toggleDigits}>${this.showDigits ? text.hideDigits : text.showDigits}</button>
-        <button type="button" part="submit" ?disabled=${busy} @click=${this.#requestSubmit}>${this.state === 'submitting' ? text.submitting : text.submit}</button>
+        <button type="button" data-testid=${this.#testId(TEST_IDS.pinShow)} aria-pressed=${this.showDigits ? 'true' : 'false'} @click=${this.#toggleDigits}>${this.showDigits ? text.hideDigits : text.showDigits}</button>
+        <button type="button" part="submit" data-testid=${this.#testId(TEST_IDS.pinSubmit)} ?disabled=${busy} @click=${this.#requestSubmit}>${this.state === 'submitting' ? text.submitting : text.submit}</button>
       </div>
-      <p class="error" part="error" id="error" role="alert">${this.error ? this.#message(this.error.code) : nothing}</p>
-      <p class="notice" role="status">${this.notice ? text[this.notice] : nothing}</p>
+      <p class="error" part="error" id="error" role="alert" data-testid=${this.#testId(TEST_IDS.pinError)}>${this.error ? this.#message(this.error.code) : nothing}</p>
+      <p class="notice" role="status" data-testid=${this.#testId(TEST_IDS.pinNotice)}>${this.notice ? text[this.notice] : nothing}</p>
     `;
   }
 

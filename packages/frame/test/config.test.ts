@@ -59,6 +59,12 @@ describe('frame config', () => {
     expect(configError({ ...valid, issuer: { ...valid.issuer, pinKey: { pgp: 'x' } } })).to.contain('pinKey');
   });
 
+  it('turns test mode on only when the file says true, and refuses anything but a boolean', () => {
+    expect(parseFrameConfig(valid).testMode).to.equal(false);
+    expect(parseFrameConfig({ ...valid, testMode: true }).testMode).to.equal(true);
+    for (const value of ['true', 1, null, {}]) expect(configError({ ...valid, testMode: value }), String(value)).to.contain('testMode');
+  });
+
   it('makes a CSP whose frame-ancestors are exactly the allowed hosts, with Trusted Types and no inline code', () => {
     const headers = frameSecurityHeaders(parseFrameConfig(valid));
     const csp = headers['Content-Security-Policy']!;

@@ -36,6 +36,7 @@ export class PinFlow implements Flow {
 
   constructor(context: FlowContext) {
     this.#context = context;
+    this.element.testMode = context.config.testMode;
     this.#policy = context.config.flows.pin;
     this.#pinKeys = pinSealing(context.config);
     // Handled here too, so a failed load is reported by configure, not as an unhandled rejection.

@@ -74,6 +74,7 @@ export class RevealFlow implements Flow {
     this.#context = context;
     this.#view = view;
     this.element = VIEWS[view]();
+    (this.element as RevealView & { testMode: boolean }).testMode = context.config.testMode;
     this.#sessionKeys = sessionKeyRing(context.config);
     this.#limit = new RateLimit(context.config.flows.reveal?.maxPerMinute ?? 10, 60_000);
     this.element.addEventListener('cardframe-reveal-request', () => void this.#reveal());

@@ -78,4 +78,23 @@ describe('cardframe-card-view', () => {
     expect(el.shadowRoot!.querySelector('button')).to.equal(null);
     expect(el.shadowRoot!.querySelector('[role=alert]')!.textContent).to.contain('unavailable');
   });
+
+  it('carries no data-testid unless the frame is in test mode', async () => {
+    const el = await fixture<CardView>(html`<cardframe-card-view .fields=${['pan', 'cvc']} state="ready"></cardframe-card-view>`);
+    expect(el.shadowRoot!.querySelectorAll('[data-testid]').length).to.equal(0);
+  });
+
+  it('in test mode tags each value, the reveal and hide buttons and the error line', async () => {
+    const el = await fixture<CardView>(html`<cardframe-card-view .fields=${['pan', 'cvc']} .testMode=${true} state="ready"></cardframe-card-view>`);
+    const ids = (): string[] => [...el.shadowRoot!.querySelectorAll('[data-testid]')].map((node) => node.getAttribute('data-testid')!);
+    expect(ids()).to.deep.equal(['cardframe-value-pan', 'cardframe-value-cvc', 'cardframe-reveal']);
+    el.values = { pan: '4242 4242 4242 4242', cvc: '123' };
+    el.state = 'revealed';
+    await el.updateComplete;
+    expect(ids()).to.deep.equal(['cardframe-value-pan', 'cardframe-value-cvc', 'cardframe-hide']);
+    el.error = { code: 'ERR_DECRYPT_FAILED', message: 'x' };
+    el.state = 'error';
+    await el.updateComplete;
+    expect(ids()).to.include('cardframe-error');
+  });
 });

@@ -64,4 +64,12 @@ describe('cardframe-pin-view', () => {
     expect(input(el, 'pin').getAttribute('aria-describedby')).to.contain('error');
     await expect(el).to.be.accessible();
   });
+
+  it('carries no data-testid unless the frame is in test mode, and tags every control in it', async () => {
+    const plain = await fixture<PinView>(html`<cardframe-pin-view state="ready"></cardframe-pin-view>`);
+    expect(plain.shadowRoot!.querySelectorAll('[data-testid]').length).to.equal(0);
+    const el = await fixture<PinView>(html`<cardframe-pin-view state="ready" .testMode=${true}></cardframe-pin-view>`);
+    const ids = [...el.shadowRoot!.querySelectorAll('[data-testid]')].map((node) => node.getAttribute('data-testid'));
+    expect(ids).to.deep.equal(['cardframe-pin-new', 'cardframe-pin-confirm', 'cardframe-pin-show', 'cardframe-pin-submit', 'cardframe-pin-error', 'cardframe-pin-notice']);
+  });
 });
