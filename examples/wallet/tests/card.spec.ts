@@ -19,7 +19,7 @@ test('hiding masks the card again and our page follows', async ({ page, cardfram
   await openWallet();
   await cardframe.reveal('#card');
   await cardframe.hide('#card');
-  expect(await cardframe.read('#card')).toEqual({ pan: '•••• •••• •••• ••••', expiry: '••/••', cvc: '•••' });
+  expect(await cardframe.read('#card')).toEqual({ pan: '•••• •••• •••• 5556', expiry: '••/••', cvc: '•••' });
   await expect(page.locator('#status')).toHaveText('Card details are hidden.');
 });
 
