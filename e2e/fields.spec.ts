@@ -124,3 +124,87 @@ test('two cards on one page never see each other’s values', async ({ host }) =
   await expect(frameOf(host, '#amex cardframe-cvc').locator('[data-field=cvc]')).toHaveText('4321');
   expectNothingLeaked(await host.observe(), [PAN, '378282246310005']);
 });
+
+test.describe('masking again without the cardholder asking', () => {
+  test.beforeEach(async ({ host }) => {
+    await host.open(new URL('/artwork.html', host.demo.merchantUrl).href);
+    await expect(frameOf(host, '#card cardframe-toggle').getByRole('button', { name: /Reveal/ })).toBeEnabled();
+  });
+
+  test('a field configured to hide on blur masks when focus leaves its frame', async ({ host }) => {
+    await host.page.evaluate(() => document.querySelector('#card cardframe-pan')!.setAttribute('hide-on-blur', ''));
+    await expect(frameOf(host, '#card cardframe-pan').getByRole('button', { name: 'Show card number' })).toBeEnabled();
+    const pan = frameOf(host, '#card cardframe-pan');
+    await pan.getByRole('button', { name: 'Show card number' }).click();
+    await expect(pan.locator('[data-field=pan]')).toHaveText('4242 4242 4242 4242');
+    const hidden = host.nextEvent<{ reason: string }>('cardframe-hide', '#card cardframe-pan');
+    await host.page.locator('h1').click();
+    expect(await hidden).toEqual({ reason: 'blur' });
+    await expect(pan.locator('[data-field=pan]')).toHaveText('•••• •••• •••• 4242');
+  });
+
+  test('every field masks before printing and when the page is hidden', async ({ host }) => {
+    await frameOf(host, '#card cardframe-toggle').getByRole('button', { name: /Reveal/ }).click();
+    const pan = frameOf(host, '#card cardframe-pan');
+    await expect(pan.locator('[data-field=pan]')).toHaveText('4242 4242 4242 4242');
+    const printed = host.nextEvent<{ reason: string }>('cardframe-hide', '#card cardframe-pan');
+    // The browser fires beforeprint in every document it prints; here the test fires it in the PAN frame.
+    const panFrame = await host.page.locator('#card cardframe-pan').locator('iframe').elementHandle().then((h) => h!.contentFrame());
+    await panFrame!.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+    expect(await printed).toEqual({ reason: 'print' });
+    await expect(pan.locator('[data-field=pan]')).toHaveText('•••• •••• •••• 4242');
+
+    const cvc = frameOf(host, '#card cardframe-cvc');
+    await expect(cvc.locator('[data-field=cvc]')).toHaveText('123');
+    const pageHidden = host.nextEvent<{ reason: string }>('cardframe-hide', '#card cardframe-cvc');
+    const cvcFrame = await host.page.locator('#card cardframe-cvc').locator('iframe').elementHandle().then((h) => h!.contentFrame());
+    await cvcFrame!.evaluate(() => {
+      Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
+      document.dispatchEvent(new Event('visibilitychange'));
+    });
+    expect(await pageHidden).toEqual({ reason: 'page-hidden' });
+    await expect(cvc.locator('[data-field=cvc]')).toHaveText('•••');
+  });
+
+  test('the host can shorten the auto-hide time, and the frame masks and drops the values when it runs out', async ({ host }) => {
+    await host.page.evaluate(() => document.querySelector('#card')!.setAttribute('auto-hide-seconds', '1'));
+    const toggle = frameOf(host, '#card cardframe-toggle');
+    await expect(toggle.getByRole('button', { name: /Reveal/ })).toBeEnabled();
+    await toggle.getByRole('button', { name: /Reveal/ }).click();
+    const pan = frameOf(host, '#card cardframe-pan');
+    await expect(pan.locator('[data-field=pan]')).toHaveText('4242 4242 4242 4242');
+    const timedOut = host.nextEvent<{ reason: string }>('cardframe-hide', '#card cardframe-pan');
+    expect(await timedOut).toEqual({ reason: 'timeout' });
+    await expect(pan.locator('[data-field=pan]')).toHaveText('•••• •••• •••• 4242');
+  });
+
+  test('the card works from the keyboard alone, with a visible focus ring', async ({ host }) => {
+    const toggle = frameOf(host, '#card cardframe-toggle').getByRole('button', { name: /Reveal/ });
+    await toggle.focus();
+    const ring = await toggle.evaluate((button) => getComputedStyle(button).outlineStyle);
+    expect(ring).not.toBe('none');
+    await host.page.keyboard.press('Enter');
+    await expect(frameOf(host, '#card cardframe-pan').locator('[data-field=pan]')).toHaveText('4242 4242 4242 4242');
+    const eye = frameOf(host, '#card cardframe-cvc').getByRole('button', { name: 'Hide CVC' });
+    await eye.focus();
+    await host.page.keyboard.press('Space');
+    await expect(frameOf(host, '#card cardframe-cvc').locator('[data-field=cvc]')).toHaveText('•••');
+  });
+});
+
+test('a card mounts inside a host component’s shadow root and reveals there', async ({ host }) => {
+  await host.open();
+  await host.page.evaluate((frameUrl) => {
+    const widget = document.createElement('div');
+    widget.id = 'widget';
+    const root = widget.attachShadow({ mode: 'open' });
+    root.innerHTML = `<cardframe-group id="shadow-card" frame-url="${frameUrl}"><cardframe-pan></cardframe-pan><cardframe-toggle></cardframe-toggle></cardframe-group>`;
+    (root.querySelector('cardframe-group') as HTMLElement & { fetchCardData: unknown }).fetchCardData = (sessionId: string) =>
+      fetch('/api/card', { headers: { sessionid: sessionId } });
+    document.querySelector('main')!.prepend(widget);
+  }, host.demo.frameUrl);
+  const toggle = host.page.locator('#widget cardframe-toggle').locator('iframe').contentFrame();
+  await toggle.getByRole('button', { name: /Reveal/ }).click();
+  await expect(host.page.locator('#widget cardframe-pan').locator('iframe').contentFrame().locator('[data-field=pan]')).toHaveText('4242 4242 4242 4242');
+  expectNothingLeaked(await host.observe(), [PAN]);
+});
