@@ -19,9 +19,9 @@ const steps = [
   },
   { name: 'build', command: 'pnpm', args: ['run', 'build'] },
   {
-    name: 'size budgets',
+    name: 'sizes and packages',
     command: 'node',
-    args: ['--test', '--test-reporter=spec', 'bench/size-budget.test.ts'],
+    args: ['--test', '--test-reporter=spec', 'bench/size-budget.test.ts', 'scripts/test/packages.test.ts'],
     count: (out) => ({ passed: last(out, /ℹ pass (\d+)/), failed: last(out, /ℹ fail (\d+)/) }),
   },
   {

@@ -74,7 +74,18 @@ export class CardframeField extends RevealElement {
   }
 }
 
-/** `<cardframe-pan>`: the card number. @tag cardframe-pan */
+/**
+ * `<cardframe-pan>`: the card number; a `<cardframe-field>` with `field="pan"`.
+ *
+ * @tag cardframe-pan
+ * @fires cardframe-ready - the frame can reveal its field.
+ * @fires cardframe-reveal - the cardholder revealed it.
+ * @fires cardframe-hide - it was masked again; `detail.reason` says why.
+ * @fires cardframe-focus - focus moved into the frame.
+ * @fires cardframe-blur - focus left the frame.
+ * @fires cardframe-error - something failed.
+ * @csspart frame - the iframe.
+ */
 export class CardframePan extends CardframeField {
   constructor() {
     super();
@@ -82,7 +93,18 @@ export class CardframePan extends CardframeField {
   }
 }
 
-/** `<cardframe-cvc>`: the security code. @tag cardframe-cvc */
+/**
+ * `<cardframe-cvc>`: the security code; a `<cardframe-field>` with `field="cvc"`.
+ *
+ * @tag cardframe-cvc
+ * @fires cardframe-ready - the frame can reveal its field.
+ * @fires cardframe-reveal - the cardholder revealed it.
+ * @fires cardframe-hide - it was masked again; `detail.reason` says why.
+ * @fires cardframe-focus - focus moved into the frame.
+ * @fires cardframe-blur - focus left the frame.
+ * @fires cardframe-error - something failed.
+ * @csspart frame - the iframe.
+ */
 export class CardframeCvc extends CardframeField {
   constructor() {
     super();
@@ -90,7 +112,18 @@ export class CardframeCvc extends CardframeField {
   }
 }
 
-/** `<cardframe-expiry>`: the expiry date, `MM/YY`. @tag cardframe-expiry */
+/**
+ * `<cardframe-expiry>`: the expiry date, `MM/YY`; a `<cardframe-field>` with `field="expiry"`.
+ *
+ * @tag cardframe-expiry
+ * @fires cardframe-ready - the frame can reveal its field.
+ * @fires cardframe-reveal - the cardholder revealed it.
+ * @fires cardframe-hide - it was masked again; `detail.reason` says why.
+ * @fires cardframe-focus - focus moved into the frame.
+ * @fires cardframe-blur - focus left the frame.
+ * @fires cardframe-error - something failed.
+ * @csspart frame - the iframe.
+ */
 export class CardframeExpiry extends CardframeField {
   constructor() {
     super();

@@ -18,6 +18,11 @@ function randomGroupId(): string {
  *
  * @tag cardframe-group
  * @slot - the host's markup with the member elements anywhere inside it.
+ * @fires cardframe-ready - (from a member, bubbling) that member's frame is ready.
+ * @fires cardframe-reveal - (from a member) the cardholder revealed its field.
+ * @fires cardframe-hide - (from a member) its field was masked again.
+ * @fires cardframe-copy - (from `<cardframe-copy>`) a value was copied; the value is not in the event.
+ * @fires cardframe-error - (from a member) something failed there.
  *
  * @example
  * <cardframe-group id="card" frame-url="https://frame.example/">
