@@ -58,7 +58,7 @@ export function mountCard(container: Element, options: MountCardOptions): Promis
           return () => element.removeEventListener(name, handler);
         },
         hide: () => element.hide(),
-        destroy: () => element.remove(),
+        destroy: () => element.destroy(),
       });
     };
     const onError = (event: CustomEvent<ErrorInfo>): void => {
