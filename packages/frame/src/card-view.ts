@@ -22,6 +22,14 @@ export const ERROR_TEXT: Partial<Record<ErrorInfo['code'], keyof Messages['card'
   ERR_COPY_REFUSED: 'copyRefused',
 };
 
+/** What a reveal view asks of its flow when the cardholder presses one of its buttons. */
+export type ViewRequest = 'reveal' | 'hide' | 'copy';
+
+/** Tells the flow the cardholder asked for `what` (dispatched inside the click, so it keeps the user activation). */
+export function requestFromView(view: HTMLElement, what: ViewRequest): void {
+  view.dispatchEvent(new CustomEvent(`cardframe-${what}-request`, { bubbles: true, composed: true }));
+}
+
 /** The error line every reveal view shows: the catalogue's explanation and the code. */
 export function errorLine(messages: Messages, error: ErrorInfo, testMode = false) {
   return html`<p class="error" part="error" role="alert" data-testid=${testMode ? TEST_IDS.error : nothing}>${messages.card[ERROR_TEXT[error.code] ?? 'failed']} (${error.code})</p>`;
@@ -151,11 +159,11 @@ export class CardView extends LitElement {
   }
 
   #onReveal(): void {
-    this.dispatchEvent(new CustomEvent('cardframe-reveal-request', { bubbles: true, composed: true }));
+    requestFromView(this, 'reveal');
   }
 
   #onHide(): void {
-    this.dispatchEvent(new CustomEvent('cardframe-hide-request', { bubbles: true, composed: true }));
+    requestFromView(this, 'hide');
   }
 }
 

@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import type { ErrorInfo, FieldName } from '@cardframe/protocol';
-import { errorLine, type ViewState } from './card-view.ts';
+import { errorLine, requestFromView, type ViewState } from './card-view.ts';
 import { en, type Messages } from './i18n/en.ts';
 import { frameSheet } from './style/frame-sheet.ts';
 import { TEST_IDS } from './test-ids.ts';
@@ -83,7 +83,7 @@ export class CopyView extends LitElement {
   }
 
   #onCopy(): void {
-    this.dispatchEvent(new CustomEvent('cardframe-copy-request', { bubbles: true, composed: true }));
+    requestFromView(this, 'copy');
   }
 }
 

@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing, svg } from 'lit';
 import type { ErrorInfo, FieldName } from '@cardframe/protocol';
-import { errorLine, type ViewState } from './card-view.ts';
+import { errorLine, requestFromView, type ViewState } from './card-view.ts';
 import { formatValue, maskedValue, type PanHint } from './format.ts';
 import { en, fill, type Messages } from './i18n/en.ts';
 import { frameSheet } from './style/frame-sheet.ts';
@@ -150,11 +150,11 @@ export class FieldView extends LitElement {
   }
 
   #onReveal(): void {
-    this.dispatchEvent(new CustomEvent('cardframe-reveal-request', { bubbles: true, composed: true }));
+    requestFromView(this, 'reveal');
   }
 
   #onHide(): void {
-    this.dispatchEvent(new CustomEvent('cardframe-hide-request', { bubbles: true, composed: true }));
+    requestFromView(this, 'hide');
   }
 }
 
