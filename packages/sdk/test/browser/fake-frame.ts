@@ -22,7 +22,7 @@ export async function loaded(iframe: HTMLIFrameElement, timeoutMs = 5000): Promi
   for (;;) {
     const win = iframe.contentWindow;
     try {
-      if (win && win.location.pathname === '/__blank__' && win.document.readyState === 'complete') return win;
+      if (win && win.location.href === iframe.src && win.document.readyState === 'complete') return win;
     } catch {
       // Not same-origin yet (about:blank during navigation): keep waiting.
     }

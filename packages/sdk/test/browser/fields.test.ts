@@ -112,6 +112,18 @@ describe('whenReady and destroy', () => {
     expect(await waiting).to.equal('ERR_FRAME_TIMEOUT');
   });
 
+  it('a whenReady pending across a frame-url change resolves from the new frame', async () => {
+    const el = await mount('<cardframe-cvc></cardframe-cvc>');
+    await connectFake(el);
+    const waiting = el.whenReady();
+    el.setAttribute('frame-url', `${BLANK}?second`);
+    await el.updateComplete;
+    const frame = await connectFake(el);
+    await frame.configured;
+    frame.ready(['cvc']);
+    expect(await waiting).to.deep.equal(['cvc']);
+  });
+
   it('destroy removes the element and its iframe and rejects a pending whenReady with ERR_DESTROYED, without an error event', async () => {
     const el = await mount('<cardframe-copy></cardframe-copy>');
     const holder = el.parentElement!;
