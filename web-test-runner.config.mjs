@@ -6,6 +6,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { chromiumLaunchOptions } from './scripts/chromium.mjs';
 import { callOracle } from './packages/test-env/src/seed-oracle.ts';
+import { frameworksPlugin } from './packages/test-env/src/wtr-frameworks.mjs';
 
 const vectorsDir = resolve(process.env.CARDFRAME_VECTORS ?? '../shared/vectors');
 
@@ -40,7 +41,7 @@ const seedOraclePlugin = {
 export default {
   files: ['packages/*/test/*.test.ts', 'packages/*/test/browser/**/*.test.ts'],
   nodeResolve: { exportConditions: ['browser', 'development'] },
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), seedOraclePlugin],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), seedOraclePlugin, frameworksPlugin],
   middleware: [vectorsMiddleware],
   browsers: [playwrightLauncher({ product: 'chromium', launchOptions: chromiumLaunchOptions() })],
   filterBrowserLogs: ({ args }) => !String(args[0]).includes('Lit is in dev mode'),

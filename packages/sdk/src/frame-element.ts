@@ -214,9 +214,12 @@ export abstract class FrameElement extends ReactiveElement {
 
   async #configure(): Promise<void> {
     const appearance = this.appearanceParams();
+    const channel = this.#channel;
     try {
-      await this.#channel?.request('configure', { ...this.configureParams(), ...appearance });
+      await channel?.request('configure', { ...this.configureParams(), ...appearance });
     } catch (error) {
+      // A channel closed since (the frame reloaded, frame-url changed) is not this element failing.
+      if (channel !== this.#channel) return;
       const failure = toCardframeError(error, 'ERR_BAD_MESSAGE', 'the frame refused the configuration');
       const retry = failure.code === 'ERR_STYLE_REFUSED' && appearance.style !== undefined;
       // With a retry coming, the error is reported but the element is not failed yet.

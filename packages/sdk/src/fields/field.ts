@@ -21,6 +21,8 @@ const fieldStyles = css`
 `;
 
 const LABELS: Record<FieldName, string> = { pan: 'Card number', cvc: 'CVC', expiry: 'Expiry date', pin: 'PIN' };
+/** As the frame's copy button reads: acronyms keep their capitals. */
+const COPY_LABELS: Record<FieldName, string> = { pan: 'Copy card number', cvc: 'Copy CVC', expiry: 'Copy expiry date', pin: 'Copy PIN' };
 
 /**
  * One card field in its own frame, with its own reveal toggle, to place
@@ -156,7 +158,7 @@ export class CardframeCopy extends CardframeField {
   }
 
   protected override defaultTitle(field: FieldName): string {
-    return `Copy ${LABELS[field].toLowerCase()}`;
+    return COPY_LABELS[field];
   }
 }
 

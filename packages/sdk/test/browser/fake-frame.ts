@@ -1,0 +1,97 @@
+// A stand-in for the frame, for host-side tests: the test server's
+// `/__blank__` page is same-origin, so a test can take the port the element
+// hands it and answer as a frame would. Not a test file itself.
+import type { ConfigureParams, FieldName } from '@cardframe/protocol';
+
+export const BLANK = `${location.origin}/__blank__`;
+
+/** The element's iframe, once it exists. */
+export async function iframeOf(el: Element, timeoutMs = 2000): Promise<HTMLIFrameElement> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const iframe = el.shadowRoot?.querySelector('iframe');
+    if (iframe) return iframe;
+    if (Date.now() > until) throw new Error(`${el.localName} rendered no iframe`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+/** Resolves once the iframe shows the loaded `/__blank__` page. */
+export async function loaded(iframe: HTMLIFrameElement, timeoutMs = 5000): Promise<Window> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const win = iframe.contentWindow;
+    try {
+      if (win && win.location.href === iframe.src && win.document.readyState === 'complete') return win;
+    } catch {
+      // Not same-origin yet (about:blank during navigation): keep waiting.
+    }
+    if (Date.now() > until) throw new Error('the iframe did not load /__blank__');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+export interface FakeFrame {
+  /** The params of the first `configure` the element sent. */
+  readonly configured: Promise<ConfigureParams>;
+  /** The methods of every request received so far, in order. */
+  readonly methods: string[];
+  /** Sends `ready` with these fields, as a frame does after a successful configure. */
+  ready(fields: readonly FieldName[]): void;
+  /** Sends any event, e.g. `{ event: 'reveal', detail: { fields: ['pan'] } }`. */
+  emit(event: string, detail: unknown): void;
+}
+
+/**
+ * Takes over the element's connection: waits for the real load, listens on
+ * the page, then replays `load` so the element connects again to this fake.
+ * Every request is acknowledged with an empty ok reply. Should the real
+ * `load` still arrive afterwards, the fake takes that connection instead.
+ */
+export async function connectFake(el: Element): Promise<FakeFrame> {
+  const iframe = await iframeOf(el);
+  const win = await loaded(iframe);
+  // The iframe's own load event follows the document's completion: let it pass first.
+  await Promise.race([new Promise((resolve) => iframe.addEventListener('load', resolve, { once: true })), new Promise((resolve) => setTimeout(resolve, 100))]);
+  let port: MessagePort | undefined;
+  const methods: string[] = [];
+  let onConfigure: (params: ConfigureParams) => void = () => {};
+  const configured = new Promise<ConfigureParams>((resolve) => (onConfigure = resolve));
+  const connected = new Promise<void>((resolve) => {
+    win.addEventListener('message', (event) => {
+      const next = event.ports[0];
+      if (!next) return;
+      port?.close();
+      port = next;
+      methods.length = 0;
+      next.onmessage = (message: MessageEvent) => {
+        const data = message.data as { kind: string; id: string; method: string; params: ConfigureParams };
+        if (data.kind !== 'request') return;
+        methods.push(data.method);
+        next.postMessage({ v: 1, kind: 'reply', id: data.id, ok: true, result: {} });
+        if (data.method === 'configure') onConfigure(data.params);
+      };
+      resolve();
+    });
+  });
+  iframe.dispatchEvent(new Event('load'));
+  await connected;
+  return {
+    configured,
+    methods,
+    ready: (fields) => port!.postMessage({ v: 1, kind: 'event', event: 'ready', detail: { fields } }),
+    emit: (event, detail) => port!.postMessage({ v: 1, kind: 'event', event, detail }),
+  };
+}
+
+/** The `code` `promise` rejects with, or `'resolved'` when it resolves. */
+export async function rejectionCode(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+  } catch (error) {
+    const code = (error as { code?: unknown } | null)?.code;
+    if (typeof code !== 'string') throw error;
+    return code;
+  }
+  return 'resolved';
+}
