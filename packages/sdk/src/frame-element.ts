@@ -122,6 +122,8 @@ export abstract class FrameElement extends ReactiveElement {
    */
   whenReady(): Promise<readonly FieldName[]> {
     if (this.#ready && this.#readyFields) return Promise.resolve(this.#readyFields);
+    // Failed and not reconnected since: say why now rather than wait for a ready that may never come.
+    if (this.#failure) return Promise.reject(this.#failure);
     return new Promise((resolve, reject) => this.#readyWaiters.push({ resolve, reject }));
   }
 
@@ -137,6 +139,7 @@ export abstract class FrameElement extends ReactiveElement {
   }
 
   #readyFields: readonly FieldName[] | undefined;
+  #failure: CardframeError | undefined;
 
   #settleReady(outcome: readonly FieldName[] | CardframeError): void {
     const waiters = this.#readyWaiters;
@@ -253,7 +256,10 @@ export abstract class FrameElement extends ReactiveElement {
 
   #fail(error: CardframeError, final = true): void {
     if (final) clearTimeout(this.#readyTimer);
-    if (final && !this.#ready) this.#settleReady(error);
+    if (final && !this.#ready) {
+      this.#failure = error;
+      this.#settleReady(error);
+    }
     if (error.code === 'ERR_DESTROYED') return;
     this.dispatchEvent(cardframeEvent('cardframe-error', error.toInfo()));
   }
@@ -261,6 +267,7 @@ export abstract class FrameElement extends ReactiveElement {
   #disconnect(): void {
     clearTimeout(this.#readyTimer);
     this.#ready = false;
+    this.#failure = undefined;
     this.#readyFields = undefined;
     this.#channel?.close();
     this.#channel = undefined;

@@ -136,13 +136,26 @@ export abstract class RevealElement extends FrameElement {
     }
   }
 
-  #joinGroup(): void {
+  /** The group this element belongs to: the one its `group` attribute names, else the closest ancestor. */
+  #findGroup(): RevealGroupHost | undefined {
     const root = this.getRootNode() as Document | ShadowRoot;
     const named = this.group ? root.getElementById?.(this.group) : null;
     const found = (named ?? this.closest('cardframe-group')) as (Element & Partial<RevealGroupHost>) | null;
-    if (found && typeof found.register === 'function') {
-      this.#group = found as RevealGroupHost;
-      this.#group.register(this);
-    }
+    return found && typeof found.register === 'function' ? (found as RevealGroupHost) : undefined;
+  }
+
+  #joinGroup(): void {
+    this.#group = this.#findGroup();
+    this.#group?.register(this);
+  }
+
+  /**
+   * @internal A group calls this on elements that name it by id when it
+   * connects: it may come later in the document, or upgrade after them.
+   */
+  seekGroup(): void {
+    if (!this.isConnected || this.#group) return;
+    this.#joinGroup();
+    if (this.#group) this.groupChanged();
   }
 }

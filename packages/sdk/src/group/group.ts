@@ -1,7 +1,7 @@
 import type { CardframeStyle, FieldName, RevealModeName, ThemeName } from '@cardframe/protocol';
 import { ReactiveElement, css, type PropertyDeclarations, type PropertyValues } from '@lit/reactive-element';
 import type { FetchCardData, FetchEncryptedCard } from '../host-callback.ts';
-import type { RevealElement, RevealGroupHost } from '../reveal-element.ts';
+import { RevealElement, type RevealGroupHost } from '../reveal-element.ts';
 
 function randomGroupId(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
@@ -89,16 +89,26 @@ export class CardframeGroup extends ReactiveElement implements RevealGroupHost {
     this.fetchEncryptedCard = undefined;
   }
 
-  /** The member elements, in the order they joined. */
+  /** The member elements, in document order. */
   get members(): readonly RevealElement[] {
-    return [...this.#members];
+    return [...this.#members].sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
   }
 
   /** Every field the members show or copy; one reveal fetches them all. */
   get fields(): readonly FieldName[] {
     const fields = new Set<FieldName>();
-    for (const member of this.#members) for (const field of member.ownFields ?? []) fields.add(field);
+    for (const member of this.members) for (const field of member.ownFields ?? []) fields.add(field);
     return [...fields];
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Elements that name this group by id and connected before it (or before it upgraded) join now.
+    if (!this.id) return;
+    const root = this.getRootNode() as Document | ShadowRoot;
+    for (const element of root.querySelectorAll(`[group="${CSS.escape(this.id)}"]`)) {
+      if (element instanceof RevealElement) element.seekGroup();
+    }
   }
 
   /** @internal Members call this when they connect. */

@@ -1,6 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/index.ts';
-import type { CardframeCard, CardframeCopy, CardframeGroup, CardframePan, CardframeToggle, RevealElement } from '../../src/index.ts';
+import type { CardframeCard, CardframeCopy, CardframeCvc, CardframeGroup, CardframePan, CardframeToggle, RevealElement } from '../../src/index.ts';
 import { BLANK, connectFake, iframeOf, rejectionCode } from './fake-frame.ts';
 
 const OTHER = `${location.origin}/__blank__?other`;
@@ -65,6 +65,18 @@ describe('cardframe-group membership', () => {
     expect(a!.groupId).to.match(/^[0-9a-f]{32}$/);
     expect(b!.groupId).to.match(/^[0-9a-f]{32}$/);
     expect(a!.groupId).to.not.equal(b!.groupId);
+  });
+
+  it('takes in elements that name it by id and connected before it', async () => {
+    const root = await fixture<HTMLDivElement>(html`<div><cardframe-cvc group="later"></cardframe-cvc></div>`);
+    const cvc = byTag<CardframeCvc>(root, 'cardframe-cvc');
+    const group = document.createElement('cardframe-group') as CardframeGroup;
+    group.id = 'later';
+    group.frameUrl = BLANK;
+    root.append(group);
+    expect(group.members).to.deep.equal([cvc]);
+    // The group's frame-url reached it, so it has its frame now.
+    expect((await iframeOf(cvc)).getAttribute('src')).to.equal(BLANK);
   });
 
   it('leaves an element whose named group does not exist on its own, with no frame to show', async () => {
@@ -176,8 +188,9 @@ describe('cardframe-group readiness and teardown', () => {
     expect(await cvc.whenReady()).to.deep.equal(['cvc']);
   });
 
-  it('whenReady rejects with ERR_FRAME_TIMEOUT when a member\'s frame never answers', async () => {
+  it('whenReady rejects with ERR_FRAME_TIMEOUT when a member\'s frame never answers, and so does a later call', async () => {
     const group = await fixture<CardframeGroup>(html`<cardframe-group frame-url=${BLANK}><cardframe-pan ready-timeout="200"></cardframe-pan></cardframe-group>`);
+    expect(await rejectionCode(group.whenReady())).to.equal('ERR_FRAME_TIMEOUT');
     expect(await rejectionCode(group.whenReady())).to.equal('ERR_FRAME_TIMEOUT');
   });
 
