@@ -6,11 +6,26 @@ const card = document.querySelector('#card');
 const cardKeyPair = document.querySelector('#card-keypair');
 const pinReveal = document.querySelector('#pin-reveal');
 const pin = document.querySelector('#pin');
+// The JWE/OpenPGP switch moves the last three to another card (`?card=`) and another frame deployment.
+let otherCard = '';
 card.fetchCardData = fetchCardData;
-cardKeyPair.fetchEncryptedCard = (publicKey) => fetch('/api/card-details', json({ public_key: publicKey }));
-pinReveal.fetchCardData = fetchCardData;
-pin.submitPin = (submission) => fetch('/api/pin', json(submission));
-pin.registerDevice = (publicKey) => fetch('/api/devices', json({ public_key: publicKey }));
+cardKeyPair.fetchEncryptedCard = (publicKey) => fetch(`/api/card-details${otherCard}`, json({ public_key: publicKey }));
+pinReveal.fetchCardData = (sessionId) => fetch(`/api/card${otherCard}`, { headers: { sessionid: sessionId } });
+pin.submitPin = (submission) => fetch(`/api/pin${otherCard}`, json(submission));
+pin.registerDevice = (publicKey) => fetch(`/api/devices${otherCard}`, json({ public_key: publicKey }));
+
+const formatSwitch = document.querySelector('#issuer-switch');
+const messageFormat = document.querySelector('#message-format');
+const frames = { jwe: cardKeyPair.frameUrl, pgp: formatSwitch.dataset.pgpFrameUrl };
+const formats = { jwe: messageFormat.textContent, pgp: 'OpenPGP' };
+// Without the sandbox (another issuer) there is no OpenPGP deployment to switch to.
+formatSwitch.hidden = !frames.pgp;
+formatSwitch.addEventListener('change', (event) => {
+  const format = event.target.value === 'pgp' ? 'pgp' : 'jwe';
+  otherCard = format === 'pgp' ? '?card=card_pgp' : '';
+  for (const element of [cardKeyPair, pin, pinReveal]) element.frameUrl = frames[format];
+  messageFormat.textContent = formats[format];
+});
 
 const log = document.querySelector('#events');
 const names = ['cardframe-ready', 'cardframe-reveal', 'cardframe-hide', 'cardframe-error', 'cardframe-change', 'cardframe-submit'];

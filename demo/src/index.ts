@@ -2,10 +2,10 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { parseFrameConfig, type FrameConfig } from '@cardframe/frame/config';
 import { startFrameServer, type FrameServer } from './frame-server.ts';
-import { startSandboxIssuer, type SandboxIssuer } from './issuer-server.ts';
+import { SANDBOX_PROGRAMMES, startSandboxIssuer, type SandboxIssuer } from './issuer-server.ts';
 import { startMerchantServer, type IssuerTarget, type MerchantServer } from './merchant-server.ts';
 
-export { SANDBOX_CARDS, startSandboxIssuer } from './issuer-server.ts';
+export { SANDBOX_CARDS, SANDBOX_PROGRAMMES, startSandboxIssuer } from './issuer-server.ts';
 export type { SandboxIssuer, SandboxIssuerOptions } from './issuer-server.ts';
 export { startFrameServer } from './frame-server.ts';
 export type { FrameServer } from './frame-server.ts';
@@ -25,6 +25,8 @@ export interface DemoOptions {
   hostPort?: number;
   /** Frame port (served as http://127.0.0.1:PORT). */
   framePort?: number;
+  /** Port of the frame deployment for the sandbox's OpenPGP programme. */
+  pgpFramePort?: number;
   /** Sandbox issuer port. */
   issuerPort?: number;
   /** Persist the sandbox issuer's key here. */
@@ -52,6 +54,8 @@ export interface Demo {
   readonly issuer: SandboxIssuer | undefined;
   readonly merchantUrl: string;
   readonly frameUrl: string;
+  /** The frame deployed for the sandbox's OpenPGP programme (card `card_pgp`), when the sandbox runs. */
+  readonly pgpFrameUrl: string | undefined;
   readonly config: FrameConfig;
   close(): Promise<void>;
 }
@@ -64,9 +68,11 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
         port: options.issuerPort ?? 0,
         ...(options.dataDir ? { dataDir: options.dataDir } : {}),
         ...(options.pinKeyType ? { pinKeyType: options.pinKeyType } : {}),
-        programmes: { default: { messageFormat: options.messageFormat ?? 'jwe' } },
+        programmes: { ...SANDBOX_PROGRAMMES, default: { messageFormat: options.messageFormat ?? 'jwe' } },
       });
   const frame = await startFrameServer({ port: options.framePort ?? 0, distDir: root('packages/frame/dist') });
+  // A second deployment of the same frame for the sandbox's OpenPGP programme: one frame config names one format.
+  const pgpFrame = options.issuer ? undefined : await startFrameServer({ port: options.pgpFramePort ?? 0, distDir: root('packages/frame/dist') });
   const target: IssuerTarget = options.issuer ?? { url: sandbox!.url };
   const merchant = await startMerchantServer({
     port: options.hostPort ?? 0,
@@ -74,6 +80,7 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
     sdkFile: root('packages/sdk/dist/cardframe.js'),
     appsDir: root('demo/dist'),
     frameUrl: () => frame.url,
+    pgpFrameUrl: () => pgpFrame?.url,
     issuer: () => target,
     messageFormat: options.issuer ? 'jwe' : (options.messageFormat ?? 'jwe'),
   });
@@ -102,15 +109,23 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
   });
   const config = options.frameConfig ? parseFrameConfig(options.frameConfig(base)) : base;
   frame.setConfig(config);
+  if (pgpFrame) {
+    const pgpBase = parseFrameConfig({
+      ...base,
+      issuer: { ...issuerConfig, messageFormat: 'pgp', pinKeys: { jwksUrl: `${sandbox!.url}/v1/cards/pgp_keys` } },
+    });
+    pgpFrame.setConfig(options.frameConfig ? parseFrameConfig(options.frameConfig(pgpBase)) : pgpBase);
+  }
   return {
     merchant,
     frame,
     issuer: sandbox,
     merchantUrl: merchant.url,
     frameUrl: frame.url,
+    pgpFrameUrl: pgpFrame?.url,
     config,
     async close() {
-      await Promise.all([merchant.close(), frame.close(), sandbox?.close()]);
+      await Promise.all([merchant.close(), frame.close(), pgpFrame?.close(), sandbox?.close()]);
     },
   };
 }

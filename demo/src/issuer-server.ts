@@ -12,7 +12,12 @@ export type { IssuerStats } from './issuer-stats.ts';
 export const SANDBOX_CARDS: readonly SandboxCard[] = [
   { id: 'card_default', pan: '4242424242424242', cvc: '123', pin: '1234', expirationMonth: 12, expirationYear: 2030, name: 'Jamie Doe', status: 'ACTIVE' },
   { id: 'card_amex', pan: '378282246310005', cvc: '4321', pin: '5817', expirationMonth: 3, expirationYear: 2029, name: 'Jamie Doe', status: 'ACTIVE' },
+  // A card whose programme's issuer speaks OpenPGP (the demo page's JWE/OpenPGP switch uses it).
+  { id: 'card_pgp', pan: '5555555555554444', cvc: '737', pin: '2580', expirationMonth: 8, expirationYear: 2031, name: 'Jamie Doe', status: 'ACTIVE', programme: 'openpgp' },
 ];
+
+/** The sandbox's programmes: cards in `default` use JWE, cards in `openpgp` OpenPGP. */
+export const SANDBOX_PROGRAMMES: Readonly<Record<string, CardProgramme>> = { default: { messageFormat: 'jwe' }, openpgp: { messageFormat: 'pgp' } };
 
 /** A card programme: the sealed-message format its PIN changes and key-pair reveals use (seeds 003/004: PGP or JWE). */
 export interface CardProgramme {
@@ -30,7 +35,7 @@ export interface SandboxIssuerOptions {
   /** OAEP hash for sessionids (default `sha1`, as Node's `publicEncrypt` uses). */
   oaepHash?: NodeOaepHash;
   cards?: readonly SandboxCard[];
-  /** Card programmes by name; cards name theirs (default `{"default": {"messageFormat": "jwe"}}`). */
+  /** Card programmes by name; cards name theirs (default {@link SANDBOX_PROGRAMMES}). */
   programmes?: Readonly<Record<string, CardProgramme>>;
   /** PIN key type: RSA (RSA-OAEP-256 + A256CBC-HS512, seed 002) or EC (ECDH-ES + A256GCM, seed 000). */
   pinKeyType?: 'RSA' | 'EC';
@@ -79,7 +84,7 @@ export async function startSandboxIssuer(options: SandboxIssuerOptions = {}): Pr
   const keys = await loadIssuerKeys(options.dataDir, { session: { use: 'session', oaepHash }, pin: { use: 'pin', type: options.pinKeyType ?? 'RSA' } });
   const cardList: readonly SandboxCard[] = options.cards ?? SANDBOX_CARDS;
   const cards = new Map(cardList.map((card) => [card.id, card]));
-  const programmes = options.programmes ?? { default: { messageFormat: 'jwe' } };
+  const programmes = options.programmes ?? SANDBOX_PROGRAMMES;
   const formatOf = (cardId: string): 'jwe' | 'pgp' => {
     const programme = programmes[cards.get(cardId)?.programme ?? 'default'];
     if (!programme) throw new IssuerError('invalid_request', 400, 'the card is in no configured programme');

@@ -25,6 +25,8 @@ export interface MerchantServerOptions {
   /** The built React and Vue host pages (demo/dist), served under /react/ and /vue/. */
   appsDir?: string;
   frameUrl(): string;
+  /** The frame deployed for the sandbox's OpenPGP programme, if any. */
+  pgpFrameUrl?(): string | undefined;
   issuer(): IssuerTarget;
   /** What the issuer's sealed messages are, shown on the page. */
   messageFormat?: 'jwe' | 'pgp';
@@ -88,7 +90,8 @@ function escapeAttribute(value: string): string {
  */
 export async function startMerchantServer(options: MerchantServerOptions): Promise<MerchantServer> {
   const running = await listen(async (req, res, url) => {
-    const frameOrigin = new URL(options.frameUrl()).origin;
+    const pgpFrameUrl = options.pgpFrameUrl?.();
+    const frameOrigin = [options.frameUrl(), ...(pgpFrameUrl ? [pgpFrameUrl] : [])].map((u) => new URL(u).origin).join(' ');
     // The host page's own CSP: it may frame only the cardframe origin.
     const headers = {
       'Content-Security-Policy': `default-src 'self'; script-src 'self'; style-src 'self'; frame-src ${frameOrigin}; connect-src 'self'; base-uri 'none'; form-action 'none'`,
@@ -96,12 +99,13 @@ export async function startMerchantServer(options: MerchantServerOptions): Promi
       'Referrer-Policy': 'no-referrer',
     };
     const target = options.issuer();
-    const cardId = target.cardId ?? 'card_default';
+    // `?card=<id>` picks another of the issuer's cards (the sandbox has an Amex and an OpenPGP-programme card too).
+    const other = url.searchParams.get('card');
+    const picked = other && /^[A-Za-z0-9_-]{1,64}$/.test(other) ? other : undefined;
+    const cardId = picked ?? target.cardId ?? 'card_default';
     if (url.pathname === '/api/card') {
       const sessionId = req.headers['sessionid'];
-      // `?card=<id>` picks another of the issuer's cards (the sandbox has an Amex too).
-      const other = url.searchParams.get('card');
-      const path = other && /^[A-Za-z0-9_-]{1,64}$/.test(other) ? `/cards/${other}` : (target.cardPath ?? '/card');
+      const path = picked ? `/cards/${picked}` : (target.cardPath ?? '/card');
       return forward(res, target, path, { method: 'GET', headers: typeof sessionId === 'string' ? { sessionid: sessionId } : {} }, headers);
     }
     if (url.pathname.startsWith('/api/') && req.method === 'POST') {
@@ -145,6 +149,7 @@ export async function startMerchantServer(options: MerchantServerOptions): Promi
       return res.end(
         text
           .replaceAll('{{FRAME_URL}}', escapeAttribute(options.frameUrl()))
+          .replaceAll('{{PGP_FRAME_URL}}', escapeAttribute(pgpFrameUrl ?? ''))
           .replaceAll('{{SDK_INTEGRITY}}', escapeAttribute(await sdkIntegrity(options.sdkFile)))
           .replaceAll('{{MESSAGE_FORMAT}}', format),
       );

@@ -11,6 +11,7 @@ const demo = await startDemo({
   hostPort: port('CARDFRAME_HOST_PORT', 5173),
   framePort: port('CARDFRAME_FRAME_PORT', 5174),
   issuerPort: port('CARDFRAME_ISSUER_PORT', 5175),
+  pgpFramePort: port('CARDFRAME_PGP_FRAME_PORT', 5176),
   dataDir: process.env['CARDFRAME_DATA_DIR'] ?? fileURLToPath(new URL('../.data', import.meta.url)),
   ...(issuer ? { issuer } : {}),
   ...(process.env['CARDFRAME_PIN_VARIANT'] === 'change-request' ? { pinVariant: 'change-request' as const } : {}),
@@ -21,7 +22,7 @@ console.log(`
   cardframe demo
 
   Merchant page:  ${demo.merchantUrl}
-  Frame origin:   ${demo.frameUrl}
+  Frame origin:   ${demo.frameUrl}${demo.pgpFrameUrl ? `\n  OpenPGP frame:  ${demo.pgpFrameUrl} (the page's JWE/OpenPGP switch)` : ''}
   Issuer:         ${demo.issuer ? `${demo.issuer.url} (sandbox, ${format === 'pgp' ? 'OpenPGP' : 'JWE'} programme)` : issuer!.url}
 
   Open ${demo.merchantUrl} and press "Reveal card details".
