@@ -1,8 +1,9 @@
 // Bundle sizes as users download them: minified, then gzip (level 9) and
 // brotli (quality 11). Shared by `pnpm bench` and the size budget test.
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { build } from 'vite';
 
 export interface SizeEntry {
   readonly name: string;
@@ -14,18 +15,25 @@ export interface SizeEntry {
 
 const root = join(import.meta.dirname, '..');
 
-function measure(name: string, files: readonly string[]): SizeEntry {
+function compressed(name: string, files: readonly string[], contents: readonly Uint8Array[]): SizeEntry {
   // Sizes of the files as separately downloaded, summed.
   let raw = 0;
   let gzip = 0;
   let brotli = 0;
-  for (const file of files) {
-    const bytes = readFileSync(join(root, file));
+  for (const bytes of contents) {
     raw += bytes.length;
     gzip += gzipSync(bytes, { level: 9 }).length;
     brotli += brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
   }
   return { name, files, raw, gzip, brotli };
+}
+
+function measure(name: string, files: readonly string[]): SizeEntry {
+  return compressed(
+    name,
+    files,
+    files.map((file) => readFileSync(join(root, file))),
+  );
 }
 
 /** The frame's initial download: every script and stylesheet its index.html references. */
@@ -42,8 +50,77 @@ export function bundleSizes(): SizeEntry[] {
   ];
 }
 
+/** Chunks the frame loads only when a feature needs them, in the order of LAZY_CHUNKS. */
+export const LAZY_CHUNKS: readonly { readonly prefix: string; readonly when: string }[] = [
+  { prefix: 'pin-flow', when: 'PIN entry (with jose for sealing)' },
+  { prefix: 'jwe-keys', when: 'key-pair reveals with JWE' },
+  { prefix: 'pgp', when: 'OpenPGP (messageFormat "pgp")' },
+  { prefix: 'apply-style', when: 'a host style object' },
+  { prefix: 'de', when: 'German texts' },
+  { prefix: 'ar', when: 'Arabic texts' },
+];
+
+/**
+ * Files that are built but not part of a default card's download: the
+ * frame's lazy chunks and the SDK's ESM file (an alternative to the
+ * script-tag file, not an addition). Reported, not budgeted.
+ */
+export function otherSizes(): SizeEntry[] {
+  const assets = readdirSync(join(root, 'packages/frame/dist/assets'));
+  return [
+    ...LAZY_CHUNKS.map(({ prefix, when }) => {
+      const files = assets.filter((name) => new RegExp(`^${prefix}-[\\w-]+\\.js$`).test(name)).map((name) => `packages/frame/dist/assets/${name}`);
+      return measure(`frame lazy chunk ${prefix} (${when})`, files);
+    }),
+    measure('host SDK, ESM file (cardframe.mjs, Lit included)', ['packages/sdk/dist/cardframe.mjs']),
+  ];
+}
+
+/** The wrappers measured by {@link wrapperSizes}: entry file in bench/wrappers and the name it is reported under. */
+export const WRAPPERS = [
+  { entry: 'react.ts', name: '@cardframe/react on top of the SDK (react, react-dom, @cardframe/sdk external)' },
+  { entry: 'vue.ts', name: '@cardframe/vue on top of the SDK (vue, @cardframe/sdk external)' },
+] as const;
+
+/**
+ * Each wrapper's own bytes: a one-line entry re-exporting the wrapper,
+ * bundled and minified with the framework and the SDK left external, so
+ * what remains is the wrapper plus anything it brings (@lit/react). Built
+ * in memory each time, so it never measures a stale file.
+ */
+export async function wrapperSizes(): Promise<SizeEntry[]> {
+  const entries: SizeEntry[] = [];
+  for (const { entry, name } of WRAPPERS) {
+    const output = await build({
+      configFile: false,
+      root: join(import.meta.dirname, 'wrappers'),
+      logLevel: 'silent',
+      build: {
+        write: false,
+        target: 'es2022',
+        minify: true,
+        sourcemap: false,
+        reportCompressedSize: false,
+        rolldownOptions: { external: [/^react(-dom)?(\/.*)?$/, /^vue(\/.*)?$/, /^@cardframe\/sdk(\/.*)?$/], output: { minify: true } },
+        lib: { entry, formats: ['es'], fileName: () => entry.replace(/\.ts$/, '.js') },
+      },
+    });
+    const chunks = (Array.isArray(output) ? output : [output]).flatMap((result) => ('output' in result ? result.output : [])).filter((file) => file.type === 'chunk');
+    entries.push(
+      compressed(
+        name,
+        chunks.map((chunk) => `bench/wrappers/${entry} → ${chunk.fileName}`),
+        chunks.map((chunk) => new TextEncoder().encode(chunk.code)),
+      ),
+    );
+  }
+  return entries;
+}
+
 /** Budgets in bytes of gzip; the test run fails above them. */
 export const SIZE_BUDGETS: Record<string, number> = {
   'host SDK, script-tag file (cardframe.js, Lit included)': 10 * 1024,
   'frame, initial JS + CSS': 27 * 1024,
+  [WRAPPERS[0].name]: 1.5 * 1024,
+  [WRAPPERS[1].name]: 1.5 * 1024,
 };
