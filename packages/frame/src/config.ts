@@ -313,7 +313,8 @@ export function keySourceOrigins(config: Pick<FrameConfig, 'issuer'>): string[] 
 export async function loadFrameConfig(fetcher: typeof fetch = fetch): Promise<FrameConfig> {
   let response: Response;
   try {
-    response = await fetcher(FRAME_CONFIG_PATH, { credentials: 'omit', cache: 'no-store' });
+    // Same mode and credentials as the page's <link rel=preload>, so the browser hands over that response.
+    response = await fetcher(FRAME_CONFIG_PATH, { mode: 'cors', credentials: 'same-origin' });
   } catch {
     throw bad('could not be fetched');
   }

@@ -23,10 +23,22 @@ export function timings(config: FrameConfig) {
   return { ttlMs: ttlSeconds * 1000, cooldownMs: cooldownSeconds * 1000, timeoutMs: timeoutSeconds * 1000 };
 }
 
-/** The session key ring from the config, or undefined where none is configured. */
+const sessionRings = new WeakMap<FrameConfig, KeyRing<SessionKey>>();
+
+/**
+ * The session key ring from the config, or undefined where none is
+ * configured: one per config, so the frame can fetch the key set as soon as
+ * it has its config, while the host is still connecting.
+ */
 export function sessionKeyRing(config: FrameConfig): KeyRing<SessionKey> | undefined {
   const source = config.issuer.sessionKeys;
   if (!source) return undefined;
+  let ring = sessionRings.get(config);
+  if (!ring) sessionRings.set(config, (ring = newSessionKeyRing(config, source)));
+  return ring;
+}
+
+function newSessionKeyRing(config: FrameConfig, source: NonNullable<FrameConfig['issuer']['sessionKeys']>): KeyRing<SessionKey> {
   const hash = config.issuer.oaepHash;
   return new KeyRing<SessionKey>({
     source,
