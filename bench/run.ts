@@ -474,7 +474,7 @@ const READY_MARKS: Record<string, string> = {
   'frame:navigation-start': 'frame: navigation starts',
   'frame:html-received': 'frame: HTML received',
   'frame:script-css-received': 'frame: script and CSS received',
-  'frame:config-requested': 'frame: script has run, config requested',
+  'frame:config-requested': 'frame: config requested',
   'frame:load-event': 'frame: load event done',
   'cf:iframe-load': 'host: iframe load event',
   'cf:connect-posted': 'host: connect posted (with its port)',
@@ -877,11 +877,11 @@ Reading (medians of ${RUNS} runs; the ready total above is ${results.timeToReady
 the largest steps are ${biggest.map((b) => `"${b.label}" (+${b.stepMs} ms)`).join(', ')}.
 The host's own share is small: ${span('cf:connected', 'cf:iframe-created')} ms to create the iframe and ${span('cf:iframe-load', 'cf:connect-posted')} ms from its load event to \`connect\`.
 Fetching the frame document and its files takes ${span('cf:iframe-created', 'frame:script-css-received')} ms (iframe created → script and CSS received),
-the part the floor also pays, for its much smaller page. Then the frame's script runs until it asks for its config
-(${span('frame:script-css-received', 'frame:config-requested')} ms), the config fetch from its own origin takes ${span('frame:config-requested', 'frame:config-received')} ms while the load event goes to the
-host and \`connect\` comes back (load → connect received: ${span('frame:load-event', 'frame:connect-received')} ms), and from \`configure\` to \`ready\` the frame fetches
-the issuer's key set (${span('frame:jwks-requested', 'frame:jwks-received')} ms of that), imports it and renders: ${span('frame:configure-received', 'frame:ready-sent')} ms. What the frame adds over the
-floor is therefore its script, the config round trip and the key set before \`ready\`, not the host SDK.
+the part the floor also pays, for its much smaller page. The frame's HTML asks the browser to preload its config; the config fetch
+(${span('frame:config-requested', 'frame:config-received')} ms, requested → received) ends soon after the script arrives; the issuer's key set is fetched as soon as the
+config is in (${span('frame:jwks-requested', 'frame:jwks-received')} ms), while the load event goes to the host and \`connect\` comes back (load → connect received:
+${span('frame:load-event', 'frame:connect-received')} ms); from \`configure\` to \`ready\` the frame checks the request, picks the key and renders: ${span('frame:configure-received', 'frame:ready-sent')} ms.
+What the frame adds over the floor is therefore mostly its script (download and start-up), not the host SDK.
 
 ## Time to reveal
 
