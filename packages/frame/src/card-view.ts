@@ -1,14 +1,13 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import { viewStyles } from './view.styles.ts';
-import { en, fill, type Messages } from './i18n/en.ts';
+import { fill, type Messages } from './i18n/en.ts';
 import { frameSheet } from './style/frame-sheet.ts';
-import type { ErrorInfo, FieldName } from '@cardframe/protocol';
-import { formatValue, maskedValue, type PanHint } from './format.ts';
-import type { RevealedValues } from './reveal.ts';
+import type { ErrorInfo } from '@cardframe/protocol';
+import { formatValue, maskedValue } from './format.ts';
+import { RevealView } from './reveal-view.ts';
 import { TEST_IDS, valueTestId } from './test-ids.ts';
 
-/** What the view shows; the frame app moves it between these. */
-export type ViewState = 'loading' | 'ready' | 'revealing' | 'revealed' | 'error' | 'unavailable';
+export type { ViewState } from './reveal-view.ts';
 
 /** Which catalogue text explains an error code; anything else gets `failed`. */
 export const ERROR_TEXT: Partial<Record<ErrorInfo['code'], keyof Messages['card']>> = {
@@ -47,27 +46,8 @@ export function errorLine(messages: Messages, error: ErrorInfo, testMode = false
  * @csspart toggle - the reveal/hide button.
  * @csspart error - the error line.
  */
-export class CardView extends LitElement {
-  static override properties = {
-    fields: { attribute: false },
-    values: { attribute: false },
-    state: { reflect: true },
-    error: { attribute: false },
-    messages: { attribute: false },
-    hint: { attribute: false },
-    testMode: { attribute: false },
-  };
+export class CardView extends RevealView {
 
-  /** The texts shown, in the configured language. */
-  declare messages: Messages;
-  declare fields: readonly FieldName[];
-  declare values: RevealedValues;
-  declare state: ViewState;
-  declare error: ErrorInfo | undefined;
-  /** Shape and last four of the PAN, for the masked placeholder. */
-  declare hint: PanHint;
-  /** Adds `data-testid`s (the frame config's `testMode`). */
-  declare testMode: boolean;
 
   // In a right-to-left document the values stay left to right: otherwise the
   // digit groups of a card number would be laid out in reverse order.
@@ -97,26 +77,9 @@ export class CardView extends LitElement {
     frameSheet,
   ];
 
-  constructor() {
-    super();
-    this.fields = [];
-    this.values = {};
-    this.state = 'loading';
-    this.error = undefined;
-    this.messages = en;
-    this.hint = {};
-    this.testMode = false;
-  }
-
   /** A `data-testid` value in test mode; no attribute otherwise. */
   #testId(id: string): string | typeof nothing {
     return this.testMode ? id : nothing;
-  }
-
-  protected override updated(): void {
-    // The frame app measures on this: ResizeObserver does not fire in a
-    // cross-origin frame the browser throttles (say, below the fold).
-    this.dispatchEvent(new Event('cardframe-rendered', { bubbles: true, composed: true }));
   }
 
   override render() {

@@ -1,7 +1,6 @@
-import { LitElement, css, html, nothing } from 'lit';
-import type { ErrorInfo, FieldName } from '@cardframe/protocol';
-import { errorLine, requestFromView, type ViewState } from './card-view.ts';
-import { en, type Messages } from './i18n/en.ts';
+import { css, html, nothing } from 'lit';
+import { errorLine, requestFromView } from './card-view.ts';
+import { RevealView } from './reveal-view.ts';
 import { frameSheet } from './style/frame-sheet.ts';
 import { TEST_IDS } from './test-ids.ts';
 import { viewStyles } from './view.styles.ts';
@@ -17,28 +16,14 @@ export type CopyStatus = 'idle' | 'copied' | 'refused';
  * @csspart button - the copy button.
  * @csspart status - "Copied" or why copying failed.
  */
-export class CopyView extends LitElement {
+export class CopyView extends RevealView {
   static override properties = {
-    fields: { attribute: false },
-    state: { reflect: true },
-    error: { attribute: false },
+    ...RevealView.properties,
     status: { reflect: true },
-    messages: { attribute: false },
-    testMode: { attribute: false },
   };
 
-  /** Adds `data-testid`s (the frame config's `testMode`). */
-  declare testMode: boolean;
 
-  /** The texts shown, in the configured language. */
-  declare messages: Messages;
-  declare fields: readonly FieldName[];
-  declare state: ViewState;
-  declare error: ErrorInfo | undefined;
   declare status: CopyStatus;
-  /** Unused: a copy button shows no values. Present so the reveal flow drives every view alike. */
-  values = {};
-  hint = {};
 
   static override styles = [
     viewStyles,
@@ -58,16 +43,7 @@ export class CopyView extends LitElement {
 
   constructor() {
     super();
-    this.fields = [];
-    this.state = 'loading';
-    this.error = undefined;
     this.status = 'idle';
-    this.messages = en;
-    this.testMode = false;
-  }
-
-  protected override updated(): void {
-    this.dispatchEvent(new Event('cardframe-rendered', { bubbles: true, composed: true }));
   }
 
   override render() {

@@ -1,10 +1,10 @@
-import { LitElement, css, html, nothing, svg } from 'lit';
-import type { ErrorInfo, FieldName } from '@cardframe/protocol';
-import { errorLine, requestFromView, type ViewState } from './card-view.ts';
-import { formatValue, maskedValue, type PanHint } from './format.ts';
-import { en, fill, type Messages } from './i18n/en.ts';
+import { css, html, nothing, svg } from 'lit';
+import type { FieldName } from '@cardframe/protocol';
+import { errorLine, requestFromView } from './card-view.ts';
+import { formatValue, maskedValue } from './format.ts';
+import { fill } from './i18n/en.ts';
+import { RevealView } from './reveal-view.ts';
 import { frameSheet } from './style/frame-sheet.ts';
-import type { RevealedValues } from './reveal.ts';
 import { TEST_IDS, valueTestId } from './test-ids.ts';
 import { viewStyles } from './view.styles.ts';
 
@@ -22,27 +22,9 @@ const EYE_OFF = svg`<path d="M3 3l18 18M10.6 5.1A10.8 10.8 0 0 1 12 5c7 0 11 7 1
  * @csspart toggle - the eye button.
  * @csspart error - the error line.
  */
-export class FieldView extends LitElement {
-  static override properties = {
-    fields: { attribute: false },
-    values: { attribute: false },
-    state: { reflect: true },
-    error: { attribute: false },
-    hint: { attribute: false },
-    messages: { attribute: false },
-    testMode: { attribute: false },
-  };
+export class FieldView extends RevealView {
 
-  /** Adds `data-testid`s (the frame config's `testMode`). */
-  declare testMode: boolean;
 
-  /** The texts shown, in the configured language. */
-  declare messages: Messages;
-  declare fields: readonly FieldName[];
-  declare values: RevealedValues;
-  declare state: ViewState;
-  declare error: ErrorInfo | undefined;
-  declare hint: PanHint;
 
   static override styles = [
     viewStyles,
@@ -101,21 +83,6 @@ export class FieldView extends LitElement {
     `,
     frameSheet,
   ];
-
-  constructor() {
-    super();
-    this.fields = [];
-    this.values = {};
-    this.state = 'loading';
-    this.error = undefined;
-    this.hint = {};
-    this.messages = en;
-    this.testMode = false;
-  }
-
-  protected override updated(): void {
-    this.dispatchEvent(new Event('cardframe-rendered', { bubbles: true, composed: true }));
-  }
 
   override render() {
     const field = this.fields[0];

@@ -3,13 +3,13 @@ import {
   CardframeError,
   toCardframeError,
   type ConfigureParams,
-  type ErrorInfo,
   type FieldName,
   type HideReason,
   type RevealModeName,
   type RevealViewName,
 } from '@cardframe/protocol';
-import { CardView, type ViewState } from '../card-view.ts';
+import { CardView } from '../card-view.ts';
+import type { RevealView } from '../reveal-view.ts';
 import { CopyView } from '../copy-view.ts';
 import { FieldView } from '../field-view.ts';
 import { copyText, type PanHint } from '../format.ts';
@@ -18,16 +18,6 @@ import { RateLimit } from '../rate-limit.ts';
 import { RevealGroup, type GroupMessage } from '../reveal-group.ts';
 import { reveal, revealWithKeyPair, type RevealedValues } from '../reveal.ts';
 import type { Flow, FlowContext } from './flow.ts';
-
-/** What the reveal flow drives, whichever view it shows. */
-interface RevealView extends HTMLElement {
-  fields: readonly FieldName[];
-  values: RevealedValues;
-  state: ViewState;
-  error: ErrorInfo | undefined;
-  hint: PanHint;
-  readonly updateComplete: Promise<boolean>;
-}
 
 const VIEWS: Record<RevealViewName, () => RevealView> = {
   card: () => new CardView(),
@@ -74,7 +64,7 @@ export class RevealFlow implements Flow {
     this.#context = context;
     this.#view = view;
     this.element = VIEWS[view]();
-    (this.element as RevealView & { testMode: boolean }).testMode = context.config.testMode;
+    this.element.testMode = context.config.testMode;
     this.#sessionKeys = sessionKeyRing(context.config);
     this.#limit = new RateLimit(context.config.flows.reveal?.maxPerMinute ?? 10, 60_000);
     this.element.addEventListener('cardframe-reveal-request', () => void this.#reveal());

@@ -1,0 +1,55 @@
+import { LitElement } from 'lit';
+import type { ErrorInfo, FieldName } from '@cardframe/protocol';
+import type { PanHint } from './format.ts';
+import { en, type Messages } from './i18n/en.ts';
+import type { RevealedValues } from './reveal.ts';
+
+/** What a reveal view shows; the reveal flow moves it between these. */
+export type ViewState = 'loading' | 'ready' | 'revealing' | 'revealed' | 'error' | 'unavailable';
+
+/**
+ * What every view of the reveal flow (the card, one field, a copy button, the
+ * group toggle) is driven by, so the flow treats them alike. Each view
+ * decides what of it to render.
+ */
+export abstract class RevealView extends LitElement {
+  static override properties = {
+    fields: { attribute: false },
+    values: { attribute: false },
+    state: { reflect: true },
+    error: { attribute: false },
+    messages: { attribute: false },
+    hint: { attribute: false },
+    testMode: { attribute: false },
+  };
+
+  /** The fields shown (for a copy button, the one it copies). */
+  declare fields: readonly FieldName[];
+  /** Values to show now; empty while masked. */
+  declare values: RevealedValues;
+  declare state: ViewState;
+  declare error: ErrorInfo | undefined;
+  /** The texts shown, in the configured language. */
+  declare messages: Messages;
+  /** Shape and last four of the PAN, for the masked placeholder. */
+  declare hint: PanHint;
+  /** Adds `data-testid`s (the frame config's `testMode`). */
+  declare testMode: boolean;
+
+  constructor() {
+    super();
+    this.fields = [];
+    this.values = {};
+    this.state = 'loading';
+    this.error = undefined;
+    this.messages = en;
+    this.hint = {};
+    this.testMode = false;
+  }
+
+  protected override updated(): void {
+    // The frame app measures on this: ResizeObserver does not fire in a
+    // cross-origin frame the browser throttles (say, below the fold).
+    this.dispatchEvent(new Event('cardframe-rendered', { bubbles: true, composed: true }));
+  }
+}
