@@ -14,7 +14,10 @@ test('the page switches from the JWE issuer to the OpenPGP one while open: key-p
     if (new URL(request.url()).pathname === '/api/pin') pinBodies.push(request.postDataJSON() as { encrypted_pin: string; key_id: string });
   });
 
+  // Each element reloads its frame from the other deployment; wait for both to be ready there.
+  let readies = Promise.all([host.nextEvent('cardframe-ready', '#card-keypair'), host.nextEvent('cardframe-ready', '#pin')]);
   await host.page.getByLabel(/OpenPGP/).check();
+  await readies;
   await expect(host.page.locator('#message-format')).toHaveText('OpenPGP');
   await expect(host.page.locator('#card-keypair iframe')).toHaveAttribute('src', demo.pgpFrameUrl!);
   await expect(keyPair.getByRole('button', { name: /Reveal/ })).toBeEnabled();
@@ -31,7 +34,9 @@ test('the page switches from the JWE issuer to the OpenPGP one while open: key-p
   expect(pinBodies.at(-1)!.key_id).toBe(demo.issuer!.pgpPinKey.kid);
 
   // And back: the JWE card and a compact JWE again.
+  readies = Promise.all([host.nextEvent('cardframe-ready', '#card-keypair'), host.nextEvent('cardframe-ready', '#pin')]);
   await host.page.getByLabel(/JWE/).check();
+  await readies;
   await expect(host.page.locator('#card-keypair iframe')).toHaveAttribute('src', demo.frameUrl);
   await expect(keyPair.getByRole('button', { name: /Reveal/ })).toBeEnabled();
   await keyPair.getByRole('button', { name: /Reveal/ }).click();
