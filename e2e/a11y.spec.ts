@@ -15,11 +15,11 @@ for (const path of ['/', '/artwork.html', '/react/', '/vue/']) {
     await host.open(new URL(path, host.demo.merchantUrl).href);
     if (path !== '/') {
       // The artwork's style reaches the field frames with a second configure once the page script has run; check the final look.
-      const pan = host.page.locator('#card cardframe-pan').locator('iframe').contentFrame().locator('cardframe-field-view');
+      const pan = host.frameIn('#card cardframe-pan').locator('cardframe-field-view');
       await expect.poll(() => pan.evaluate((view) => getComputedStyle(view).backgroundColor)).toBe('rgb(38, 70, 83)');
     }
     if (path === '/artwork.html') expect(await violations(host)).toEqual([]);
-    const toggle = path === '/' ? host.frame : host.page.locator('#card cardframe-toggle').locator('iframe').contentFrame();
+    const toggle = path === '/' ? host.frame : host.frameIn('#card cardframe-toggle');
     await toggle.getByRole('button', { name: /Reveal/ }).click();
     await expect(toggle.getByRole('button', { name: /Hide/ })).toBeVisible();
     expect(await violations(host)).toEqual([]);

@@ -2,8 +2,6 @@ import { expect, expectNothingLeaked, test, type HostPage } from './fixtures.ts'
 
 const PAN = '4242424242424242';
 
-/** The frame inside a cardframe element, found through its shadow root. */
-const frameOf = (host: HostPage, selector: string) => host.page.locator(selector).locator('iframe').contentFrame();
 
 /** Counts the host page's requests for card data (each is one issuer call). */
 function countCardRequests(host: HostPage): () => number {
@@ -17,13 +15,13 @@ function countCardRequests(host: HostPage): () => number {
 test.describe('separate field elements on card artwork (script-tag page)', () => {
   test.beforeEach(async ({ host }) => {
     await host.open(new URL('/artwork.html', host.demo.merchantUrl).href);
-    await expect(frameOf(host, '#card cardframe-toggle').getByRole('button', { name: /Reveal/ })).toBeEnabled();
+    await expect(host.frameIn('#card cardframe-toggle').getByRole('button', { name: /Reveal/ })).toBeEnabled();
   });
 
   test('show the last four while masked and reveal one field with one issuer request for the whole card', async ({ host }) => {
     const requests = countCardRequests(host);
-    const pan = frameOf(host, '#card cardframe-pan');
-    const cvc = frameOf(host, '#card cardframe-cvc');
+    const pan = host.frameIn('#card cardframe-pan');
+    const cvc = host.frameIn('#card cardframe-cvc');
     await expect(pan.locator('[data-field=pan]')).toHaveText('•••• •••• •••• 4242');
     const revealed = host.nextEvent<{ fields: string[] }>('cardframe-reveal', '#card cardframe-pan');
     await pan.getByRole('button', { name: 'Show card number' }).click();
@@ -39,44 +37,44 @@ test.describe('separate field elements on card artwork (script-tag page)', () =>
 
   test('reveal and hide every field at once from the toggle', async ({ host }) => {
     const requests = countCardRequests(host);
-    const toggle = frameOf(host, '#card cardframe-toggle');
+    const toggle = host.frameIn('#card cardframe-toggle');
     await toggle.getByRole('button', { name: /Reveal/ }).click();
-    await expect(frameOf(host, '#card cardframe-pan').locator('[data-field=pan]')).toHaveText('4242 4242 4242 4242');
-    await expect(frameOf(host, '#card cardframe-expiry').locator('[data-field=expiry]')).toHaveText('12/30');
-    await expect(frameOf(host, '#card cardframe-cvc').locator('[data-field=cvc]')).toHaveText('123');
+    await expect(host.frameIn('#card cardframe-pan').locator('[data-field=pan]')).toHaveText('4242 4242 4242 4242');
+    await expect(host.frameIn('#card cardframe-expiry').locator('[data-field=expiry]')).toHaveText('12/30');
+    await expect(host.frameIn('#card cardframe-cvc').locator('[data-field=cvc]')).toHaveText('123');
     const hidden = host.nextEvent<{ reason: string }>('cardframe-hide', '#card cardframe-cvc');
     await toggle.getByRole('button', { name: /Hide/ }).click();
     expect(await hidden).toEqual({ reason: 'user' });
-    await expect(frameOf(host, '#card cardframe-pan').locator('[data-field=pan]')).toHaveText('•••• •••• •••• 4242');
-    await expect(frameOf(host, '#card cardframe-cvc').locator('[data-field=cvc]')).toHaveText('•••');
+    await expect(host.frameIn('#card cardframe-pan').locator('[data-field=pan]')).toHaveText('•••• •••• •••• 4242');
+    await expect(host.frameIn('#card cardframe-cvc').locator('[data-field=cvc]')).toHaveText('•••');
     expect(requests()).toBe(1);
   });
 
   test('hide from the host masks every field and drops what the frames hold', async ({ host }) => {
     const requests = countCardRequests(host);
-    const pan = frameOf(host, '#card cardframe-pan');
-    await frameOf(host, '#card cardframe-toggle').getByRole('button', { name: /Reveal/ }).click();
+    const pan = host.frameIn('#card cardframe-pan');
+    await host.frameIn('#card cardframe-toggle').getByRole('button', { name: /Reveal/ }).click();
     await expect(pan.locator('[data-field=pan]')).toHaveText('4242 4242 4242 4242');
     await host.page.getByRole('button', { name: 'Hide from the host page' }).click();
     await expect(pan.locator('[data-field=pan]')).toHaveText('•••• •••• •••• 4242');
     // Nothing is held any more: showing the CVC has to ask the issuer again.
-    await frameOf(host, '#card cardframe-cvc').getByRole('button', { name: 'Show CVC' }).click();
-    await expect(frameOf(host, '#card cardframe-cvc').locator('[data-field=cvc]')).toHaveText('123');
+    await host.frameIn('#card cardframe-cvc').getByRole('button', { name: 'Show CVC' }).click();
+    await expect(host.frameIn('#card cardframe-cvc').locator('[data-field=cvc]')).toHaveText('123');
     expect(requests()).toBe(2);
   });
 
   test('copy puts the PAN without spaces on the clipboard and tells the host only that it happened', async ({ host, context }) => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     const copied = host.nextEvent<{ field: string }>('cardframe-copy', '#card cardframe-copy');
-    const copy = frameOf(host, '#card cardframe-copy');
+    const copy = host.frameIn('#card cardframe-copy');
     await copy.getByRole('button', { name: 'Copy card number' }).click();
     expect(await copied).toEqual({ field: 'pan' });
     await expect(copy.getByText('Copied')).toBeVisible();
     expect(await host.page.evaluate(() => navigator.clipboard.readText())).toBe(PAN);
     // The copy fetched for the whole group: the PAN frame shows at once, with no new request.
     const requests = countCardRequests(host);
-    await frameOf(host, '#card cardframe-pan').getByRole('button', { name: 'Show card number' }).click();
-    await expect(frameOf(host, '#card cardframe-pan').locator('[data-field=pan]')).toHaveText('4242 4242 4242 4242');
+    await host.frameIn('#card cardframe-pan').getByRole('button', { name: 'Show card number' }).click();
+    await expect(host.frameIn('#card cardframe-pan').locator('[data-field=pan]')).toHaveText('4242 4242 4242 4242');
     expect(requests()).toBe(0);
     // Clear the clipboard before looking at what the host saw (the test's own read is not the page's).
     await host.page.evaluate(() => navigator.clipboard.writeText(''));
@@ -91,7 +89,7 @@ test.describe('separate field elements on card artwork (script-tag page)', () =>
       copy.shadowRoot!.querySelector('iframe')!.setAttribute('allow', '');
       copy.shadowRoot!.querySelector('iframe')!.src += '';
     });
-    const copy = frameOf(host, '#card cardframe-copy');
+    const copy = host.frameIn('#card cardframe-copy');
     await expect(copy.getByRole('button', { name: 'Copy card number' })).toBeEnabled();
     const error = host.nextEvent<{ code: string; message: string }>('cardframe-error', '#card cardframe-copy');
     await copy.getByRole('button', { name: 'Copy card number' }).click();
@@ -110,25 +108,25 @@ test('two cards on one page never see each other’s values', async ({ host }) =
     group.innerHTML = '<cardframe-pan></cardframe-pan><cardframe-cvc></cardframe-cvc><cardframe-toggle></cardframe-toggle>';
     document.querySelector('main')!.prepend(group);
   }, host.demo.frameUrl);
-  await expect(frameOf(host, '#amex cardframe-toggle').getByRole('button', { name: /Reveal/ })).toBeEnabled();
-  await expect(frameOf(host, '#card cardframe-toggle').getByRole('button', { name: /Reveal/ })).toBeEnabled();
-  await frameOf(host, '#amex cardframe-toggle').getByRole('button', { name: /Reveal/ }).click();
+  await expect(host.frameIn('#amex cardframe-toggle').getByRole('button', { name: /Reveal/ })).toBeEnabled();
+  await expect(host.frameIn('#card cardframe-toggle').getByRole('button', { name: /Reveal/ })).toBeEnabled();
+  await host.frameIn('#amex cardframe-toggle').getByRole('button', { name: /Reveal/ }).click();
   // Amex groups as 4-6-5.
-  await expect(frameOf(host, '#amex cardframe-pan').locator('[data-field=pan]')).toHaveText('3782 822463 10005');
-  await expect(frameOf(host, '#amex cardframe-cvc').locator('[data-field=cvc]')).toHaveText('4321');
-  await expect(frameOf(host, '#card cardframe-pan').locator('[data-field=pan]')).toHaveText('•••• •••• •••• 4242');
-  await frameOf(host, '#card cardframe-toggle').getByRole('button', { name: /Reveal/ }).click();
-  await expect(frameOf(host, '#card cardframe-pan').locator('[data-field=pan]')).toHaveText('4242 4242 4242 4242');
-  await expect(frameOf(host, '#amex cardframe-pan').locator('[data-field=pan]')).toHaveText('3782 822463 10005');
-  await expect(frameOf(host, '#card cardframe-cvc').locator('[data-field=cvc]')).toHaveText('123');
-  await expect(frameOf(host, '#amex cardframe-cvc').locator('[data-field=cvc]')).toHaveText('4321');
+  await expect(host.frameIn('#amex cardframe-pan').locator('[data-field=pan]')).toHaveText('3782 822463 10005');
+  await expect(host.frameIn('#amex cardframe-cvc').locator('[data-field=cvc]')).toHaveText('4321');
+  await expect(host.frameIn('#card cardframe-pan').locator('[data-field=pan]')).toHaveText('•••• •••• •••• 4242');
+  await host.frameIn('#card cardframe-toggle').getByRole('button', { name: /Reveal/ }).click();
+  await expect(host.frameIn('#card cardframe-pan').locator('[data-field=pan]')).toHaveText('4242 4242 4242 4242');
+  await expect(host.frameIn('#amex cardframe-pan').locator('[data-field=pan]')).toHaveText('3782 822463 10005');
+  await expect(host.frameIn('#card cardframe-cvc').locator('[data-field=cvc]')).toHaveText('123');
+  await expect(host.frameIn('#amex cardframe-cvc').locator('[data-field=cvc]')).toHaveText('4321');
   expectNothingLeaked(await host.observe(), [PAN, '378282246310005']);
 });
 
 test.describe('masking again without the cardholder asking', () => {
   test.beforeEach(async ({ host }) => {
     await host.open(new URL('/artwork.html', host.demo.merchantUrl).href);
-    await expect(frameOf(host, '#card cardframe-toggle').getByRole('button', { name: /Reveal/ })).toBeEnabled();
+    await expect(host.frameIn('#card cardframe-toggle').getByRole('button', { name: /Reveal/ })).toBeEnabled();
   });
 
   test('a field configured to hide on blur masks when focus leaves its frame', async ({ host }) => {
@@ -136,7 +134,7 @@ test.describe('masking again without the cardholder asking', () => {
     const reconfigured = host.nextEvent('cardframe-ready', '#card cardframe-pan');
     await host.page.evaluate(() => document.querySelector('#card cardframe-pan')!.setAttribute('hide-on-blur', ''));
     await reconfigured;
-    const pan = frameOf(host, '#card cardframe-pan');
+    const pan = host.frameIn('#card cardframe-pan');
     await pan.getByRole('button', { name: 'Show card number' }).click();
     await expect(pan.locator('[data-field=pan]')).toHaveText('4242 4242 4242 4242');
     const hidden = host.nextEvent<{ reason: string }>('cardframe-hide', '#card cardframe-pan');
@@ -146,8 +144,8 @@ test.describe('masking again without the cardholder asking', () => {
   });
 
   test('every field masks before printing and when the page is hidden', async ({ host }) => {
-    await frameOf(host, '#card cardframe-toggle').getByRole('button', { name: /Reveal/ }).click();
-    const pan = frameOf(host, '#card cardframe-pan');
+    await host.frameIn('#card cardframe-toggle').getByRole('button', { name: /Reveal/ }).click();
+    const pan = host.frameIn('#card cardframe-pan');
     await expect(pan.locator('[data-field=pan]')).toHaveText('4242 4242 4242 4242');
     const printed = host.nextEvent<{ reason: string }>('cardframe-hide', '#card cardframe-pan');
     // The browser fires beforeprint in every document it prints; here the test fires it in the PAN frame.
@@ -156,7 +154,7 @@ test.describe('masking again without the cardholder asking', () => {
     expect(await printed).toEqual({ reason: 'print' });
     await expect(pan.locator('[data-field=pan]')).toHaveText('•••• •••• •••• 4242');
 
-    const cvc = frameOf(host, '#card cardframe-cvc');
+    const cvc = host.frameIn('#card cardframe-cvc');
     await expect(cvc.locator('[data-field=cvc]')).toHaveText('123');
     const pageHidden = host.nextEvent<{ reason: string }>('cardframe-hide', '#card cardframe-cvc');
     const cvcFrame = await host.page.locator('#card cardframe-cvc').locator('iframe').elementHandle().then((h) => h!.contentFrame());
@@ -173,7 +171,7 @@ test.describe('masking again without the cardholder asking', () => {
     const readies = await host.recordEvents('#card', ['cardframe-ready']);
     await host.page.evaluate(() => document.querySelector('#card')!.setAttribute('auto-hide-seconds', '1'));
     await expect.poll(async () => (await readies()).length).toBe(5);
-    const toggle = frameOf(host, '#card cardframe-toggle');
+    const toggle = host.frameIn('#card cardframe-toggle');
     // Events, not what is on screen: on a slow machine the second can be over before a check sees the values.
     const events = await host.recordEvents('#card cardframe-pan', ['cardframe-reveal', 'cardframe-hide']);
     await toggle.getByRole('button', { name: /Reveal/ }).click();
@@ -183,20 +181,20 @@ test.describe('masking again without the cardholder asking', () => {
         { name: 'cardframe-reveal', detail: { fields: ['pan'] } },
         { name: 'cardframe-hide', detail: { reason: 'timeout' } },
       ]);
-    await expect(frameOf(host, '#card cardframe-pan').locator('[data-field=pan]')).toHaveText('•••• •••• •••• 4242');
+    await expect(host.frameIn('#card cardframe-pan').locator('[data-field=pan]')).toHaveText('•••• •••• •••• 4242');
   });
 
   test('the card works from the keyboard alone, with a visible focus ring', async ({ host }) => {
-    const toggle = frameOf(host, '#card cardframe-toggle').getByRole('button', { name: /Reveal/ });
+    const toggle = host.frameIn('#card cardframe-toggle').getByRole('button', { name: /Reveal/ });
     await toggle.focus();
     const ring = await toggle.evaluate((button) => getComputedStyle(button).outlineStyle);
     expect(ring).not.toBe('none');
     await host.page.keyboard.press('Enter');
-    await expect(frameOf(host, '#card cardframe-pan').locator('[data-field=pan]')).toHaveText('4242 4242 4242 4242');
-    const eye = frameOf(host, '#card cardframe-cvc').getByRole('button', { name: 'Hide CVC' });
+    await expect(host.frameIn('#card cardframe-pan').locator('[data-field=pan]')).toHaveText('4242 4242 4242 4242');
+    const eye = host.frameIn('#card cardframe-cvc').getByRole('button', { name: 'Hide CVC' });
     await eye.focus();
     await host.page.keyboard.press('Space');
-    await expect(frameOf(host, '#card cardframe-cvc').locator('[data-field=cvc]')).toHaveText('•••');
+    await expect(host.frameIn('#card cardframe-cvc').locator('[data-field=cvc]')).toHaveText('•••');
   });
 });
 
@@ -211,8 +209,8 @@ test('a card mounts inside a host component’s shadow root and reveals there', 
       fetch('/api/card', { headers: { sessionid: sessionId } });
     document.querySelector('main')!.prepend(widget);
   }, host.demo.frameUrl);
-  const toggle = host.page.locator('#widget cardframe-toggle').locator('iframe').contentFrame();
+  const toggle = host.frameIn('#widget cardframe-toggle');
   await toggle.getByRole('button', { name: /Reveal/ }).click();
-  await expect(host.page.locator('#widget cardframe-pan').locator('iframe').contentFrame().locator('[data-field=pan]')).toHaveText('4242 4242 4242 4242');
+  await expect(host.frameIn('#widget cardframe-pan').locator('[data-field=pan]')).toHaveText('4242 4242 4242 4242');
   expectNothingLeaked(await host.observe(), [PAN]);
 });

@@ -89,6 +89,11 @@ export class HostPage {
     return this.page.frameLocator('#card iframe');
   }
 
+  /** The frame inside the cardframe element `selector` (through its shadow root). */
+  frameIn(selector: string): FrameLocator {
+    return this.page.locator(selector).locator('iframe').contentFrame();
+  }
+
   async open(url = this.demo.merchantUrl): Promise<void> {
     await this.page.addInitScript(spyOnHostMessages);
     await this.page.goto(url);

@@ -1,4 +1,4 @@
-import { expect, expectNothingLeaked, test, type HostPage } from './fixtures.ts';
+import { expect, expectNothingLeaked, test } from './fixtures.ts';
 
 const PAN = '4242424242424242';
 
@@ -9,37 +9,36 @@ const HOSTS = [
   { name: 'a Vue app', path: '/vue/' },
 ] as const;
 
-const frameOf = (host: HostPage, selector: string) => host.page.locator(selector).locator('iframe').contentFrame();
 
 for (const { name, path } of HOSTS) {
   test.describe(`in ${name}`, () => {
     test.beforeEach(async ({ host }) => {
       await host.open(new URL(path, host.demo.merchantUrl).href);
-      await expect(frameOf(host, '#card cardframe-toggle').getByRole('button', { name: /Reveal/ })).toBeEnabled();
+      await expect(host.frameIn('#card cardframe-toggle').getByRole('button', { name: /Reveal/ })).toBeEnabled();
     });
 
     test('reveal, copy and hide the separate fields, and the host DOM never holds the values', async ({ host, context }) => {
       await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-      const pan = frameOf(host, '#card cardframe-pan');
-      await frameOf(host, '#card cardframe-toggle').getByRole('button', { name: /Reveal/ }).click();
+      const pan = host.frameIn('#card cardframe-pan');
+      await host.frameIn('#card cardframe-toggle').getByRole('button', { name: /Reveal/ }).click();
       await expect(pan.locator('[data-field=pan]')).toHaveText('4242 4242 4242 4242');
-      await expect(frameOf(host, '#card cardframe-expiry').locator('[data-field=expiry]')).toHaveText('12/30');
-      await expect(frameOf(host, '#card cardframe-cvc').locator('[data-field=cvc]')).toHaveText('123');
+      await expect(host.frameIn('#card cardframe-expiry').locator('[data-field=expiry]')).toHaveText('12/30');
+      await expect(host.frameIn('#card cardframe-cvc').locator('[data-field=cvc]')).toHaveText('123');
 
-      await frameOf(host, '#card cardframe-copy').getByRole('button', { name: 'Copy card number' }).click();
-      await expect(frameOf(host, '#card cardframe-copy').getByText('Copied')).toBeVisible();
+      await host.frameIn('#card cardframe-copy').getByRole('button', { name: 'Copy card number' }).click();
+      await expect(host.frameIn('#card cardframe-copy').getByText('Copied')).toBeVisible();
       expect(await host.page.evaluate(() => navigator.clipboard.readText())).toBe(PAN);
       await host.page.evaluate(() => navigator.clipboard.writeText(''));
 
-      await frameOf(host, '#card cardframe-toggle').getByRole('button', { name: /Hide/ }).click();
+      await host.frameIn('#card cardframe-toggle').getByRole('button', { name: /Hide/ }).click();
       await expect(pan.locator('[data-field=pan]')).toHaveText('•••• •••• •••• 4242');
-      await expect(frameOf(host, '#card cardframe-cvc').locator('[data-field=cvc]')).toHaveText('•••');
+      await expect(host.frameIn('#card cardframe-cvc').locator('[data-field=cvc]')).toHaveText('•••');
       // (A three-digit CVC would match numbers in any app bundle; the PAN is the telling value.)
       expectNothingLeaked(await host.observe(), [PAN]);
     });
 
     test('set a PIN in its own frame; the host sees the outcome, not the digits', async ({ host }) => {
-      const pin = frameOf(host, '#pin');
+      const pin = host.frameIn('#pin');
       await expect(pin.getByRole('button', { name: 'Set PIN' })).toBeEnabled();
       await pin.getByLabel('New PIN', { exact: true }).fill('5862');
       await pin.getByLabel('Confirm new PIN').fill('5862');
@@ -63,7 +62,7 @@ test('React StrictMode and fast mount/unmount leave no frames or open ports behi
     };
   });
   await host.open(new URL('/react/', host.demo.merchantUrl).href);
-  await expect(frameOf(host, '#card cardframe-toggle').getByRole('button', { name: /Reveal/ })).toBeEnabled();
+  await expect(host.frameIn('#card cardframe-toggle').getByRole('button', { name: /Reveal/ })).toBeEnabled();
   // One frame per element: 3 fields, toggle, copy and the PIN entry.
   const liveFrames = () => host.page.frames().length - 1;
   expect(liveFrames()).toBe(6);
@@ -73,11 +72,11 @@ test('React StrictMode and fast mount/unmount leave no frames or open ports behi
   const before = await openPorts();
   const remount = host.page.locator('#remount');
   for (let i = 0; i < 20; i++) await remount.click();
-  await expect(frameOf(host, '#card cardframe-toggle').getByRole('button', { name: /Reveal/ })).toBeEnabled();
+  await expect(host.frameIn('#card cardframe-toggle').getByRole('button', { name: /Reveal/ })).toBeEnabled();
   await host.settled();
   await expect.poll(liveFrames).toBe(6);
   expect(await openPorts()).toBe(before);
   // The card still works after all that.
-  await frameOf(host, '#card cardframe-toggle').getByRole('button', { name: /Reveal/ }).click();
-  await expect(frameOf(host, '#card cardframe-pan').locator('[data-field=pan]')).toHaveText('4242 4242 4242 4242');
+  await host.frameIn('#card cardframe-toggle').getByRole('button', { name: /Reveal/ }).click();
+  await expect(host.frameIn('#card cardframe-pan').locator('[data-field=pan]')).toHaveText('4242 4242 4242 4242');
 });

@@ -2,11 +2,12 @@ import { defineConfig, mergeConfig, type Plugin } from 'vite';
 import shared from '../../vite.config.ts';
 
 /**
- * The frame's one dynamic import is the OpenPGP chunk, which depends only on
- * the entry chunk that is already loaded: there is nothing to preload. Vite
- * still wraps every dynamic import in its preload helper (≈0.7 KB gzip in the
- * entry chunk); this swaps the helper for a direct call, so enabling lazy
- * OpenPGP costs the default bundle nothing.
+ * The frame's dynamic imports (PIN entry, jose, OpenPGP, styling, other
+ * languages) are each fetched once, when a flow first needs them; whatever a
+ * chunk imports in turn is fetched by the browser as it loads it. Vite would
+ * wrap every dynamic import in its preload helper (≈0.7 KB gzip in the entry
+ * chunk); this swaps the helper for a direct call, so the lazy chunks cost
+ * the default bundle nothing.
  */
 function noPreloadHelper(): Plugin {
   const id = '\0vite/preload-helper.js';

@@ -88,11 +88,16 @@ export abstract class FrameElement extends ReactiveElement {
 
   /** Theme, locale and style sent with `configure`: the element's own, or ones it inherits. */
   protected appearanceParams(): AppearanceParams {
-    return {
-      ...(this.theme ? { theme: this.theme } : {}),
-      ...(this.locale ? { locale: this.locale } : {}),
-      ...(this.frameStyle ? { style: this.frameStyle } : {}),
-    };
+    const inherited = this.inheritedAppearance();
+    const theme = this.theme ?? inherited?.theme;
+    const locale = this.locale ?? inherited?.locale;
+    const style = this.frameStyle ?? inherited?.frameStyle;
+    return { ...(theme ? { theme } : {}), ...(locale ? { locale } : {}), ...(style ? { style } : {}) };
+  }
+
+  /** Where theme, locale and style come from when the element sets none (a group, for its members). */
+  protected inheritedAppearance(): Pick<FrameElement, 'theme' | 'locale' | 'frameStyle'> | undefined {
+    return undefined;
   }
 
   /** The frame URL in use: the element's own, or one it inherits. */

@@ -1,4 +1,4 @@
-import { CardframeError, type AppearanceParams, type CardframeStyle, type ConfigureParams, type ThemeName, type FieldName, type FrameRequest, type JsonValue, type RevealModeName, type RevealViewName } from '@cardframe/protocol';
+import { CardframeError, type CardframeStyle, type ConfigureParams, type ThemeName, type FieldName, type FrameRequest, type JsonValue, type RevealModeName, type RevealViewName } from '@cardframe/protocol';
 import type { PropertyDeclarations } from '@lit/reactive-element';
 import { FrameElement } from './frame-element.ts';
 import { runHostCallback, type FetchCardData, type FetchEncryptedCard } from './host-callback.ts';
@@ -22,6 +22,16 @@ export interface RevealGroupHost {
   unregister(member: RevealElement): void;
 }
 
+/** Reveal options a group and its members both take; members inherit what they leave unset. */
+export const REVEAL_OPTION_PROPERTIES: PropertyDeclarations = {
+  mode: {},
+  last4: {},
+  autoHideSeconds: { attribute: 'auto-hide-seconds', type: Number },
+  hideOnBlur: { attribute: 'hide-on-blur', type: Boolean },
+  fetchCardData: { attribute: false },
+  fetchEncryptedCard: { attribute: false },
+};
+
 /**
  * What the card, its separate fields, the copy button and the group toggle
  * share: reveal options, the host callbacks, and membership of a group (the
@@ -31,13 +41,8 @@ export interface RevealGroupHost {
  */
 export abstract class RevealElement extends FrameElement {
   static override properties: PropertyDeclarations = {
-    mode: {},
+    ...REVEAL_OPTION_PROPERTIES,
     group: {},
-    last4: {},
-    autoHideSeconds: { attribute: 'auto-hide-seconds', type: Number },
-    hideOnBlur: { attribute: 'hide-on-blur', type: Boolean },
-    fetchCardData: { attribute: false },
-    fetchEncryptedCard: { attribute: false },
   };
 
   /** `session-key` (seed 001, default) or `key-pair` (the issuer encrypts to a frame key); the frame's config must enable it. */
@@ -95,12 +100,8 @@ export abstract class RevealElement extends FrameElement {
     return this.frameUrl ?? this.#group?.frameUrl;
   }
 
-  protected override appearanceParams(): AppearanceParams {
-    const group = this.#group;
-    const theme = this.theme ?? group?.theme;
-    const locale = this.locale ?? group?.locale;
-    const style = this.frameStyle ?? group?.frameStyle;
-    return { ...(theme ? { theme } : {}), ...(locale ? { locale } : {}), ...(style ? { style } : {}) };
+  protected override inheritedAppearance(): RevealGroupHost | undefined {
+    return this.#group;
   }
 
   protected override configureParams(): ConfigureParams {

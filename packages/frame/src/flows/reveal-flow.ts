@@ -12,7 +12,7 @@ import { CardView } from '../card-view.ts';
 import type { RevealView } from '../reveal-view.ts';
 import { CopyView } from '../copy-view.ts';
 import { FieldView } from '../field-view.ts';
-import { copyText, type PanHint } from '../format.ts';
+import { copyText } from '../format.ts';
 import { keyWasRejected, responseKeys, sessionKeyRing, type FrameResponseKeys, type SessionKey } from '../key-rings.ts';
 import { RateLimit } from '../rate-limit.ts';
 import { RevealGroup, type GroupMessage } from '../reveal-group.ts';
@@ -57,7 +57,6 @@ export class RevealFlow implements Flow {
   #generation = 0;
   /** This frame's own fields from the last fetch; shown or merely held. */
   #values: RevealedValues = {};
-  #hint: PanHint = {};
   #autoHide: ReturnType<typeof setTimeout> | undefined;
 
   constructor(context: FlowContext, view: RevealViewName = 'card') {
@@ -117,9 +116,8 @@ export class RevealFlow implements Flow {
     const asked = params.autoHideSeconds;
     this.#autoHideSeconds = asked === undefined ? configured : configured === 0 ? asked : Math.min(configured, asked);
     this.#hideOnBlur = reveal.hideOnBlur || params.hideOnBlur === true;
-    if (params.last4) this.#hint = { ...this.#hint, last4: params.last4 };
+    if (params.last4) this.element.hint = { ...this.element.hint, last4: params.last4 };
     this.element.fields = fields;
-    this.element.hint = this.#hint;
     this.element.state = 'ready';
     this.#configured = true;
     return fields;
@@ -199,8 +197,8 @@ export class RevealFlow implements Flow {
     const own: RevealedValues = {};
     for (const field of this.#fields) if (values[field] !== undefined) own[field] = values[field];
     this.#values = own;
-    if (values.pan) this.#hint = { length: values.pan.length, prefix: values.pan.slice(0, 2), last4: values.pan.slice(-4) };
-    this.element.hint = this.#hint;
+    // Shape and last four stay after the values go (PCI DSS allows showing them).
+    if (values.pan) this.element.hint = { length: values.pan.length, prefix: values.pan.slice(0, 2), last4: values.pan.slice(-4) };
     clearTimeout(this.#autoHide);
     if (this.#autoHideSeconds > 0) this.#autoHide = setTimeout(() => this.hide('timeout'), this.#autoHideSeconds * 1000);
   }

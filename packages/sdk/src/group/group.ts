@@ -1,7 +1,7 @@
 import type { CardframeStyle, FieldName, RevealModeName, ThemeName } from '@cardframe/protocol';
 import { ReactiveElement, css, type PropertyDeclarations, type PropertyValues } from '@lit/reactive-element';
 import type { FetchCardData, FetchEncryptedCard } from '../host-callback.ts';
-import { RevealElement, type RevealGroupHost } from '../reveal-element.ts';
+import { REVEAL_OPTION_PROPERTIES, RevealElement, type RevealGroupHost } from '../reveal-element.ts';
 
 function randomGroupId(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
@@ -38,16 +38,11 @@ export class CardframeGroup extends ReactiveElement implements RevealGroupHost {
   `;
 
   static override properties: PropertyDeclarations = {
+    ...REVEAL_OPTION_PROPERTIES,
     frameUrl: { attribute: 'frame-url' },
-    mode: {},
-    last4: {},
-    autoHideSeconds: { attribute: 'auto-hide-seconds', type: Number },
-    hideOnBlur: { attribute: 'hide-on-blur', type: Boolean },
     theme: {},
     locale: {},
     frameStyle: { attribute: false },
-    fetchCardData: { attribute: false },
-    fetchEncryptedCard: { attribute: false },
   };
 
   /** URL of the frame page; members without their own `frame-url` use it. */
