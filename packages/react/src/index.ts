@@ -7,7 +7,7 @@
  * @example
  * <CardframeGroup frameUrl={FRAME_URL} fetchCardData={(id) => fetch('/api/card', { headers: { sessionid: id } })}>
  *   <CardframePan /> <CardframeExpiry /> <CardframeCvc />
- *   <CardframeCopy for="pan" onCopy={() => toast('Copied')} />
+ *   <CardframeCopy field="pan" onCopy={() => toast('Copied')} />
  * </CardframeGroup>
  * @packageDocumentation
  */
