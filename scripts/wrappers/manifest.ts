@@ -94,7 +94,8 @@ export function wrapperElements(manifest: Manifest): WrapperElement[] {
       family,
       // A subclass of another element (`<cardframe-pan>` of `<cardframe-field>`) presets what that element's own properties choose.
       props: propsOf(element, (m) => !isElement(m.inheritedFrom?.name)),
-      ownProps: propsOf(element, (m) => !m.inheritedFrom || (isElement(m.inheritedFrom.name) ? false : family === element.name)),
+      // An element with no SDK base class of its own writes all its options itself.
+      ownProps: propsOf(element, (m) => !m.inheritedFrom || (!isElement(m.inheritedFrom.name) && family === element.name)),
       events: (element.events ?? []).flatMap((event) => (event.name ? [event.name] : [])),
     };
   });
@@ -132,7 +133,7 @@ export function allEvents(elements: readonly WrapperElement[]): string[] {
   return [...new Set(elements.flatMap((e) => e.events))];
 }
 
-/** `cardframe-copy` → `Copy`. */
+/** `cardframe-copy` → `copy`. */
 export function shortEventName(event: string): string {
   return event.replace(/^cardframe-/, '');
 }
