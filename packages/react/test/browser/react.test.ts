@@ -101,6 +101,11 @@ describe('React wrappers', () => {
     expect(calls).to.deep.equal(['copy:{"field":"pan"}', 'hide:{"reason":"timeout"}', 'error:{"code":"ERR_COPY_REFUSED","message":"x"}', 'focus:{}', 'blur:{}']);
   });
 
+  it('passes the typed `field` prop (as the README spells it) to a copy button as the field it copies', async () => {
+    await render(React.createElement(CardframeCopy, { field: 'expiry' }));
+    expect(container.querySelector<CopyElement>('cardframe-copy')!.field).to.equal('expiry');
+  });
+
   it('passes `for` to a copy button as the field it copies', async () => {
     await render(React.createElement(CardframeCopy, { for: 'cvc' } as React.ComponentProps<typeof CardframeCopy>));
     expect(container.querySelector<CopyElement>('cardframe-copy')!.field).to.equal('cvc');

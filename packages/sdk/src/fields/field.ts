@@ -168,6 +168,8 @@ export class CardframeCopy extends CardframeField {
  *
  * @tag cardframe-toggle
  * @fires cardframe-ready - the toggle is ready (`detail.fields` is empty).
+ * @fires cardframe-focus - focus moved into the frame.
+ * @fires cardframe-blur - focus left the frame.
  * @fires cardframe-error - the reveal failed.
  * @csspart frame - the iframe.
  */

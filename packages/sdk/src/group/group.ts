@@ -22,6 +22,8 @@ function randomGroupId(): string {
  * @fires cardframe-reveal - (from a member) the cardholder revealed its field.
  * @fires cardframe-hide - (from a member) its field was masked again.
  * @fires cardframe-copy - (from `<cardframe-copy>`) a value was copied; the value is not in the event.
+ * @fires cardframe-focus - (from a member) focus moved into its frame.
+ * @fires cardframe-blur - (from a member) focus left its frame.
  * @fires cardframe-error - (from a member) something failed there.
  *
  * @example

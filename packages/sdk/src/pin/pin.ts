@@ -14,6 +14,8 @@ import { runHostCallback, type RegisterDevice, type SubmitPin } from '../host-ca
  * @fires cardframe-ready - the PIN entry is ready.
  * @fires cardframe-change - `{complete, valid, error?}` as the cardholder types.
  * @fires cardframe-submit - `{flow: 'pin', status, changeRequestId?}` once the issuer accepted the PIN.
+ * @fires cardframe-focus - focus moved into the frame.
+ * @fires cardframe-blur - focus left the frame.
  * @fires cardframe-error - something failed; the entry keeps its input for a retry.
  * @csspart frame - the iframe.
  */
