@@ -38,4 +38,4 @@ export { secretPattern } from './values.ts';
 export type { SecretPattern } from './values.ts';
 
 /** Launch options that use a system Chromium (`CARDFRAME_CHROMIUM`, `CHROMIUM_PATH`, /usr/bin/chromium). */
-export { chromiumLaunchOptions, chromiumPath } from './chromium.ts';
+export { chromiumLaunchOptions, chromiumPath } from './chromium.mjs';
