@@ -31,7 +31,7 @@ export type { ShownValues, WaitOptions } from './cardframe-page.ts';
 
 /** Everything the host page handled, and the assertion that it never had card data. */
 export { HostWatch, HostSawSecretError, IncompleteObservationError } from './host-watch.ts';
-export type { ExpectHostNeverSawOptions, Sighting } from './host-watch.ts';
+export type { ExpectHostNeverSawOptions, Observation, Sighting } from './host-watch.ts';
 
 /** The value matcher behind the assertion: a PAN in any common formatting, short values as whole tokens. */
 export { secretPattern } from './values.ts';
