@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { chromiumLaunchOptions } from './scripts/chromium.mjs';
+import { chromiumLaunchOptions } from './packages/testing/src/chromium.mjs';
 
 export default defineConfig({
   fullyParallel: true,

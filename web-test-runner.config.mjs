@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve, sep } from 'node:path';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
-import { chromiumLaunchOptions } from './scripts/chromium.mjs';
+import { chromiumLaunchOptions } from './packages/testing/src/chromium.mjs';
 import { callOracle } from './packages/test-env/src/seed-oracle.ts';
 import { frameworksPlugin } from './packages/test-env/src/wtr-frameworks.mjs';
 

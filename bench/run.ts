@@ -14,7 +14,7 @@ import { compactDecrypt } from 'jose';
 import { importIssuerEncryptionKey, sealJwe } from '@cardframe/crypto';
 import { startDemo } from '@cardframe/demo';
 import { generatePinKey, openEncryptedPin, unwrapSessionId } from '@cardframe/issuer';
-import { chromiumLaunchOptions, chromiumPath } from '../scripts/chromium.mjs';
+import { chromiumLaunchOptions, chromiumPath } from '../packages/testing/src/chromium.mjs';
 import { compare, median } from './ops.ts';
 import { bundleSizes, otherSizes, SIZE_BUDGETS, wrapperSizes } from './sizes.ts';
 

@@ -1,4 +1,4 @@
-import { expect, expectNothingLeaked, test, type HostPage } from './fixtures.ts';
+import { expect, test, type HostPage } from './fixtures.ts';
 
 const PAN = '4242424242424242';
 
@@ -32,7 +32,7 @@ test.describe('separate field elements on card artwork (script-tag page)', () =>
     await cvc.getByRole('button', { name: 'Show CVC' }).click();
     await expect(cvc.locator('[data-field=cvc]')).toHaveText('123');
     expect(requests()).toBe(1);
-    expectNothingLeaked(await host.observe(), [PAN, '123']);
+    await host.expectNothingLeaked([PAN, '123']);
   });
 
   test('reveal and hide every field at once from the toggle', async ({ host }) => {
@@ -78,7 +78,7 @@ test.describe('separate field elements on card artwork (script-tag page)', () =>
     expect(requests()).toBe(0);
     // Clear the clipboard before looking at what the host saw (the test's own read is not the page's).
     await host.page.evaluate(() => navigator.clipboard.writeText(''));
-    expectNothingLeaked(await host.observe(), [PAN]);
+    await host.expectNothingLeaked([PAN]);
   });
 
   test('copy says so in the frame and gives the host a typed error when the browser refuses the clipboard', async ({ host, context }) => {
@@ -120,7 +120,7 @@ test('two cards on one page never see each other’s values', async ({ host }) =
   await expect(host.frameIn('#amex cardframe-pan').locator('[data-field=pan]')).toHaveText('3782 822463 10005');
   await expect(host.frameIn('#card cardframe-cvc').locator('[data-field=cvc]')).toHaveText('123');
   await expect(host.frameIn('#amex cardframe-cvc').locator('[data-field=cvc]')).toHaveText('4321');
-  expectNothingLeaked(await host.observe(), [PAN, '378282246310005']);
+  await host.expectNothingLeaked([PAN, '378282246310005']);
 });
 
 test.describe('masking again without the cardholder asking', () => {
@@ -212,5 +212,5 @@ test('a card mounts inside a host component’s shadow root and reveals there', 
   const toggle = host.frameIn('#widget cardframe-toggle');
   await toggle.getByRole('button', { name: /Reveal/ }).click();
   await expect(host.frameIn('#widget cardframe-pan').locator('[data-field=pan]')).toHaveText('4242 4242 4242 4242');
-  expectNothingLeaked(await host.observe(), [PAN]);
+  await host.expectNothingLeaked([PAN]);
 });

@@ -1,43 +1,16 @@
-import { test as base, expect, type FrameLocator, type Page } from '@playwright/test';
+import type { FrameLocator, Page } from '@playwright/test';
+import { expect, secretPattern, test as kit, type HostWatch, type Observation } from '@cardframe/testing';
 import { startDemo, type Demo, type DemoOptions } from '@cardframe/demo';
 import type { ErrorInfo } from '@cardframe/protocol';
 
-/** What the host page could have seen: its DOM (with shadow roots), messages, response bodies, console. */
-export interface HostObservations {
-  dom: string;
-  messages: string[];
-  /** Bodies of requests the host page sent and responses it received. */
-  responses: string[];
-  console: string[];
-}
-
 /**
- * Runs in the host page before any of its scripts: records every message the
- * host window and any MessagePort it owns receive, and keeps the ports the
- * page creates so a test can act as a hostile host on the SDK's channel.
+ * Runs in the host page before any of its scripts. Not a leak check (the
+ * kit's HostWatch is): it keeps the port of every MessageChannel the page
+ * creates, so a test can act as a hostile host on the SDK's channel.
  */
-function spyOnHostMessages(): void {
-  const w = window as unknown as { __seen: string[]; __ports: MessagePort[] };
-  w.__seen = [];
+function keepHostPorts(): void {
+  const w = window as unknown as { __ports: MessagePort[] };
   w.__ports = [];
-  const record = (data: unknown): void => {
-    try {
-      w.__seen.push(JSON.stringify(data) ?? String(data));
-    } catch {
-      w.__seen.push(String(data));
-    }
-  };
-  window.addEventListener('message', (event) => record(event.data), true);
-  const setter = Object.getOwnPropertyDescriptor(MessagePort.prototype, 'onmessage')!.set!;
-  Object.defineProperty(MessagePort.prototype, 'onmessage', {
-    configurable: true,
-    set(handler: ((event: MessageEvent) => void) | null) {
-      setter.call(this, handler && ((event: MessageEvent) => {
-        record(event.data);
-        handler.call(this, event);
-      }));
-    },
-  });
   const Original = MessageChannel;
   window.MessageChannel = class extends Original {
     constructor() {
@@ -47,36 +20,27 @@ function spyOnHostMessages(): void {
   };
 }
 
+/**
+ * The e2e suites' view of the demo's merchant page, on top of
+ * `@cardframe/testing`: the kit's HostWatch records everything the host
+ * handles (and its `secretPattern` finds card data in it, base64- and
+ * URL-encoded forms included); this adds the demo, the page's frames by
+ * their demo ids, and the console of every frame, card frames included.
+ */
 export class HostPage {
-  readonly responses: string[] = [];
+  /** Console output of every frame on the page, the card frames' own included. */
   readonly console: string[] = [];
   readonly consoleErrors: string[] = [];
   readonly pageErrors: string[] = [];
-  /** Body reads in flight; each settles to undefined or to why it failed, never rejects. */
-  readonly #pending: Promise<Error | undefined>[] = [];
   readonly page: Page;
   readonly demo: Demo;
+  /** What the host page handled, from before it opened. */
+  readonly watch: HostWatch;
 
-  constructor(page: Page, demo: Demo) {
+  constructor(page: Page, demo: Demo, watch: HostWatch) {
     this.page = page;
     this.demo = demo;
-    page.on('request', (request) => {
-      if (request.frame() !== page.mainFrame()) return;
-      const body = request.postData();
-      if (body) this.responses.push(body);
-    });
-    page.on('response', (response) => {
-      if (response.frame() !== page.mainFrame()) return;
-      const url = response.url();
-      // A body the page never reads may never finish loading; the leak check must not skip it silently.
-      const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`could not read the response body of ${url}`)), 5000).unref());
-      this.#pending.push(
-        Promise.race([response.text().then((text) => void this.responses.push(text)), timeout]).then(
-          () => undefined,
-          (error: unknown) => (error instanceof Error ? error : new Error(String(error))),
-        ),
-      );
-    });
+    this.watch = watch;
     page.on('console', (message) => {
       this.console.push(message.text());
       if (message.type() === 'error') this.consoleErrors.push(message.text());
@@ -95,7 +59,7 @@ export class HostPage {
   }
 
   async open(url = this.demo.merchantUrl): Promise<void> {
-    await this.page.addInitScript(spyOnHostMessages);
+    await this.page.addInitScript(keepHostPorts);
     await this.page.goto(url);
     await this.settled();
   }
@@ -198,28 +162,27 @@ export class HostPage {
     return error;
   }
 
-  async observe(): Promise<HostObservations> {
-    // Responses that failed at the network level have no body; a body that never arrived is a gap in what we checked.
-    const unread = (await Promise.all(this.#pending)).find((error) => error?.message.startsWith('could not read'));
-    if (unread) throw unread;
-    const dom = await this.page.evaluate(() => {
-      const parts: string[] = [];
-      const walk = (root: Document | ShadowRoot): void => {
-        for (const element of root.querySelectorAll('*')) {
-          for (const attr of element.attributes) parts.push(attr.value);
-          if (element.shadowRoot) {
-            parts.push(element.shadowRoot.innerHTML);
-            walk(element.shadowRoot);
-          }
-        }
-      };
-      parts.push(document.documentElement.outerHTML);
-      walk(document);
-      const input = [...document.querySelectorAll('input, textarea')].map((el) => (el as HTMLInputElement).value);
-      return [...parts, ...input].join('\n');
-    });
-    const messages = await this.page.evaluate(() => (window as unknown as { __seen: string[] }).__seen);
-    return { dom, messages, responses: [...this.responses], console: [...this.console] };
+  /** Everything the host page had so far, as text, by place (to check that traffic did pass through it). */
+  observations(): Promise<Observation[]> {
+    return this.watch.observations();
+  }
+
+  /**
+   * Fails, naming the place, if the host page had any of `values` in any
+   * form the kit's `secretPattern` knows (spaced, dashed, URL-encoded,
+   * base64), or if any frame's console, the card frames' included, printed
+   * one.
+   */
+  async expectNothingLeaked(values: readonly string[]): Promise<void> {
+    await this.watch.expectNeverSaw(values);
+    expectNoneIn('console', this.console, values);
+  }
+}
+
+/** Fails, naming `where`, if any of `texts` holds one of `values` (matched by the kit's `secretPattern`). */
+export function expectNoneIn(where: string, texts: readonly string[], values: readonly string[]): void {
+  for (const pattern of values.map(secretPattern)) {
+    expect(texts.some((text) => pattern.test(text)), `card data "${pattern.label}" seen in ${where}`).toBe(false);
   }
 }
 
@@ -251,23 +214,8 @@ export function pgpChunkRequests(host: HostPage): string[] {
   return urls;
 }
 
-/** Matches a digit string with any spacing or separators between its digits, as a standalone token. */
-export function anySpacing(digits: string): RegExp {
-  return new RegExp(`(?<![0-9A-Za-z+/])${digits.split('').join('[\\s.\\-_]*')}(?![0-9A-Za-z+/=])`);
-}
-
-/** Asserts none of the host's observations contains any of `values`, naming where one was seen. */
-export function expectNothingLeaked(observed: HostObservations, values: readonly string[]): void {
-  for (const value of values) {
-    const pattern = anySpacing(value);
-    for (const [where, texts] of Object.entries({ dom: [observed.dom], messages: observed.messages, responses: observed.responses, console: observed.console })) {
-      const hit = texts.find((text) => pattern.test(text));
-      expect(hit === undefined, `card data "${value.slice(0, 2)}…" seen in host ${where}`).toBe(true);
-    }
-  }
-}
-
-export const test = base.extend<{ host: HostPage }, { demo: Demo; demoOptions: DemoOptions }>({
+/** The kit's `test` (its `cardframe` fixture watches the page from before it opens) with the demo and its merchant page. */
+export const test = kit.extend<{ host: HostPage }, { demo: Demo; demoOptions: DemoOptions }>({
   demoOptions: [{}, { option: true, scope: 'worker' }],
   demo: [
     async ({ demoOptions }, use) => {
@@ -277,8 +225,8 @@ export const test = base.extend<{ host: HostPage }, { demo: Demo; demoOptions: D
     },
     { scope: 'worker' },
   ],
-  host: async ({ page, demo }, use) => {
-    const host = new HostPage(page, demo);
+  host: async ({ page, demo, cardframe }, use) => {
+    const host = new HostPage(page, demo, cardframe.host);
     await use(host);
     expect(host.pageErrors, 'uncaught exceptions on the host page').toEqual([]);
   },

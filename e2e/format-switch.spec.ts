@@ -1,4 +1,4 @@
-import { expect, expectNothingLeaked, test } from './fixtures.ts';
+import { expect, test } from './fixtures.ts';
 
 // The default demo: JWE for card_default, and a switch to card_pgp, whose
 // programme speaks OpenPGP, served by the frame deployed for that format.
@@ -48,5 +48,5 @@ test('the page switches from the JWE issuer to the OpenPGP one while open: key-p
   expect(await again).toEqual({ flow: 'pin', status: 'COMPLETED' });
   expect(demo.issuer!.pinOf('card_default')).toBe('8264');
   expect(pinBodies.at(-1)!.encrypted_pin.split('.')).toHaveLength(5);
-  expectNothingLeaked(await host.observe(), ['5555555555554444', '4242424242424242', '3719', '8264']);
+  await host.expectNothingLeaked(['5555555555554444', '4242424242424242', '3719', '8264']);
 });

@@ -1,4 +1,4 @@
-import { expect, expectNothingLeaked, test } from './fixtures.ts';
+import { expect, test } from './fixtures.ts';
 
 const PAN = '4242424242424242';
 
@@ -34,7 +34,7 @@ for (const { name, path } of HOSTS) {
       await expect(pan.locator('[data-field=pan]')).toHaveText('•••• •••• •••• 4242');
       await expect(host.frameIn('#card cardframe-cvc').locator('[data-field=cvc]')).toHaveText('•••');
       // (A three-digit CVC would match numbers in any app bundle; the PAN is the telling value.)
-      expectNothingLeaked(await host.observe(), [PAN]);
+      await host.expectNothingLeaked([PAN]);
     });
 
     test('set a PIN in its own frame; the host sees the outcome, not the digits', async ({ host }) => {
@@ -46,7 +46,7 @@ for (const { name, path } of HOSTS) {
       await pin.getByRole('button', { name: 'Set PIN' }).click();
       expect(await submitted).toEqual({ flow: 'pin', status: 'COMPLETED' });
       expect(host.demo.issuer!.pinOf('card_default')).toBe('5862');
-      expectNothingLeaked(await host.observe(), ['5862']);
+      await host.expectNothingLeaked(['5862']);
     });
   });
 }

@@ -1,5 +1,5 @@
 import { startDemo, startSandboxIssuer } from '@cardframe/demo';
-import { expect, expectNothingLeaked, test } from './fixtures.ts';
+import { expect, test } from './fixtures.ts';
 
 test('mountCard resolves once the frame is ready, reveals, and destroy removes the frame', async ({ host }) => {
   await host.open();
@@ -75,5 +75,5 @@ test('several cards on one page each reveal through their own frame without leak
     await frame.getByRole('button', { name: /Reveal/ }).click();
     await expect(frame.locator('[data-field=cvc]')).toHaveText('123');
   }
-  expectNothingLeaked(await host.observe(), ['4242424242424242', '123']);
+  await host.expectNothingLeaked(['4242424242424242', '123']);
 });

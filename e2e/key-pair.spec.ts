@@ -1,4 +1,4 @@
-import { expect, expectNothingLeaked, pgpChunkRequests, test } from './fixtures.ts';
+import { expect, pgpChunkRequests, test } from './fixtures.ts';
 
 test('key-pair mode: the host passes the frame\'s public key, the issuer answers with a JWE only the frame opens', async ({ host }) => {
   await host.open();
@@ -19,7 +19,7 @@ test('key-pair mode: the host passes the frame\'s public key, the issuer answers
   const header = JSON.parse(Buffer.from(jwe.split('.')[0]!, 'base64url').toString()) as Record<string, string>;
   expect(header).toMatchObject({ alg: 'ECDH-ES', enc: 'A256GCM', kid: publicKey['kid'] });
 
-  expectNothingLeaked(await host.observe(), ['4242424242424242', '123']);
+  await host.expectNothingLeaked(['4242424242424242', '123']);
 });
 
 test('key-pair mode refuses a response the host substitutes, sealed to a key the frame never made', async ({ host }) => {

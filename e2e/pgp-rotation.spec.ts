@@ -1,4 +1,4 @@
-import { expect, expectNothingLeaked, test } from './fixtures.ts';
+import { expect, test } from './fixtures.ts';
 import { PINS, loopWhileRotating, ready, revealOnce, rotationFrameConfig, setPinOnce } from './rotation-support.ts';
 
 // As rotation.spec.ts, for an OpenPGP issuer: PINs are sealed to the
@@ -27,7 +27,7 @@ test('OpenPGP PIN changes and reveals keep working while the issuer rotates its 
   expect(lastKid).not.toBe(firstKid);
   // The frame met the retired key once, refreshed its set, and retried.
   expect(issuer.stats.retiredKeyRejections).toBe(1);
-  expectNothingLeaked(await host.observe(), ['4242424242424242', ...PINS]);
+  await host.expectNothingLeaked(['4242424242424242', ...PINS]);
 });
 
 test('a frame holding only a retired OpenPGP key gets retired_key once, refreshes, and the retry succeeds', async ({ host, demo }) => {

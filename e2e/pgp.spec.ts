@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page, Route } from '@playwright/test';
-import { expect, expectNothingLeaked, pgpChunkRequests, test } from './fixtures.ts';
+import { expect, pgpChunkRequests, test } from './fixtures.ts';
 
 const hasGpg = spawnSync('gpg', ['--version'], { stdio: 'ignore' }).status === 0;
 const CARD = '{"pan":"4242424242424242","cvc":"123","expiry":"12/2030"}';
@@ -54,7 +54,7 @@ test.describe('an OpenPGP issuer', () => {
     const pinCard = host.page.frameLocator('#pin-reveal iframe');
     await pinCard.getByRole('button', { name: /Reveal/ }).click();
     await expect(pinCard.locator('[data-field=pin]')).toHaveText('4821');
-    expectNothingLeaked(await host.observe(), ['4821']);
+    await host.expectNothingLeaked(['4821']);
     expect(host.consoleErrors).toEqual([]);
   });
 
@@ -81,7 +81,7 @@ test.describe('an OpenPGP issuer', () => {
     await expect(frame.locator('[data-field=pan]')).toHaveText('4242 4242 4242 4242');
     expect(keys).toHaveLength(2);
     expect(keys[1]!['kid']).not.toBe(keys[0]!['kid']);
-    expectNothingLeaked(await host.observe(), ['4242424242424242', '123']);
+    await host.expectNothingLeaked(['4242424242424242', '123']);
   });
 
   test('what gpg encrypts to the frame-held key opens in the frame', async ({ host }) => {

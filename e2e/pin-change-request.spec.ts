@@ -1,4 +1,4 @@
-import { expect, expectNothingLeaked, test } from './fixtures.ts';
+import { expect, test } from './fixtures.ts';
 
 // The change-request variant against an issuer whose PIN key is EC (ECDH-ES + A256GCM, seed 000).
 test.use({ demoOptions: { pinVariant: 'change-request', pinKeyType: 'EC' } });
@@ -30,5 +30,5 @@ test('a change request seals with ECDH-ES, waits for confirmation, and only then
   const pinCard = host.page.frameLocator('#pin-reveal iframe');
   await pinCard.getByRole('button', { name: /Reveal/ }).click();
   await expect(pinCard.locator('[data-field=pin]')).toHaveText('8163');
-  expectNothingLeaked(await host.observe(), ['8163']);
+  await host.expectNothingLeaked(['8163']);
 });

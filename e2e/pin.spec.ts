@@ -1,4 +1,4 @@
-import { expect, expectNothingLeaked, test, type HostPage } from './fixtures.ts';
+import { expect, test, type HostPage } from './fixtures.ts';
 
 async function openPin(host: HostPage): Promise<void> {
   await host.open();
@@ -37,9 +37,9 @@ test.describe('set PIN (direct, device-signed)', () => {
     await pinCard.getByRole('button', { name: /Reveal/ }).click();
     await expect(pinCard.locator('[data-field=pin]')).toHaveText('4821');
 
-    const observed = await host.observe();
-    expect(observed.responses.some((body) => body.includes('encrypted_pin'))).toBe(true);
-    expectNothingLeaked(observed, ['4821']);
+    const observed = await host.observations();
+    expect(observed.some((seen) => seen.where.startsWith('network ') && seen.where.endsWith(' body') && seen.text.includes('encrypted_pin'))).toBe(true);
+    await host.expectNothingLeaked(['4821']);
     expect(host.consoleErrors).toEqual([]);
   });
 

@@ -1,4 +1,4 @@
-import { expect, expectNothingLeaked, test } from './fixtures.ts';
+import { expect, test } from './fixtures.ts';
 import { PINS, loopWhileRotating, ready, revealOnce, rotationFrameConfig, setPinOnce } from './rotation-support.ts';
 
 // A 1 s refresh cooldown and raised per-session limits: see rotationFrameConfig.
@@ -21,7 +21,7 @@ test('reveals and PIN changes keep working while the issuer rotates its keys twi
   expect(lastKid).not.toBe(firstPinKid);
   expect(issuer.stats.retiredKeyRejections).toBe(2);
   await revealOnce(host, '#card');
-  expectNothingLeaked(await host.observe(), ['4242424242424242', ...PINS]);
+  await host.expectNothingLeaked(['4242424242424242', ...PINS]);
 });
 
 test('a frame holding only a retired key gets the error once, refreshes, and succeeds on the retry', async ({ host, demo }) => {

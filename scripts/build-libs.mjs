@@ -3,12 +3,20 @@
 // runs directly. `publishConfig` in each package.json points `exports` there
 // when the package is packed; in the workspace, `exports` stay on src.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const root = join(import.meta.dirname, '..');
-export const LIBRARIES = ['protocol', 'crypto', 'sdk', 'react', 'vue', 'issuer'];
+export const LIBRARIES = ['protocol', 'crypto', 'sdk', 'react', 'vue', 'issuer', 'frame', 'sandbox', 'testing'];
+/** Libraries that run in Node and so see Node's types. */
+const NODE_LIBRARIES = new Set(['issuer', 'frame', 'sandbox', 'testing']);
+/**
+ * The frame is an app built by Vite; only the modules its package exports
+ * for Node (deployment config, headers, test ids, where the built app is)
+ * become a library.
+ */
+const ENTRIES = { frame: ['config.ts', 'headers.ts', 'test-ids.ts', 'app-dir.ts'] };
 
 function files(dir) {
   return readdirSync(dir).flatMap((name) => {
@@ -28,11 +36,15 @@ try {
       config,
       JSON.stringify({
         extends: join(root, 'tsconfig.base.json'),
-        compilerOptions: { noEmit: false, declaration: true, rewriteRelativeImportExtensions: true, rootDir: join(dir, 'src'), outDir, types: name === 'issuer' ? ['node'] : [], typeRoots: [join(root, 'node_modules/@types')] },
-        include: [join(dir, 'src')],
+        compilerOptions: { noEmit: false, declaration: true, rewriteRelativeImportExtensions: true, rootDir: join(dir, 'src'), outDir, types: NODE_LIBRARIES.has(name) ? ['node'] : [], typeRoots: [join(root, 'node_modules/@types')] },
+        ...(ENTRIES[name] ? { files: ENTRIES[name].map((file) => join(dir, 'src', file)) } : { include: [join(dir, 'src')] }),
       }),
     );
     execFileSync(join(root, 'node_modules/.bin/tsc'), ['-p', config], { cwd: root, stdio: 'inherit' });
+    // Plain JavaScript modules (with their hand-written declarations) are shipped as they are.
+    for (const file of files(join(dir, 'src')).filter((f) => f.endsWith('.mjs') || f.endsWith('.d.mts'))) {
+      copyFileSync(file, join(outDir, file.slice(join(dir, 'src').length)));
+    }
     // Declarations keep the sources' `.ts` specifiers; published ones name the `.js` files beside them.
     for (const file of files(outDir).filter((f) => f.endsWith('.d.ts'))) {
       const text = readFileSync(file, 'utf8');

@@ -14,7 +14,7 @@ const steps = [
   {
     name: 'unit (node)',
     command: 'node',
-    args: ['--test', '--test-reporter=spec', 'packages/*/test/*.test.ts', 'packages/*/test/node/**/*.test.ts', 'demo/test/*.test.ts'],
+    args: ['--test', '--test-reporter=spec', 'packages/*/test/*.test.ts', 'packages/*/test/node/**/*.test.ts'],
     count: (out) => ({ passed: last(out, /ℹ pass (\d+)/), failed: last(out, /ℹ fail (\d+)/) }),
   },
   { name: 'build', command: 'pnpm', args: ['run', 'build'] },

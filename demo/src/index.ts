@@ -1,14 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { parseFrameConfig, type FrameConfig } from '@cardframe/frame/config';
-import { startFrameServer, type FrameServer } from './frame-server.ts';
-import { SANDBOX_PROGRAMMES, startSandboxIssuer, type SandboxIssuer } from './issuer-server.ts';
+import { frameAppDir } from '@cardframe/frame/app';
+import { SANDBOX_PROGRAMMES, startFrameServer, startSandboxIssuer, type FrameServer, type SandboxIssuer } from '@cardframe/sandbox';
 import { startMerchantServer, type IssuerTarget, type MerchantServer } from './merchant-server.ts';
 
-export { SANDBOX_CARDS, SANDBOX_PROGRAMMES, startSandboxIssuer } from './issuer-server.ts';
-export type { SandboxIssuer, SandboxIssuerOptions } from './issuer-server.ts';
-export { startFrameServer } from './frame-server.ts';
-export type { FrameServer } from './frame-server.ts';
+// The sandbox issuer and frame origin live in @cardframe/sandbox; re-exported for the demo's existing users.
+export { SANDBOX_CARDS, SANDBOX_PROGRAMMES, startFrameServer, startSandboxIssuer } from '@cardframe/sandbox';
+export type { FrameServer, SandboxIssuer, SandboxIssuerOptions } from '@cardframe/sandbox';
 
 const root = (path: string): string => fileURLToPath(new URL(`../../${path}`, import.meta.url));
 
@@ -70,9 +69,10 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
         ...(options.pinKeyType ? { pinKeyType: options.pinKeyType } : {}),
         programmes: { ...SANDBOX_PROGRAMMES, default: { messageFormat: options.messageFormat ?? 'jwe' } },
       });
-  const frame = await startFrameServer({ port: options.framePort ?? 0, distDir: root('packages/frame/dist') });
+  const frameDir = frameAppDir();
+  const frame = await startFrameServer({ port: options.framePort ?? 0, distDir: frameDir });
   // A second deployment of the same frame for the sandbox's OpenPGP programme: one frame config names one format.
-  const pgpFrame = options.issuer ? undefined : await startFrameServer({ port: options.pgpFramePort ?? 0, distDir: root('packages/frame/dist') });
+  const pgpFrame = options.issuer ? undefined : await startFrameServer({ port: options.pgpFramePort ?? 0, distDir: frameDir });
   const target: IssuerTarget = options.issuer ?? { url: sandbox!.url };
   const merchant = await startMerchantServer({
     port: options.hostPort ?? 0,

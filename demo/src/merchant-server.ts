@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ServerResponse } from 'node:http';
-import { listen, readBody, sendJson, sendStatic, type RunningServer } from './http.ts';
+import { listen, readBody, sendJson, sendStatic, type RunningServer } from '@cardframe/sandbox';
 
 /** How the merchant's backend reaches the issuer. */
 export interface IssuerTarget {

@@ -1,15 +1,16 @@
 // What integrators install: each publishable package packed as npm would
 // publish it (after `pnpm run build`), then a consumer project type-checked
-// against the packed declarations only.
+// against the packed declarations only, and the test kit installed from its
+// tarballs into a project outside the workspace and run there.
 import { strict as assert } from 'node:assert';
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 
 const root = join(import.meta.dirname, '../..');
-const LIBRARIES = ['protocol', 'crypto', 'sdk', 'react', 'vue', 'issuer'];
+const LIBRARIES = ['protocol', 'crypto', 'sdk', 'react', 'vue', 'issuer', 'frame', 'sandbox', 'testing'];
 const work = mkdtempSync(join(tmpdir(), 'cardframe-pack-'));
 after(() => rmSync(work, { recursive: true, force: true }));
 
@@ -20,6 +21,8 @@ interface PackedManifest {
   customElements?: string;
 }
 
+const tarballs = new Map<string, string>();
+
 function pack(name: string): string {
   const out = join(work, name);
   mkdirSync(out, { recursive: true });
@@ -27,6 +30,7 @@ function pack(name: string): string {
     .trim()
     .split('\n')
     .pop()!;
+  tarballs.set(name, tarball);
   execFileSync('tar', ['-xzf', tarball, '-C', out]);
   return join(out, 'package');
 }
@@ -79,4 +83,116 @@ void mountCard(document.body, { frameUrl: 'https://frame.example/', fetchCardDat
     JSON.stringify({ compilerOptions: { target: 'ES2022', module: 'preserve', moduleResolution: 'bundler', strict: true, noEmit: true, lib: ['ES2023', 'DOM', 'DOM.Iterable'], types: [] }, files: ['app.ts'] }),
   );
   execFileSync(join(root, 'node_modules/.bin/tsc'), ['-p', join(app, 'tsconfig.json')], { encoding: 'utf8' });
+});
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? filesUnder(path) : [path];
+  });
+}
+
+/** The kit and everything it needs from this repository: what an integrator's `npm install -D @cardframe/testing` brings. */
+const KIT = ['protocol', 'crypto', 'issuer', 'frame', 'sandbox', 'sdk', 'testing'];
+
+test('the test kit, installed from its tarballs into a project outside the workspace, reveals the sandbox card in Chromium and finds the host never saw it', { timeout: 300_000 }, () => {
+  const kit = JSON.parse(readFileSync(join(packed.get('testing')!, 'package.json'), 'utf8')) as PackedManifest & { peerDependencies?: Record<string, string> };
+  assert.deepEqual(Object.keys(kit.dependencies ?? {}).filter((dep) => dep.startsWith('@cardframe/')).sort(), ['@cardframe/frame', '@cardframe/issuer', '@cardframe/sandbox', '@cardframe/sdk']);
+  const playwrightVersion = (JSON.parse(readFileSync(join(root, 'node_modules/@playwright/test/package.json'), 'utf8')) as { version: string }).version;
+  // Its own temp folder, not under the workspace: nothing resolves through the workspace's node_modules.
+  const app = mkdtempSync(join(tmpdir(), 'cardframe-kit-consumer-'));
+  try {
+    writeFileSync(
+      join(app, 'package.json'),
+      JSON.stringify({
+        name: 'kit-consumer',
+        private: true,
+        type: 'module',
+        dependencies: Object.fromEntries(KIT.map((name) => [`@cardframe/${name}`, `file:${tarballs.get(name)!}`])),
+        devDependencies: { '@playwright/test': playwrightVersion },
+      }),
+    );
+    writeFileSync(
+      join(app, 'server.mjs'),
+      `import { readFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import { fileURLToPath } from 'node:url';
+
+const SDK = fileURLToPath(import.meta.resolve('@cardframe/sdk/cardframe.js'));
+
+/** The integrator's app: one card on a page, and a backend that asks the issuer. */
+export async function startApp(sandbox) {
+  const server = createServer(async (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://internal');
+    if (url.pathname === '/cardframe.js') {
+      res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' });
+      return res.end(await readFile(SDK));
+    }
+    if (url.pathname === '/api/card') {
+      const response = await fetch(sandbox.issuerUrl + '/card', { headers: { sessionid: String(req.headers['sessionid'] ?? '') } });
+      res.writeHead(response.status, { 'content-type': 'application/json' });
+      return res.end(await response.text());
+    }
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    res.end(\`<!doctype html><html lang="en"><title>App</title><script src="/cardframe.js"></script>
+<cardframe-card id="card" fields="pan expiry cvc"></cardframe-card>
+<script>
+  const card = document.querySelector('#card');
+  card.fetchCardData = (sessionId) => fetch('/api/card', { headers: { sessionid: sessionId } });
+  card.frameUrl = \${JSON.stringify(sandbox.frameUrl)};
+</script></html>\`);
+  });
+  await new Promise((done) => server.listen(0, '127.0.0.1', done));
+  return { url: 'http://localhost:' + server.address().port + '/', close: () => new Promise((done) => { server.closeAllConnections(); server.close(done); }) };
+}
+`,
+    );
+    writeFileSync(
+      join(app, 'reveal.spec.mjs'),
+      `import { test as kit, expect } from '@cardframe/testing';
+import { startApp } from './server.mjs';
+
+const test = kit.extend({
+  app: [
+    async ({ sandbox }, use) => {
+      const app = await startApp(sandbox);
+      sandbox.allowHostOrigin(app.url);
+      await use(app);
+      await app.close();
+    },
+    { scope: 'worker' },
+  ],
+});
+
+test('reveals the sandbox card without the page seeing it', async ({ page, app, sandbox, cardframe }) => {
+  await page.goto(app.url);
+  await cardframe.reveal('#card');
+  expect(await cardframe.read('#card')).toMatchObject({ pan: '4242 4242 4242 4242', cvc: '123' });
+  await cardframe.expectHostNeverSaw([sandbox.card().pan, sandbox.card().cvc]);
+});
+`,
+    );
+    writeFileSync(
+      join(app, 'playwright.config.mjs'),
+      `import { defineConfig } from '@playwright/test';
+import { chromiumLaunchOptions } from '@cardframe/testing/chromium';
+
+export default defineConfig({ testDir: '.', testMatch: '*.spec.mjs', workers: 1, retries: 0, reporter: 'line', use: { browserName: 'chromium', launchOptions: chromiumLaunchOptions() } });
+`,
+    );
+    // npm, not pnpm: an ordinary integrator's install, from the tarballs and the registry (its cache first), with none of pnpm's settings inherited.
+    const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^(npm|pnpm)_/i.test(key)));
+    execFileSync('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: app, env, encoding: 'utf8', stdio: 'pipe' });
+    // Every @cardframe package came from a tarball, and none names a path in this repository.
+    for (const name of KIT) {
+      const dir = join(app, 'node_modules/@cardframe', name);
+      assert.ok(!realpathSync(dir).startsWith(root), `@cardframe/${name} resolves into the workspace`);
+      for (const file of filesUnder(dir).filter((f) => /\.(m?js|json)$/.test(f))) assert.ok(!readFileSync(file, 'utf8').includes(root), `${file} names the workspace`);
+    }
+    assert.ok(!existsSync(join(app, 'node_modules/@cardframe/demo')), 'the kit pulled in the private demo');
+    const output = execFileSync(process.execPath, [join(app, 'node_modules/@playwright/test/cli.js'), 'test'], { cwd: app, env, encoding: 'utf8', stdio: 'pipe' });
+    assert.match(output, /1 passed/);
+  } finally {
+    rmSync(app, { recursive: true, force: true });
+  }
 });

@@ -29,6 +29,12 @@ export class IncompleteObservationError extends Error {
   }
 }
 
+/** One thing the host page had, as text: `where` names the place as a sighting would. */
+export interface Observation {
+  readonly where: string;
+  readonly text: string;
+}
+
 export interface ExpectHostNeverSawOptions {
   /** How long to wait for responses still loading and bodies still being read (default 5000 ms). */
   readonly timeout?: number;
@@ -240,6 +246,16 @@ export class HostWatch {
       for (const where of new Set(named.map((hit) => hit.where))) found.push({ value: pattern.label, where });
     }
     return found;
+  }
+
+  /**
+   * Everything the host page had so far, as text, by place. For checking
+   * that the traffic a test relies on did pass through the host (the
+   * frame's events, the issuer's ciphertext), so that no sighting means
+   * something.
+   */
+  async observations(options: ExpectHostNeverSawOptions = {}): Promise<Observation[]> {
+    return (await this.#snapshot(options.timeout ?? 5000)).map(({ where, text }) => ({ where, text }));
   }
 
   /**

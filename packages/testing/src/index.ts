@@ -31,11 +31,11 @@ export type { ShownValues, WaitOptions } from './cardframe-page.ts';
 
 /** Everything the host page handled, and the assertion that it never had card data. */
 export { HostWatch, HostSawSecretError, IncompleteObservationError } from './host-watch.ts';
-export type { ExpectHostNeverSawOptions, Sighting } from './host-watch.ts';
+export type { ExpectHostNeverSawOptions, Observation, Sighting } from './host-watch.ts';
 
 /** The value matcher behind the assertion: a PAN in any common formatting, short values as whole tokens. */
 export { secretPattern } from './values.ts';
 export type { SecretPattern } from './values.ts';
 
 /** Launch options that use a system Chromium (`CARDFRAME_CHROMIUM`, `CHROMIUM_PATH`, /usr/bin/chromium). */
-export { chromiumLaunchOptions, chromiumPath } from './chromium.ts';
+export { chromiumLaunchOptions, chromiumPath } from './chromium.mjs';

@@ -1,7 +1,5 @@
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { SANDBOX_CARDS, startFrameServer, startSandboxIssuer, type FrameServer, type SandboxIssuer } from '@cardframe/demo';
+import { frameAppDir } from '@cardframe/frame/app';
+import { SANDBOX_CARDS, startFrameServer, startSandboxIssuer, type FrameServer, type SandboxIssuer } from '@cardframe/sandbox';
 import { parseFrameConfig, type FrameConfig } from '@cardframe/frame/config';
 import type { CardRecord } from '@cardframe/issuer';
 
@@ -92,13 +90,6 @@ export const DEFAULT_SANDBOX_CARDS: readonly SandboxCard[] = SANDBOX_CARDS.map((
   ...(card.name === undefined ? {} : { name: card.name }),
 }));
 
-/** The built frame app, as the issuer would deploy it. */
-function frameDist(): string {
-  const dist = join(dirname(fileURLToPath(import.meta.resolve('@cardframe/frame/config'))), '..', 'dist');
-  if (!existsSync(join(dist, 'index.html'))) throw new Error(`the frame app is not built (${dist}): run \`pnpm run build\` first`);
-  return dist;
-}
-
 function originOf(value: string): string {
   let url: URL;
   try {
@@ -120,7 +111,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   if (cards.length === 0) throw new Error('the sandbox needs at least one card');
   const records = cards.map(toRecord);
   if (new Set(records.map((card) => card.id)).size !== records.length) throw new Error('sandbox card ids must differ');
-  const dist = frameDist();
+  const dist = frameAppDir();
   const issuer = await startSandboxIssuer({
     port: 0,
     cards: records,

@@ -12,6 +12,14 @@ test.describe('expectHostNeverSaw', () => {
     expect(await cardframe.host.sightings([card.pan])).toEqual([]);
   });
 
+  test('observations show what did pass through the host: the frame\'s events on the port and the issuer\'s ciphertext', async ({ cardframe, openHost }) => {
+    await openHost('?elements=card');
+    await cardframe.reveal('#card');
+    const observed = await cardframe.host.observations();
+    expect(observed.some((seen) => seen.where.startsWith('MessagePort message') && /^event: reveal$/m.test(seen.text))).toBe(true);
+    expect(observed.some((seen) => seen.where === 'network response GET /api/card body' && seen.text.includes('encryptedPan'))).toBe(true);
+  });
+
   const leaks: [string, RegExp][] = [
     ['dom', /"42…4242" in host DOM: #debug textContent/],
     ['split', /"42…4242" in host DOM: #debug textContent/],

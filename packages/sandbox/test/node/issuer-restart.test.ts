@@ -3,7 +3,7 @@ import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from '@cardframe/test-env';
-import { startSandboxIssuer } from '../src/index.ts';
+import { startSandboxIssuer } from '../../src/index.ts';
 
 describe('sandbox issuer keys', () => {
   const dirs: string[] = [];

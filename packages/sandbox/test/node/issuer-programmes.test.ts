@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { after, before, describe, it } from '@cardframe/test-env';
 import { ResponseKeys, importIssuerEncryptionKey, sealJwe } from '@cardframe/crypto';
 import { PgpResponseKeys, importIssuerPgpKey, sealPgp } from '@cardframe/crypto/pgp';
-import { SANDBOX_CARDS, startSandboxIssuer, type SandboxIssuer } from '../src/index.ts';
+import { SANDBOX_CARDS, startSandboxIssuer, type SandboxIssuer } from '../../src/index.ts';
 
 const post = (url: string, body: unknown): Promise<Response> => fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 const bytes = (text: string): Uint8Array => new TextEncoder().encode(text);
