@@ -18,5 +18,5 @@ export { RotatingKeyRing } from './rotating-keys.ts';
 export type { KeyPurpose, RingJwkKey, RotatingKey, RotatingKeyJson } from './rotating-keys.ts';
 export { decryptOaep, unwrapSessionId, unwrapSessionIdWithKeys } from './session-id.ts';
 export type { NodeOaepHash } from './session-id.ts';
-export { exportPrivateKeyPem, generateSessionKeyPair, sessionKeyPairFromPem } from './session-key-pair.ts';
+export { generateSessionKeyPair } from './session-key-pair.ts';
 export type { SessionKeyPair } from './session-key-pair.ts';
