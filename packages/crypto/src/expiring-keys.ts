@@ -1,6 +1,11 @@
 import type { RingKey } from './key-ring.ts';
 
-export interface ExpiringKeysOptions<K extends RingKey> {
+/** A key the frame holds for the issuer to encrypt to, with the public half it hands out. */
+export interface ExpiringKey<P> extends RingKey {
+  readonly publicKey: P;
+}
+
+export interface ExpiringKeysOptions<K> {
   /** Makes a new key that will live `ttlMs` (OpenPGP writes it into the key as its expiry). */
   readonly generate: (ttlMs: number) => Promise<K>;
   /** Called once for each key as it expires or is dropped, for keys whose secrets must be overwritten. */
@@ -20,9 +25,10 @@ interface Held<K> {
  * whatever their format: each lives a fixed time; one is handed out until
  * half its life is spent, then a new one is made while the old one still
  * opens what was already sent to it; an expired key is forgotten before any
- * lookup, so it opens nothing.
+ * lookup, so it opens nothing. A format extends this with how to open a
+ * message with one of the {@link ExpiringKeys.live} keys.
  */
-export class ExpiringKeys<K extends RingKey> {
+export class ExpiringKeys<K extends ExpiringKey<P>, P = K['publicKey']> {
   readonly #generate: (ttlMs: number) => Promise<K>;
   readonly #discard: (key: K) => void;
   readonly #ttlMs: number;
@@ -36,20 +42,14 @@ export class ExpiringKeys<K extends RingKey> {
     this.#now = options.now ?? Date.now;
   }
 
-  /** The key to hand out: the newest one if more than half its life is left, else a new one. */
-  async current(): Promise<K> {
+  /** The public half to hand out: the newest key's if more than half its life is left, else a new key's. */
+  async current(): Promise<P> {
     this.#dropExpired();
     const newest = this.#held[this.#held.length - 1];
-    if (newest && newest.expiresAt - this.#now() > this.#ttlMs / 2) return newest.key;
+    if (newest && newest.expiresAt - this.#now() > this.#ttlMs / 2) return newest.key.publicKey;
     const key = await this.#generate(this.#ttlMs);
     this.#held.push({ key, expiresAt: this.#now() + this.#ttlMs });
-    return key;
-  }
-
-  /** The keys still alive, oldest first. */
-  get live(): readonly K[] {
-    this.#dropExpired();
-    return this.#held.map((held) => held.key);
+    return key.publicKey;
   }
 
   /** Kids of the live keys, oldest first. */
@@ -61,6 +61,12 @@ export class ExpiringKeys<K extends RingKey> {
   drop(): void {
     for (const { key } of this.#held) this.#discard(key);
     this.#held = [];
+  }
+
+  /** The keys still alive, oldest first: the only ones a format may open with. */
+  protected get live(): readonly K[] {
+    this.#dropExpired();
+    return this.#held.map((held) => held.key);
   }
 
   #dropExpired(): void {

@@ -15,7 +15,7 @@ interface ResponseKey {
   readonly kid: string;
   readonly alg: ResponseKeyAlg;
   readonly privateKey: CryptoKey;
-  readonly publicJwk: ResponsePublicKey;
+  readonly publicKey: ResponsePublicKey;
 }
 
 export interface ResponseKeysOptions {
@@ -45,7 +45,7 @@ async function generate(alg: ResponseKeyAlg): Promise<ResponseKey> {
     alg === 'ECDH-ES'
       ? { kty: 'EC', crv: 'P-256', x: exported.x!, y: exported.y!, kid, use: 'enc', alg: 'ECDH-ES' }
       : { kty: 'RSA', n: exported.n!, e: exported.e!, kid, use: 'enc', alg: 'RSA-OAEP-256' };
-  return { kid, alg, privateKey, publicJwk };
+  return { kid, alg, privateKey, publicKey: publicJwk };
 }
 
 /**
@@ -54,22 +54,9 @@ async function generate(alg: ResponseKeyAlg): Promise<ResponseKey> {
  * and never leave the frame; several can be live at once; a JWE opens only
  * with the live key its `kid` names, and only with that key's algorithm.
  */
-export class ResponseKeys {
-  readonly #keys: ExpiringKeys<ResponseKey>;
-
+export class ResponseKeys extends ExpiringKeys<ResponseKey> {
   constructor(options: ResponseKeysOptions = {}) {
-    const alg = options.alg ?? 'ECDH-ES';
-    this.#keys = new ExpiringKeys({ ...options, generate: () => generate(alg) });
-  }
-
-  /** A live key's public JWK: the newest one if more than half its life is left, else a new one. */
-  async current(): Promise<ResponsePublicKey> {
-    return (await this.#keys.current()).publicJwk;
-  }
-
-  /** Kids of the live keys. */
-  get kids(): readonly string[] {
-    return this.#keys.kids;
+    super({ ...options, generate: () => generate(options.alg ?? 'ECDH-ES') });
   }
 
   /** Opens a JWE sent to one of the live keys. */
@@ -77,16 +64,11 @@ export class ResponseKeys {
     return openJwe(
       jwe,
       ({ kid, alg }) => {
-        const key = this.#keys.live.find((candidate) => candidate.kid === kid);
+        const key = this.live.find((candidate) => candidate.kid === kid);
         if (key && key.alg !== alg) throw new CardframeError('ERR_ALG_NOT_ALLOWED', 'JWE "alg" does not match the key its "kid" names');
         return key?.privateKey;
       },
       { algorithms: ['ECDH-ES', 'RSA-OAEP-256'] },
     );
-  }
-
-  /** Forgets every key. */
-  drop(): void {
-    this.#keys.drop();
   }
 }

@@ -43,24 +43,12 @@ async function generate(type: PgpKeyType, ttlMs: number): Promise<HeldKey> {
  * lives only in this object's memory inside the frame, is never serialised,
  * and `drop()` overwrites its secret numbers and forgets it.
  */
-export class PgpResponseKeys {
-  readonly #keys: ExpiringKeys<HeldKey>;
+export class PgpResponseKeys extends ExpiringKeys<HeldKey> {
   readonly #openOptions: PgpOpenOptions;
 
   constructor(options: PgpResponseKeysOptions = {}) {
-    const type = options.type ?? 'curve25519';
-    this.#keys = new ExpiringKeys({ ...options, generate: (ttlMs) => generate(type, ttlMs), discard: (key) => clearPgpPrivateKey(key.privateKey) });
+    super({ ...options, generate: (ttlMs) => generate(options.type ?? 'curve25519', ttlMs), discard: (key) => clearPgpPrivateKey(key.privateKey) });
     this.#openOptions = options.open ?? {};
-  }
-
-  /** A live key's public half: the newest one if more than half its life is left, else a new one. */
-  async current(): Promise<PgpResponsePublicKey> {
-    return (await this.#keys.current()).publicKey;
-  }
-
-  /** Fingerprints of the live keys. */
-  get kids(): readonly string[] {
-    return this.#keys.kids;
   }
 
   /** Opens a message sent to one of the live keys. */
@@ -68,17 +56,12 @@ export class PgpResponseKeys {
     return openPgp(
       armored,
       (keyIds) => {
-        const key = this.#keys.live.find((held) => held.ids.some((id) => keyIds.includes(id)));
+        const key = this.live.find((held) => held.ids.some((id) => keyIds.includes(id)));
         return key && { kid: key.kid, key: key.privateKey };
       },
       this.#openOptions,
     ).catch((error: unknown) => {
       throw error instanceof CardframeError ? error : new CardframeError('ERR_DECRYPT_FAILED', 'the OpenPGP message could not be decrypted');
     });
-  }
-
-  /** Forgets every key, overwriting their secret numbers first. */
-  drop(): void {
-    this.#keys.drop();
   }
 }
