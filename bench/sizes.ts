@@ -52,9 +52,10 @@ export function bundleSizes(): SizeEntry[] {
 
 /** Chunks the frame loads only when a feature needs them, in the order of LAZY_CHUNKS. */
 export const LAZY_CHUNKS: readonly { readonly prefix: string; readonly when: string }[] = [
-  { prefix: 'pin-flow', when: 'PIN entry (with jose for sealing)' },
-  { prefix: 'jwe-keys', when: 'key-pair reveals with JWE' },
+  { prefix: 'pin-flow', when: 'PIN entry' },
+  { prefix: 'jwe', when: 'JWE with jose: PIN sealing and key-pair reveals' },
   { prefix: 'pgp', when: 'OpenPGP (messageFormat "pgp")' },
+  { prefix: 'expiring-keys', when: 'key-pair reveals, either format: the response-key lifecycle' },
   { prefix: 'apply-style', when: 'a host style object' },
   { prefix: 'de', when: 'German texts' },
   { prefix: 'ar', when: 'Arabic texts' },

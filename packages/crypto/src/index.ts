@@ -1,5 +1,7 @@
 export { decodeBase64, encodeBase64 } from './base64.ts';
 export { derToP1363, exportDevicePublicKey, generateDeviceKeyPair, p1363ToDer, signDeviceMessage, verifyDeviceMessage } from './device-signature.ts';
+export { ExpiringKeys } from './expiring-keys.ts';
+export type { ExpiringKey, ExpiringKeysOptions } from './expiring-keys.ts';
 export { importFieldKey, openAesGcm, openField } from './field.ts';
 export type { EncryptedField } from './field.ts';
 export { JWE_ENCS, importIssuerEncryptionKey } from './issuer-encryption-key.ts';

@@ -1,5 +1,6 @@
 import { CardframeError } from '@cardframe/protocol';
 import { encodeBase64 } from './base64.ts';
+import { ExpiringKeys } from './expiring-keys.ts';
 import { openJwe, type OpenedJwe } from './jwe-open.ts';
 
 /** Algorithms a frame-held response key can be for. */
@@ -14,8 +15,7 @@ interface ResponseKey {
   readonly kid: string;
   readonly alg: ResponseKeyAlg;
   readonly privateKey: CryptoKey;
-  readonly publicJwk: ResponsePublicKey;
-  readonly expiresAt: number;
+  readonly publicKey: ResponsePublicKey;
 }
 
 export interface ResponseKeysOptions {
@@ -29,13 +29,23 @@ function randomKid(): string {
   return encodeBase64(crypto.getRandomValues(new Uint8Array(16))).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
-async function generate(alg: ResponseKeyAlg): Promise<{ privateKey: CryptoKey; publicKey: CryptoKey }> {
-  if (alg === 'ECDH-ES') return crypto.subtle.generateKey({ name: 'ECDH', namedCurve: 'P-256' }, false, ['deriveBits']) as Promise<CryptoKeyPair>;
-  return crypto.subtle.generateKey(
-    { name: 'RSA-OAEP', modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]), hash: 'SHA-256' },
-    false,
-    ['decrypt', 'unwrapKey'],
-  ) as Promise<CryptoKeyPair>;
+async function generate(alg: ResponseKeyAlg): Promise<ResponseKey> {
+  const { privateKey, publicKey } = (
+    alg === 'ECDH-ES'
+      ? await crypto.subtle.generateKey({ name: 'ECDH', namedCurve: 'P-256' }, false, ['deriveBits'])
+      : await crypto.subtle.generateKey(
+          { name: 'RSA-OAEP', modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]), hash: 'SHA-256' },
+          false,
+          ['decrypt', 'unwrapKey'],
+        )
+  ) as CryptoKeyPair;
+  const kid = randomKid();
+  const exported = await crypto.subtle.exportKey('jwk', publicKey);
+  const publicJwk: ResponsePublicKey =
+    alg === 'ECDH-ES'
+      ? { kty: 'EC', crv: 'P-256', x: exported.x!, y: exported.y!, kid, use: 'enc', alg: 'ECDH-ES' }
+      : { kty: 'RSA', n: exported.n!, e: exported.e!, kid, use: 'enc', alg: 'RSA-OAEP-256' };
+  return { kid, alg, privateKey, publicKey: publicJwk };
 }
 
 /**
@@ -44,61 +54,21 @@ async function generate(alg: ResponseKeyAlg): Promise<{ privateKey: CryptoKey; p
  * and never leave the frame; several can be live at once; a JWE opens only
  * with the live key its `kid` names, and only with that key's algorithm.
  */
-export class ResponseKeys {
-  readonly #alg: ResponseKeyAlg;
-  readonly #ttlMs: number;
-  readonly #now: () => number;
-  #keys: ResponseKey[] = [];
-
+export class ResponseKeys extends ExpiringKeys<ResponseKey> {
   constructor(options: ResponseKeysOptions = {}) {
-    this.#alg = options.alg ?? 'ECDH-ES';
-    this.#ttlMs = options.ttlMs ?? 5 * 60_000;
-    this.#now = options.now ?? Date.now;
-  }
-
-  /** A live key's public JWK: the newest one if more than half its life is left, else a new one. */
-  async current(): Promise<ResponsePublicKey> {
-    this.#dropExpired();
-    const newest = this.#keys[this.#keys.length - 1];
-    if (newest && newest.expiresAt - this.#now() > this.#ttlMs / 2) return newest.publicJwk;
-    const { privateKey, publicKey } = await generate(this.#alg);
-    const kid = randomKid();
-    const exported = await crypto.subtle.exportKey('jwk', publicKey);
-    const publicJwk: ResponsePublicKey =
-      this.#alg === 'ECDH-ES'
-        ? { kty: 'EC', crv: 'P-256', x: exported.x!, y: exported.y!, kid, use: 'enc', alg: 'ECDH-ES' }
-        : { kty: 'RSA', n: exported.n!, e: exported.e!, kid, use: 'enc', alg: 'RSA-OAEP-256' };
-    this.#keys.push({ kid, alg: this.#alg, privateKey, publicJwk, expiresAt: this.#now() + this.#ttlMs });
-    return publicJwk;
-  }
-
-  /** Kids of the live keys. */
-  get kids(): readonly string[] {
-    this.#dropExpired();
-    return this.#keys.map((key) => key.kid);
+    super({ ...options, generate: () => generate(options.alg ?? 'ECDH-ES') });
   }
 
   /** Opens a JWE sent to one of the live keys. */
   open(jwe: unknown): Promise<OpenedJwe> {
-    this.#dropExpired();
     return openJwe(
       jwe,
       ({ kid, alg }) => {
-        const key = this.#keys.find((candidate) => candidate.kid === kid);
+        const key = this.live.find((candidate) => candidate.kid === kid);
         if (key && key.alg !== alg) throw new CardframeError('ERR_ALG_NOT_ALLOWED', 'JWE "alg" does not match the key its "kid" names');
         return key?.privateKey;
       },
       { algorithms: ['ECDH-ES', 'RSA-OAEP-256'] },
     );
-  }
-
-  /** Forgets every key. */
-  drop(): void {
-    this.#keys = [];
-  }
-
-  #dropExpired(): void {
-    const now = this.#now();
-    this.#keys = this.#keys.filter((key) => key.expiresAt > now);
   }
 }

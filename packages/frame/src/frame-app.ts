@@ -6,7 +6,8 @@ import type { Flow, FlowContext } from './flows/flow.ts';
 import { RevealFlow } from './flows/reveal-flow.ts';
 import { HostChannel } from './host-channel.ts';
 
-// PIN entry (with jose for sealing) is a chunk of its own: card frames never load it.
+// PIN entry is a chunk of its own: card frames never load it (nor the JWE or
+// OpenPGP chunk it fetches to seal with, see keys/format-loader.ts).
 const FLOWS: Record<FlowName, (context: FlowContext, view: RevealViewName) => Flow | Promise<Flow>> = {
   reveal: (context, view) => new RevealFlow(context, view),
   pin: async (context) => new (await import('./flows/pin-flow.ts')).PinFlow(context),

@@ -4,7 +4,7 @@ import { CardView } from './card-view.ts';
 import { loadFrameConfig } from './config.ts';
 import { acceptConnect } from './connect.ts';
 import { FrameApp } from './frame-app.ts';
-import { sessionKeyRing } from './key-rings.ts';
+import { sessionKeyRing } from './keys/session-key-ring.ts';
 
 // The connect listener goes in before anything is awaited, so an early
 // connect waits for the allowlist instead of being lost.

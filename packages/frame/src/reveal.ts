@@ -1,7 +1,7 @@
 import { createRevealSession, openField } from '@cardframe/crypto';
 import { CardframeError, parseIssuerCard, type FieldName, type HostResult } from '@cardframe/protocol';
 import { formatExpiry } from './format.ts';
-import type { FrameResponseKeys } from './key-rings.ts';
+import type { FrameResponseKeys } from './keys/key-format.ts';
 
 /** Revealed values keyed by field: PAN digits, CVC, PIN, expiry as `MM/YY`. Formatting for display is the view's job. */
 export type RevealedValues = Partial<Record<FieldName, string>>;

@@ -1,4 +1,4 @@
-import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
+import { createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { IssuerError } from './errors.ts';
 
 /** The issuer's RSA key pair for sessionids. The private half never leaves the issuer. */
@@ -25,14 +25,4 @@ function fromPrivate(privateKey: KeyObject): SessionKeyPair {
 /** Generates a fresh RSA key pair for sessionids (2048 bits unless told otherwise). */
 export function generateSessionKeyPair(modulusLength = 2048): SessionKeyPair {
   return fromPrivate(generateKeyPairSync('rsa', { modulusLength }).privateKey);
-}
-
-/** Loads a key pair from a PKCS#8 (or PKCS#1) private key PEM. */
-export function sessionKeyPairFromPem(privateKeyPem: string): SessionKeyPair {
-  return fromPrivate(createPrivateKey(privateKeyPem));
-}
-
-/** The private key as PKCS#8 PEM, for persisting the sandbox's key. */
-export function exportPrivateKeyPem(pair: SessionKeyPair): string {
-  return pair.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
 }

@@ -2,7 +2,9 @@ import { exportDevicePublicKey, generateDeviceKeyPair, signDeviceMessage } from 
 import { CardframeError, toCardframeError, type ConfigureRequest, type FieldName, type JsonValue } from '@cardframe/protocol';
 import type { PinFlowConfig } from '../config.ts';
 import { loadDeviceBinding, saveDeviceBinding, type DeviceBinding } from '../device-store.ts';
-import { keyWasRejected, pinSealing, type PinSealing } from '../key-rings.ts';
+import { pinSealing } from '../keys/format-loader.ts';
+import type { PinSealing } from '../keys/key-format.ts';
+import { keyWasRejected } from '../keys/key-rejected.ts';
 import { pinEntryState, pinSubmissionProblem, type PinEntryState } from '../pin-policy.ts';
 import { PinView } from '../pin-view.ts';
 import { RateLimit } from '../rate-limit.ts';

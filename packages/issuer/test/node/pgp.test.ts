@@ -1,17 +1,8 @@
 import { expect } from 'chai';
 import { before, describe, it } from '@cardframe/test-env';
 import { PgpResponseKeys, importIssuerPgpKey, openPgp, sealPgp } from '@cardframe/crypto/pgp';
-import { IssuerError, RotatingPgpKeyRing, generatePgpPinKey, openPgpEncryptedPin, sealPgpResponse, type PgpPinKey } from '../../src/index.ts';
-
-async function issuerCode(promise: Promise<unknown> | (() => unknown)): Promise<string> {
-  try {
-    await (typeof promise === 'function' ? promise() : promise);
-  } catch (error) {
-    expect(error).to.be.instanceOf(IssuerError);
-    return (error as IssuerError).code;
-  }
-  return 'returned';
-}
+import { RotatingPgpKeyRing, generatePgpPinKey, openPgpEncryptedPin, sealPgpResponse, type PgpPinKey } from '../../src/index.ts';
+import { issuerCode } from './issuer-code.ts';
 
 const seal = async (key: PgpPinKey, payload: string): Promise<string> => sealPgp(new TextEncoder().encode(payload), await importIssuerPgpKey(key.publicEntry));
 

@@ -1,7 +1,8 @@
 import { expect } from 'chai';
 import { describe, it } from '@cardframe/test-env';
 import { exportDevicePublicKey, generateDeviceKeyPair, importIssuerEncryptionKey, sealJwe, signDeviceMessage } from '@cardframe/crypto';
-import { DeviceRegistry, IssuerError, generatePinKey, openEncryptedPin, type PinKey } from '../../src/index.ts';
+import { DeviceRegistry, generatePinKey, openEncryptedPin, type PinKey } from '../../src/index.ts';
+import { issuerCode } from './issuer-code.ts';
 
 const rsa = generatePinKey('RSA');
 const ec = generatePinKey('EC');
@@ -10,16 +11,6 @@ const find = (kid: string): PinKey | undefined => held.get(kid);
 
 async function seal(key: PinKey, payload: string, policy = {}): Promise<string> {
   return sealJwe(new TextEncoder().encode(payload), await importIssuerEncryptionKey(key.publicJwk, policy));
-}
-
-async function issuerCode(promise: Promise<unknown> | (() => unknown)): Promise<string> {
-  try {
-    await (typeof promise === 'function' ? promise() : promise);
-  } catch (error) {
-    expect(error).to.be.instanceOf(IssuerError);
-    return (error as IssuerError).code;
-  }
-  return 'returned';
 }
 
 describe('issuer PIN opening', () => {

@@ -1,0 +1,23 @@
+import type { MessageFormat } from '@cardframe/crypto';
+import type { FrameConfig } from '../config.ts';
+import type { FrameKeyFormat, FrameResponseKeys, PinSealing } from './key-format.ts';
+
+// Sealing to and opening from the issuer needs jose or OpenPGP.js; a frame
+// that only reveals with a session key never downloads either. Each format
+// is a chunk of its own, fetched on first use: jose with the JWE one,
+// OpenPGP.js with the OpenPGP one.
+const FORMATS: Record<MessageFormat, () => Promise<FrameKeyFormat>> = {
+  jwe: () => import('./formats/jwe.ts'),
+  pgp: () => import('./formats/pgp.ts'),
+};
+
+/** The PIN keys from the config in the issuer's format, or undefined where none are configured. */
+export async function pinSealing(config: FrameConfig): Promise<PinSealing | undefined> {
+  if (!config.issuer.pinKeys) return undefined;
+  return (await FORMATS[config.issuer.messageFormat]()).pinSealing(config);
+}
+
+/** The response keys for key-pair reveals, in the issuer's format. */
+export async function responseKeys(config: FrameConfig): Promise<FrameResponseKeys> {
+  return (await FORMATS[config.issuer.messageFormat]()).responseKeys(config);
+}

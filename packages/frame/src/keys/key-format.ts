@@ -1,0 +1,26 @@
+import type { KeyRing, ResponsePublicKey, RingKey } from '@cardframe/crypto';
+import type { PgpResponsePublicKey } from '@cardframe/crypto/pgp';
+import type { FrameConfig } from '../config.ts';
+
+/** The issuer's PIN keys and how to seal to them, whichever format they are in. */
+export interface PinSealing<K extends RingKey = RingKey> {
+  readonly ring: KeyRing<K>;
+  seal(plaintext: Uint8Array, key: K): Promise<string>;
+}
+
+/** Frame-held keys the issuer encrypts key-pair reveals to, whichever format they are in. */
+export interface FrameResponseKeys {
+  current(): Promise<ResponsePublicKey | PgpResponsePublicKey>;
+  open(message: string): Promise<{ readonly plaintext: Uint8Array }>;
+  /** Revealed values were dropped; OpenPGP keys go with them. */
+  hidden?(): void;
+  drop(): void;
+}
+
+/** What each sealed-message format module (`formats/jwe.ts`, `formats/pgp.ts`) exports, under the same names. */
+export interface FrameKeyFormat {
+  /** The issuer's PIN keys from the config (pinned, or a key set the frame fetches) and how to seal to them. */
+  pinSealing(config: FrameConfig): PinSealing;
+  /** Frame-held keys for key-pair reveals. */
+  responseKeys(config: FrameConfig): FrameResponseKeys;
+}
