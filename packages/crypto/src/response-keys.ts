@@ -1,20 +1,15 @@
-import { CardframeError } from '@cardframe/protocol';
+import { CardframeError, type JweResponsePublicKeyJson } from '@cardframe/protocol';
 import { encodeBase64 } from './base64.ts';
 import { openJwe, type OpenedJwe } from './jwe-open.ts';
 
 /** Algorithms a frame-held response key can be for. */
 export type ResponseKeyAlg = 'ECDH-ES' | 'RSA-OAEP-256';
 
-/** The public half of a response key, as handed to the host for the issuer. */
-export type ResponsePublicKey =
-  | { readonly kty: 'EC'; readonly crv: 'P-256'; readonly x: string; readonly y: string; readonly kid: string; readonly use: 'enc'; readonly alg: 'ECDH-ES' }
-  | { readonly kty: 'RSA'; readonly n: string; readonly e: string; readonly kid: string; readonly use: 'enc'; readonly alg: 'RSA-OAEP-256' };
-
 interface ResponseKey {
   readonly kid: string;
   readonly alg: ResponseKeyAlg;
   readonly privateKey: CryptoKey;
-  readonly publicJwk: ResponsePublicKey;
+  readonly publicJwk: JweResponsePublicKeyJson;
   readonly expiresAt: number;
 }
 
@@ -57,14 +52,14 @@ export class ResponseKeys {
   }
 
   /** A live key's public JWK: the newest one if more than half its life is left, else a new one. */
-  async current(): Promise<ResponsePublicKey> {
+  async current(): Promise<JweResponsePublicKeyJson> {
     this.#dropExpired();
     const newest = this.#keys[this.#keys.length - 1];
     if (newest && newest.expiresAt - this.#now() > this.#ttlMs / 2) return newest.publicJwk;
     const { privateKey, publicKey } = await generate(this.#alg);
     const kid = randomKid();
     const exported = await crypto.subtle.exportKey('jwk', publicKey);
-    const publicJwk: ResponsePublicKey =
+    const publicJwk: JweResponsePublicKeyJson =
       this.#alg === 'ECDH-ES'
         ? { kty: 'EC', crv: 'P-256', x: exported.x!, y: exported.y!, kid, use: 'enc', alg: 'ECDH-ES' }
         : { kty: 'RSA', n: exported.n!, e: exported.e!, kid, use: 'enc', alg: 'RSA-OAEP-256' };

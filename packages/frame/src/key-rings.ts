@@ -1,6 +1,5 @@
-import { KeyRing, importIssuerSessionKey, type ResponsePublicKey, type RingKey, type SkippedKey } from '@cardframe/crypto';
-import type { PgpResponsePublicKey } from '@cardframe/crypto/pgp';
-import { CardframeError } from '@cardframe/protocol';
+import { KeyRing, importIssuerSessionKey, type RingKey, type SkippedKey } from '@cardframe/crypto';
+import { CardframeError, type ResponsePublicKeyJson } from '@cardframe/protocol';
 import type { FrameConfig } from './config.ts';
 
 /** An issuer session key (RSA) for wrapping sessionids, named by kid. */
@@ -80,7 +79,7 @@ export async function pinSealing(config: FrameConfig): Promise<PinSealing | unde
 
 /** Frame-held keys the issuer encrypts key-pair reveals to, whichever format they are in. */
 export interface FrameResponseKeys {
-  current(): Promise<ResponsePublicKey | PgpResponsePublicKey>;
+  current(): Promise<ResponsePublicKeyJson>;
   open(message: string): Promise<{ readonly plaintext: Uint8Array }>;
   /** Revealed values were dropped; OpenPGP keys go with them. */
   hidden?(): void;

@@ -1,23 +1,13 @@
-import { CardframeError } from '@cardframe/protocol';
+import { CardframeError, type PgpResponsePublicKeyJson } from '@cardframe/protocol';
 import { clearPgpPrivateKey, generatePgpKeyPair, type PgpKeyType } from './pgp-key-pair.ts';
 import { openPgp, type OpenedPgp, type PgpOpenOptions } from './pgp-open.ts';
 import type { PrivateKey } from 'openpgp';
-
-/** The public half of a frame-held OpenPGP response key, as handed to the host for the issuer. */
-export interface PgpResponsePublicKey {
-  readonly kty: 'PGP';
-  /** The key's fingerprint, lowercase hex. */
-  readonly kid: string;
-  readonly use: 'enc';
-  /** The armored public key. */
-  readonly pgp: string;
-}
 
 interface HeldKey {
   readonly kid: string;
   readonly privateKey: PrivateKey;
   readonly ids: readonly string[];
-  readonly publicKey: PgpResponsePublicKey;
+  readonly publicKey: PgpResponsePublicKeyJson;
   readonly expiresAt: number;
 }
 
@@ -51,13 +41,13 @@ export class PgpResponseKeys {
   }
 
   /** A live key's public half: the newest one if more than half its life is left, else a new one. */
-  async current(): Promise<PgpResponsePublicKey> {
+  async current(): Promise<PgpResponsePublicKeyJson> {
     this.#dropExpired();
     const newest = this.#keys[this.#keys.length - 1];
     if (newest && newest.expiresAt - this.#now() > this.#ttlMs / 2) return newest.publicKey;
     const pair = await generatePgpKeyPair({ type: this.#type, name: 'cardframe response key', expiresInSeconds: Math.ceil(this.#ttlMs / 1000) });
     const ids = pair.privateKey.getKeys().map((part) => part.getKeyID().toHex().toLowerCase());
-    const publicKey: PgpResponsePublicKey = { kty: 'PGP', kid: pair.fingerprint, use: 'enc', pgp: pair.publicArmored };
+    const publicKey: PgpResponsePublicKeyJson = { kty: 'PGP', kid: pair.fingerprint, use: 'enc', pgp: pair.publicArmored };
     this.#keys.push({ kid: pair.fingerprint, privateKey: pair.privateKey, ids, publicKey, expiresAt: this.#now() + this.#ttlMs });
     return publicKey;
   }
