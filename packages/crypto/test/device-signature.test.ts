@@ -27,14 +27,10 @@ describe('device-binding signatures', () => {
     expect(await verifyDeviceMessage(pair.publicKey, message, signature)).to.equal(true);
   });
 
-  it('exports the device key in the shape the register-device request carries, and refuses any other key', async () => {
+  it('exports the device key in the shape the register-device request carries', async () => {
     const jwk = await exportDevicePublicKey((await generateDeviceKeyPair()).publicKey);
     const request = { v: 1, kind: 'request', id: 'd1', method: 'register-device', params: { public_key: jwk } };
     expect(parseFrameMessage(request)).to.deep.equal(request);
-    const p384 = (await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-384' }, true, ['sign', 'verify'])) as CryptoKeyPair;
-    const refusal = await exportDevicePublicKey(p384.publicKey).then(() => undefined, (error: unknown) => error);
-    expect(refusal).to.be.instanceOf(CardframeError);
-    expect((refusal as CardframeError).code).to.equal('ERR_KEY_INVALID');
   });
 
   it('converts the Wycheproof DER vectors: valid ones verify, malformed or wrong ones never do', async () => {

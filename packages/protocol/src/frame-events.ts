@@ -1,7 +1,8 @@
 import { isErrorCode } from './errors.ts';
-import { expectMessageId, expectObject, parseFieldNames } from './guards.ts';
+import { expectObject, expectString, parseFieldNames } from './guards.ts';
 import { fail } from './json-value.ts';
 import { CHANGE_REQUEST_STATUSES, FIELD_NAMES, HIDE_REASONS, type FieldName, type FrameEventDetails } from './messages.ts';
+import { ID_PATTERN } from './patterns.ts';
 import { parseErrorInfo } from './replies.ts';
 
 /** One parser per event the frame emits, each checking its `detail`. */
@@ -37,7 +38,7 @@ export const EVENT_PARSERS: { [K in keyof FrameEventDetails]: (detail: unknown) 
     const status = d['status'] as (typeof CHANGE_REQUEST_STATUSES)[number];
     return d['changeRequestId'] === undefined
       ? { flow: 'pin', status }
-      : { flow: 'pin', status, changeRequestId: expectMessageId(d['changeRequestId'], 'message.detail.changeRequestId') };
+      : { flow: 'pin', status, changeRequestId: expectString(d['changeRequestId'], 'message.detail.changeRequestId', ID_PATTERN, 64) };
   },
   resize: (detail) => {
     const height = expectObject(detail, 'message.detail', ['height'])['height'];

@@ -1,8 +1,9 @@
 import { EVENT_PARSERS } from './frame-events.ts';
-import { parsePinSubmission, parseSessionId } from './frame-requests.ts';
-import { expectMessageId, expectObject, expectVersion } from './guards.ts';
+import { parsePinSubmission } from './frame-requests.ts';
+import { expectObject, expectString, expectVersion } from './guards.ts';
 import { assertJsonValue, assertSize, fail } from './json-value.ts';
 import { PROTOCOL_VERSION, type FrameEventDetails, type FrameMessage } from './messages.ts';
+import { BASE64_TEXT_PATTERN, ID_PATTERN, MAX_SESSION_ID_CHARS } from './patterns.ts';
 import { parseDevicePublicKey, parseResponsePublicKey } from './public-keys.ts';
 import { parseReplyEnvelope } from './replies.ts';
 
@@ -19,21 +20,22 @@ export function parseFrameMessage(data: unknown): FrameMessage {
   switch (message['kind']) {
     case 'request': {
       expectObject(message, 'message', ['v', 'kind', 'id', 'method', 'params']);
-      const id = expectMessageId(message['id'], 'message.id');
+      const id = expectString(message['id'], 'message.id', ID_PATTERN, 64);
       switch (message['method']) {
         case 'session': {
           const params = expectObject(message['params'], 'message.params', ['sessionId']);
-          return { v: PROTOCOL_VERSION, kind: 'request', id, method: 'session', params: { sessionId: parseSessionId(params['sessionId'], 'message.params.sessionId') } };
+          const sessionId = expectString(params['sessionId'], 'message.params.sessionId', BASE64_TEXT_PATTERN, MAX_SESSION_ID_CHARS);
+          return { v: PROTOCOL_VERSION, kind: 'request', id, method: 'session', params: { sessionId } };
         }
         case 'pin':
-          return { v: PROTOCOL_VERSION, kind: 'request', id, method: 'pin', params: parsePinSubmission(message['params'], 'message.params') };
+          return { v: PROTOCOL_VERSION, kind: 'request', id, method: 'pin', params: parsePinSubmission(message['params']) };
         case 'register-device': {
           const params = expectObject(message['params'], 'message.params', ['public_key']);
-          return { v: PROTOCOL_VERSION, kind: 'request', id, method: 'register-device', params: { public_key: parseDevicePublicKey(params['public_key'], 'message.params.public_key') } };
+          return { v: PROTOCOL_VERSION, kind: 'request', id, method: 'register-device', params: { public_key: parseDevicePublicKey(params['public_key']) } };
         }
         case 'encrypted-card': {
           const params = expectObject(message['params'], 'message.params', ['public_key']);
-          return { v: PROTOCOL_VERSION, kind: 'request', id, method: 'encrypted-card', params: { public_key: parseResponsePublicKey(params['public_key'], 'message.params.public_key') } };
+          return { v: PROTOCOL_VERSION, kind: 'request', id, method: 'encrypted-card', params: { public_key: parseResponsePublicKey(params['public_key']) } };
         }
         default:
           fail('message.method', 'unknown method');

@@ -35,11 +35,6 @@ export function expectString(value: unknown, path: string, pattern: RegExp, maxC
   return value;
 }
 
-/** A message id: what replies are addressed by. */
-export function expectMessageId(value: unknown, path: string): string {
-  return expectString(value, path, ID_PATTERN, 64);
-}
-
 /** The message speaks this protocol version. */
 export function expectVersion(message: WireObject): void {
   if (message['v'] !== PROTOCOL_VERSION) fail('message.v', `unsupported protocol version (expected ${PROTOCOL_VERSION})`);

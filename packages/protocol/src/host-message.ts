@@ -1,7 +1,8 @@
 import { parseConfigureParams } from './configure-params.ts';
-import { expectMessageId, expectObject, expectVersion } from './guards.ts';
+import { expectObject, expectString, expectVersion } from './guards.ts';
 import { assertJsonValue, assertSize, fail, isPlainObject } from './json-value.ts';
 import { PROTOCOL_VERSION, type ConnectMessage, type HostMessage, type JsonValue } from './messages.ts';
+import { ID_PATTERN } from './patterns.ts';
 import { parseReplyEnvelope } from './replies.ts';
 
 /**
@@ -22,7 +23,7 @@ export function parseHostMessage(data: unknown): HostMessage {
   const message = expectObject(json, 'message', ['v', 'kind', 'id'], ['method', 'params', 'ok', 'result', 'error']);
   expectVersion(message);
   if (message['kind'] === 'request') {
-    const id = expectMessageId(message['id'], 'message.id');
+    const id = expectString(message['id'], 'message.id', ID_PATTERN, 64);
     expectObject(message, 'message', ['v', 'kind', 'id', 'method', 'params']);
     const method = message['method'];
     if (method === 'configure') {

@@ -1,6 +1,7 @@
 import { ISSUER_CODE_PATTERN, isErrorCode, type ErrorInfo } from './errors.ts';
-import { expectMessageId, expectObject } from './guards.ts';
+import { expectObject, expectString } from './guards.ts';
 import { fail, type WireObject } from './json-value.ts';
+import { ID_PATTERN } from './patterns.ts';
 
 const MAX_ERROR_MESSAGE_CHARS = 500;
 
@@ -29,11 +30,11 @@ export function parseReplyEnvelope(message: WireObject): { id: string } & ({ ok:
   const ok = message['ok'];
   if (ok === true) {
     expectObject(message, 'message', ['v', 'kind', 'id', 'ok', 'result']);
-    return { id: expectMessageId(message['id'], 'message.id'), ok: true, result: message['result'] };
+    return { id: expectString(message['id'], 'message.id', ID_PATTERN, 64), ok: true, result: message['result'] };
   }
   if (ok === false) {
     expectObject(message, 'message', ['v', 'kind', 'id', 'ok', 'error']);
-    return { id: expectMessageId(message['id'], 'message.id'), ok: false, error: parseErrorInfo(message['error'], 'message.error') };
+    return { id: expectString(message['id'], 'message.id', ID_PATTERN, 64), ok: false, error: parseErrorInfo(message['error'], 'message.error') };
   }
   fail('message.ok', 'expected true or false');
 }

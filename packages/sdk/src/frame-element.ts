@@ -166,7 +166,7 @@ export abstract class FrameElement extends ReactiveElement {
     if (changed.has('frameUrl') && this.frameUrl !== undefined && !parseFrameUrl(this.frameUrl)) {
       this.#fail(new CardframeError('ERR_BAD_OPTION', 'frame-url must be an absolute http(s) URL'));
     }
-    if (this.#ready && (this.configureKeys().some((key) => changed.has(key) && changed.get(key) !== undefined) || Object.values(APPEARANCE_PROPERTIES).some((key) => changed.has(key)))) {
+    if (this.#ready && (this.configureKeys().some((key) => changed.has(key) && changed.get(key) !== undefined) || APPEARANCE_PROPERTIES.some((key) => changed.has(key)))) {
       void this.#configure();
     }
     if (changed.has('_height') && this._height !== undefined) {
