@@ -1,7 +1,6 @@
-import { CardframeError, type ErrorCode } from '@cardframe/protocol';
+import { BASE64_PATTERN, CardframeError, type ErrorCode } from '@cardframe/protocol';
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-const STANDARD = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 
 /** Standard (padded) base64 of `bytes`. */
 export function encodeBase64(bytes: Uint8Array): string {
@@ -35,7 +34,7 @@ export function encodeBase64Bytes(bytes: Uint8Array): Uint8Array {
  * whitespace, missing padding) with a typed error that names only `what`.
  */
 export function decodeBase64(text: unknown, what: string, code: ErrorCode = 'ERR_CIPHERTEXT_INVALID'): Uint8Array {
-  if (typeof text !== 'string' || !STANDARD.test(text)) throw new CardframeError(code, `${what} is not valid base64`);
+  if (typeof text !== 'string' || !BASE64_PATTERN.test(text)) throw new CardframeError(code, `${what} is not valid base64`);
   const binary = atob(text);
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);

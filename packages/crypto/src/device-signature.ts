@@ -1,4 +1,4 @@
-import { CardframeError } from '@cardframe/protocol';
+import { CardframeError, type DevicePublicKeyJson } from '@cardframe/protocol';
 
 const P256 = { name: 'ECDSA', namedCurve: 'P-256' } as const;
 const SIGN = { name: 'ECDSA', hash: 'SHA-256' } as const;
@@ -14,9 +14,10 @@ export function generateDeviceKeyPair(): Promise<CryptoKeyPair> {
 }
 
 /** The device's public key as a JWK, for binding registration with the issuer. */
-export async function exportDevicePublicKey(publicKey: CryptoKey): Promise<JsonWebKey> {
+export async function exportDevicePublicKey(publicKey: CryptoKey): Promise<DevicePublicKeyJson> {
   const { kty, crv, x, y } = await crypto.subtle.exportKey('jwk', publicKey);
-  return { kty, crv, x, y } as JsonWebKey;
+  // A key from generateDeviceKeyPair, so a P-256 point.
+  return { kty, crv, x, y } as DevicePublicKeyJson;
 }
 
 function derInteger(bytes: Uint8Array): number[] {

@@ -1,11 +1,5 @@
-import { CardframeError } from '@cardframe/protocol';
+import { CardframeError, type EncryptedFieldJson } from '@cardframe/protocol';
 import { decodeBase64 } from './base64.ts';
-
-/** A card field as the issuer returns it: base64 AES-GCM ciphertext with the 16-byte tag appended, and a base64 IV. */
-export interface EncryptedField {
-  readonly data: string;
-  readonly iv: string;
-}
 
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
@@ -40,7 +34,7 @@ export async function openAesGcm(key: CryptoKey, iv: Uint8Array, data: Uint8Arra
 }
 
 /** Opens one `{data, iv}` card field to its UTF-8 text. `name` labels errors and never holds data. */
-export async function openField(key: CryptoKey, field: EncryptedField, name = 'field'): Promise<string> {
+export async function openField(key: CryptoKey, field: EncryptedFieldJson, name = 'field'): Promise<string> {
   const iv = decodeBase64(field.iv, `${name}.iv`);
   const data = decodeBase64(field.data, `${name}.data`);
   const plain = await openAesGcm(key, iv, data);

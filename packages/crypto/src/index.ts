@@ -3,7 +3,6 @@ export { derToP1363, exportDevicePublicKey, generateDeviceKeyPair, p1363ToDer, s
 export { ExpiringKeys } from './expiring-keys.ts';
 export type { ExpiringKey, ExpiringKeysOptions } from './expiring-keys.ts';
 export { importFieldKey, openAesGcm, openField } from './field.ts';
-export type { EncryptedField } from './field.ts';
 export { JWE_ENCS, importIssuerEncryptionKey } from './issuer-encryption-key.ts';
 export type { EncryptionPolicy, IssuerEncryptionKey, JweAlg, JweEnc } from './issuer-encryption-key.ts';
 export { importIssuerSessionKey } from './issuer-session-key.ts';
@@ -12,7 +11,7 @@ export { openJwe } from './jwe-open.ts';
 export { KeyRing } from './key-ring.ts';
 export type { KeyRingOptions, KeyRingSource, RingKey, SkippedKey } from './key-ring.ts';
 export { ResponseKeys } from './response-keys.ts';
-export type { ResponseKeyAlg, ResponseKeysOptions, ResponsePublicKey } from './response-keys.ts';
+export type { ResponseKeyAlg, ResponseKeysOptions } from './response-keys.ts';
 export type { JweKeyResolver, JweOpenPolicy, OpenedJwe } from './jwe-open.ts';
 export { sealJwe } from './jwe-seal.ts';
 export { jweSealer } from './sealer.ts';

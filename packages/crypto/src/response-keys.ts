@@ -1,4 +1,4 @@
-import { CardframeError } from '@cardframe/protocol';
+import { CardframeError, type JweResponsePublicKeyJson } from '@cardframe/protocol';
 import { encodeBase64 } from './base64.ts';
 import { ExpiringKeys } from './expiring-keys.ts';
 import { openJwe, type OpenedJwe } from './jwe-open.ts';
@@ -6,16 +6,11 @@ import { openJwe, type OpenedJwe } from './jwe-open.ts';
 /** Algorithms a frame-held response key can be for. */
 export type ResponseKeyAlg = 'ECDH-ES' | 'RSA-OAEP-256';
 
-/** The public half of a response key, as handed to the host for the issuer. */
-export type ResponsePublicKey =
-  | { readonly kty: 'EC'; readonly crv: 'P-256'; readonly x: string; readonly y: string; readonly kid: string; readonly use: 'enc'; readonly alg: 'ECDH-ES' }
-  | { readonly kty: 'RSA'; readonly n: string; readonly e: string; readonly kid: string; readonly use: 'enc'; readonly alg: 'RSA-OAEP-256' };
-
 interface ResponseKey {
   readonly kid: string;
   readonly alg: ResponseKeyAlg;
   readonly privateKey: CryptoKey;
-  readonly publicKey: ResponsePublicKey;
+  readonly publicKey: JweResponsePublicKeyJson;
 }
 
 export interface ResponseKeysOptions {
@@ -41,7 +36,7 @@ async function generate(alg: ResponseKeyAlg): Promise<ResponseKey> {
   ) as CryptoKeyPair;
   const kid = randomKid();
   const exported = await crypto.subtle.exportKey('jwk', publicKey);
-  const publicJwk: ResponsePublicKey =
+  const publicJwk: JweResponsePublicKeyJson =
     alg === 'ECDH-ES'
       ? { kty: 'EC', crv: 'P-256', x: exported.x!, y: exported.y!, kid, use: 'enc', alg: 'ECDH-ES' }
       : { kty: 'RSA', n: exported.n!, e: exported.e!, kid, use: 'enc', alg: 'RSA-OAEP-256' };

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { describe, it, readVector, seedOracle } from '@cardframe/test-env';
-import { CardframeError } from '@cardframe/protocol';
+import { CardframeError, parseFrameMessage } from '@cardframe/protocol';
 import { derToP1363, exportDevicePublicKey, generateDeviceKeyPair, p1363ToDer, signDeviceMessage, verifyDeviceMessage } from '../src/index.ts';
 
 interface SigVector { tcId: number; msg: string; sig: string; result: 'valid' | 'invalid' | 'acceptable'; flags: string[] }
@@ -25,6 +25,12 @@ describe('device-binding signatures', () => {
     expect(await seedOracle.verifyDer(jwk, message, signature)).to.equal(true);
     expect(await seedOracle.verifyDer(jwk, `${message}x`, signature)).to.equal(false);
     expect(await verifyDeviceMessage(pair.publicKey, message, signature)).to.equal(true);
+  });
+
+  it('exports the device key in the shape the register-device request carries', async () => {
+    const jwk = await exportDevicePublicKey((await generateDeviceKeyPair()).publicKey);
+    const request = { v: 1, kind: 'request', id: 'd1', method: 'register-device', params: { public_key: jwk } };
+    expect(parseFrameMessage(request)).to.deep.equal(request);
   });
 
   it('converts the Wycheproof DER vectors: valid ones verify, malformed or wrong ones never do', async () => {

@@ -1,11 +1,10 @@
 import { constants, privateDecrypt, type KeyObject } from 'node:crypto';
+import { BASE64_PATTERN, MAX_SESSION_ID_CHARS } from '@cardframe/protocol';
 import { IssuerError } from './errors.ts';
 
 /** Node's name for the OAEP hash; `sha1` is what `publicEncrypt` uses when none is given. */
 export type NodeOaepHash = 'sha1' | 'sha256';
 
-const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
-const MAX_SESSION_ID_CHARS = 1024;
 
 function invalid(message: string): IssuerError {
   return new IssuerError('invalid_session_id', 400, message);
@@ -26,7 +25,7 @@ export function decryptOaep(privateKey: KeyObject, ciphertext: Uint8Array, oaepH
 /** The RSA ciphertext inside a well-formed sessionid header. */
 function sessionIdCiphertext(sessionId: string | undefined): Buffer {
   if (!sessionId) throw invalid('sessionid header is missing');
-  if (sessionId.length > MAX_SESSION_ID_CHARS || !BASE64.test(sessionId)) throw invalid('sessionid is not base64');
+  if (sessionId.length > MAX_SESSION_ID_CHARS || !BASE64_PATTERN.test(sessionId)) throw invalid('sessionid is not base64');
   return Buffer.from(sessionId, 'base64');
 }
 
@@ -34,7 +33,7 @@ function sessionIdCiphertext(sessionId: string | undefined): Buffer {
 function secretFrom(secretText: Buffer): Buffer {
   const text = secretText.toString('utf8');
   secretText.fill(0);
-  if (!BASE64.test(text)) throw invalid('sessionid does not hold a base64 secret');
+  if (!BASE64_PATTERN.test(text)) throw invalid('sessionid does not hold a base64 secret');
   const secret = Buffer.from(text, 'base64');
   if (secret.length !== 16) {
     secret.fill(0);

@@ -2,8 +2,12 @@ import { LOCALE_PATTERN, THEME_NAMES, type CardframeStyle } from './appearance.t
 import { CardframeError } from './errors.ts';
 import type { AppearanceParams } from './messages.ts';
 
-/** The `configure` parameters {@link parseAppearanceParams} reads. */
+/**
+ * The `configure` parameters that dress the frame, which {@link parseAppearanceParams}
+ * reads. A host element maps each to the property that sets it.
+ */
 export const APPEARANCE_KEYS = ['theme', 'style', 'locale'] as const;
+export type AppearanceKey = (typeof APPEARANCE_KEYS)[number];
 
 /**
  * Checks the shape of `theme`, `style` and `locale` in a `configure`. The

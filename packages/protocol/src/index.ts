@@ -9,6 +9,7 @@ export type {
   ConfigureParams,
   ConfigureRequest,
   ConnectMessage,
+  DevicePublicKeyJson,
   EncryptedCardRequest,
   FieldName,
   FrameEvent,
@@ -23,6 +24,7 @@ export type {
   HostRequest,
   HostResult,
   JsonValue,
+  JweResponsePublicKeyJson,
   PgpResponsePublicKeyJson,
   PinRequest,
   PinSubmission,
@@ -34,7 +36,13 @@ export type {
   Reply,
   SessionRequest,
 } from './messages.ts';
-export { assertJsonValue, isConnectMessage, isMessageId, parseFieldNames, parseFrameMessage, parseHostMessage } from './validate.ts';
+export { APPEARANCE_KEYS } from './appearance-params.ts';
+export type { AppearanceKey } from './appearance-params.ts';
+export { BASE64_PATTERN, ID_PATTERN, MAX_SESSION_ID_CHARS } from './patterns.ts';
+export { assertJsonValue } from './json-value.ts';
+export { isMessageId, parseFieldNames } from './guards.ts';
+export { isConnectMessage, parseHostMessage } from './host-message.ts';
+export { parseFrameMessage } from './frame-message.ts';
 export { parseIssuerCard } from './issuer-card.ts';
 export type { CardCiphertexts, EncryptedFieldJson, IssuerCardJson } from './issuer-card.ts';
 export { PendingRequests } from './pending-requests.ts';

@@ -164,21 +164,24 @@ export interface RegisterDeviceRequest {
   readonly kind: 'request';
   readonly id: string;
   readonly method: 'register-device';
-  readonly params: { readonly public_key: { readonly kty: 'EC'; readonly crv: 'P-256'; readonly x: string; readonly y: string } };
+  readonly params: { readonly public_key: DevicePublicKeyJson };
 }
 
-/** A frame-held public key for the issuer to encrypt its response to (seed 000, second flow). */
-export interface ResponsePublicKeyJson {
-  readonly kty: 'EC' | 'RSA';
-  readonly kid: string;
-  readonly use: 'enc';
-  readonly alg: 'ECDH-ES' | 'RSA-OAEP-256';
-  readonly crv?: 'P-256';
-  readonly x?: string;
-  readonly y?: string;
-  readonly n?: string;
-  readonly e?: string;
+/** A device-binding public key (ECDSA P-256) as a JWK: the frame keeps the private half. */
+export interface DevicePublicKeyJson {
+  readonly kty: 'EC';
+  readonly crv: 'P-256';
+  readonly x: string;
+  readonly y: string;
 }
+
+/**
+ * A frame-held public JWK for the issuer to encrypt its response to as a JWE
+ * (seed 000, second flow).
+ */
+export type JweResponsePublicKeyJson =
+  | { readonly kty: 'EC'; readonly crv: 'P-256'; readonly x: string; readonly y: string; readonly kid: string; readonly use: 'enc'; readonly alg: 'ECDH-ES' }
+  | { readonly kty: 'RSA'; readonly n: string; readonly e: string; readonly kid: string; readonly use: 'enc'; readonly alg: 'RSA-OAEP-256' };
 
 /** A frame-held OpenPGP public key for an issuer that answers in OpenPGP. */
 export interface PgpResponsePublicKeyJson {
@@ -191,6 +194,13 @@ export interface PgpResponsePublicKeyJson {
 }
 
 /**
+ * A frame-held public key for the issuer to encrypt card data to: a JWK, or
+ * `{kty: "PGP", kid, use: "enc", pgp}` where the frame is configured for an
+ * OpenPGP issuer.
+ */
+export type ResponsePublicKeyJson = JweResponsePublicKeyJson | PgpResponsePublicKeyJson;
+
+/**
  * The frame asks the host for card data encrypted to one of its own keys; the
  * answer is a compact JWE, or an armored OpenPGP message for a PGP key.
  */
@@ -199,7 +209,7 @@ export interface EncryptedCardRequest {
   readonly kind: 'request';
   readonly id: string;
   readonly method: 'encrypted-card';
-  readonly params: { readonly public_key: ResponsePublicKeyJson | PgpResponsePublicKeyJson };
+  readonly params: { readonly public_key: ResponsePublicKeyJson };
 }
 
 export type FrameRequest = SessionRequest | PinRequest | RegisterDeviceRequest | EncryptedCardRequest;

@@ -2,12 +2,10 @@ import { ReactiveElement, type CSSResultGroup, type PropertyDeclarations, type P
 import { CardframeError, toCardframeError, type AppearanceParams, type CardframeStyle, type ConfigureRequest, type FieldName, type ThemeName, type FlowName, type FrameEvent, type FrameRequest, type JsonValue } from '@cardframe/protocol';
 import { cardframeEvent } from './events.ts';
 import { FrameChannel } from './frame-channel.ts';
+import { APPEARANCE_PROPERTIES } from './appearance-properties.ts';
 import { frameStyles } from './frame-element.styles.ts';
 
 const DEFAULT_READY_TIMEOUT_MS = 15_000;
-
-/** Properties every element sends with `configure`; a change re-sends it. */
-const APPEARANCE_KEYS = ['theme', 'locale', 'frameStyle'] as const;
 
 function parseFrameUrl(value: string | undefined): URL | undefined {
   if (!value) return undefined;
@@ -168,7 +166,7 @@ export abstract class FrameElement extends ReactiveElement {
     if (changed.has('frameUrl') && this.frameUrl !== undefined && !parseFrameUrl(this.frameUrl)) {
       this.#fail(new CardframeError('ERR_BAD_OPTION', 'frame-url must be an absolute http(s) URL'));
     }
-    if (this.#ready && (this.configureKeys().some((key) => changed.has(key) && changed.get(key) !== undefined) || APPEARANCE_KEYS.some((key) => changed.has(key)))) {
+    if (this.#ready && (this.configureKeys().some((key) => changed.has(key) && changed.get(key) !== undefined) || APPEARANCE_PROPERTIES.some((key) => changed.has(key)))) {
       void this.#configure();
     }
     if (changed.has('_height') && this._height !== undefined) {

@@ -1,4 +1,4 @@
-import { CardframeError, assertJsonValue, type JsonValue, type PgpResponsePublicKeyJson, type PinSubmission, type ResponsePublicKeyJson } from '@cardframe/protocol';
+import { CardframeError, assertJsonValue, type DevicePublicKeyJson, type JsonValue, type PinSubmission, type ResponsePublicKeyJson } from '@cardframe/protocol';
 
 /**
  * What a host callback may return: a `fetch` `Response` (its status and body
@@ -16,21 +16,15 @@ export type HostCallbackResult = Response | string | object | void;
 export type FetchCardData = (sessionId: string) => Promise<HostCallbackResult>;
 
 /**
- * A frame-held public key (seed 000's second flow) for the issuer to encrypt
- * card data to: a JWK, or `{kty: "PGP", kid, use: "enc", pgp}` where the
- * frame is configured for an OpenPGP issuer.
- */
-export type ResponsePublicKey = ResponsePublicKeyJson | PgpResponsePublicKeyJson;
-
-/**
- * Key-pair reveal: send the frame's public key to your backend, which asks
- * the issuer for card data encrypted to it, and return the issuer's compact
- * JWE or armored OpenPGP message (as a `Response` or text).
+ * Key-pair reveal: send the frame's public key (a JWK, or `{kty: "PGP", …}`
+ * for an OpenPGP issuer) to your backend, which asks the issuer for card
+ * data encrypted to it, and return the issuer's compact JWE or armored
+ * OpenPGP message (as a `Response` or text).
  *
  * @example
  * card.fetchEncryptedCard = (publicKey) => fetch('/api/card-details', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ public_key: publicKey }) });
  */
-export type FetchEncryptedCard = (publicKey: ResponsePublicKey) => Promise<HostCallbackResult>;
+export type FetchEncryptedCard = (publicKey: ResponsePublicKeyJson) => Promise<HostCallbackResult>;
 
 /**
  * Forward a sealed PIN to your backend, which calls the issuer's change-PIN
@@ -41,19 +35,11 @@ export type FetchEncryptedCard = (publicKey: ResponsePublicKey) => Promise<HostC
  */
 export type SubmitPin = (submission: PinSubmission) => Promise<HostCallbackResult>;
 
-/** A device-binding public key (ECDSA P-256) as a JWK. */
-export interface DevicePublicKey {
-  readonly kty: 'EC';
-  readonly crv: 'P-256';
-  readonly x: string;
-  readonly y: string;
-}
-
 /**
  * Register the frame's device-binding public key with the issuer (through
  * your backend) and return a JSON object with its `device_id`.
  */
-export type RegisterDevice = (publicKey: DevicePublicKey) => Promise<HostCallbackResult>;
+export type RegisterDevice = (publicKey: DevicePublicKeyJson) => Promise<HostCallbackResult>;
 
 /**
  * The issuer's error code from a `{"error": {"code": "…"}}` body. Only the

@@ -12,10 +12,29 @@ export { CardframePin } from './pin/pin.ts';
 export { FrameElement } from './frame-element.ts';
 export { defineElements } from './define.ts';
 export type { CardframeEvent, CardframeEventDetails, CardframeEventName } from './events.ts';
-export type { DevicePublicKey, FetchCardData, FetchEncryptedCard, HostCallbackResult, RegisterDevice, ResponsePublicKey, SubmitPin } from './host-callback.ts';
+export type { FetchCardData, FetchEncryptedCard, HostCallbackResult, RegisterDevice, SubmitPin } from './host-callback.ts';
 export { mountCard } from './mount.ts';
 export type { CardHandle, MountCardOptions } from './mount.ts';
 export { CardframeError, ERROR_CODES } from '@cardframe/protocol';
-export type { CardframeStyle, ChangeRequestStatus, ErrorCode, ErrorInfo, FieldName, HideReason, PinSubmission, RevealModeName, StyleDeclarations, StyleFont, StyleTarget, StyleVariant, TargetStyle, ThemeName } from '@cardframe/protocol';
+export type {
+  CardframeStyle,
+  ChangeRequestStatus,
+  DevicePublicKeyJson,
+  ErrorCode,
+  ErrorInfo,
+  FieldName,
+  HideReason,
+  JweResponsePublicKeyJson,
+  PgpResponsePublicKeyJson,
+  PinSubmission,
+  ResponsePublicKeyJson,
+  RevealModeName,
+  StyleDeclarations,
+  StyleFont,
+  StyleTarget,
+  StyleVariant,
+  TargetStyle,
+  ThemeName,
+} from '@cardframe/protocol';
 
 defineElements();

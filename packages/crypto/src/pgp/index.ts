@@ -14,7 +14,7 @@ export type { PrivateKey as PgpPrivateKey } from 'openpgp';
 export { openPgp } from './pgp-open.ts';
 export type { HeldPgpKey, OpenedPgp, PgpKeyResolver, PgpOpenOptions } from './pgp-open.ts';
 export { PgpResponseKeys } from './pgp-response-keys.ts';
-export type { PgpResponseKeysOptions, PgpResponsePublicKey } from './pgp-response-keys.ts';
+export type { PgpResponseKeysOptions } from './pgp-response-keys.ts';
 export { sealPgp } from './pgp-seal.ts';
 
 /** The OpenPGP sealer: issuer keys as `{kid, use: "enc", pgp: "<armored>"}`, armored messages to them. */

@@ -1,24 +1,14 @@
-import { CardframeError } from '@cardframe/protocol';
+import { CardframeError, type PgpResponsePublicKeyJson } from '@cardframe/protocol';
 import { ExpiringKeys } from '../expiring-keys.ts';
 import { clearPgpPrivateKey, generatePgpKeyPair, type PgpKeyType } from './pgp-key-pair.ts';
 import { openPgp, type OpenedPgp, type PgpOpenOptions } from './pgp-open.ts';
 import type { PrivateKey } from 'openpgp';
 
-/** The public half of a frame-held OpenPGP response key, as handed to the host for the issuer. */
-export interface PgpResponsePublicKey {
-  readonly kty: 'PGP';
-  /** The key's fingerprint, lowercase hex. */
-  readonly kid: string;
-  readonly use: 'enc';
-  /** The armored public key. */
-  readonly pgp: string;
-}
-
 interface HeldKey {
   readonly kid: string;
   readonly privateKey: PrivateKey;
   readonly ids: readonly string[];
-  readonly publicKey: PgpResponsePublicKey;
+  readonly publicKey: PgpResponsePublicKeyJson;
 }
 
 export interface PgpResponseKeysOptions {
@@ -32,7 +22,7 @@ export interface PgpResponseKeysOptions {
 async function generate(type: PgpKeyType, ttlMs: number): Promise<HeldKey> {
   const pair = await generatePgpKeyPair({ type, name: 'cardframe response key', expiresInSeconds: Math.ceil(ttlMs / 1000) });
   const ids = pair.privateKey.getKeys().map((part) => part.getKeyID().toHex().toLowerCase());
-  const publicKey: PgpResponsePublicKey = { kty: 'PGP', kid: pair.fingerprint, use: 'enc', pgp: pair.publicArmored };
+  const publicKey: PgpResponsePublicKeyJson = { kty: 'PGP', kid: pair.fingerprint, use: 'enc', pgp: pair.publicArmored };
   return { kid: pair.fingerprint, privateKey: pair.privateKey, ids, publicKey };
 }
 

@@ -136,7 +136,7 @@ export class PinFlow implements Flow {
     this.#binding ??= await loadDeviceBinding().catch(() => undefined);
     if (this.#binding) return this.#binding;
     const keyPair = await generateDeviceKeyPair();
-    const public_key = (await exportDevicePublicKey(keyPair.publicKey)) as { kty: 'EC'; crv: 'P-256'; x: string; y: string };
+    const public_key = await exportDevicePublicKey(keyPair.publicKey);
     const deviceId = parseDeviceId((await this.#context.channel.request('register-device', { public_key })).body);
     this.#binding = { keyPair, deviceId };
     await saveDeviceBinding(this.#binding);

@@ -1,6 +1,4 @@
-import { CHANGE_REQUEST_STATUSES, CardframeError, type ChangeRequestStatus, type FrameEventDetails, type JsonValue } from '@cardframe/protocol';
-
-const ID = /^[A-Za-z0-9_-]{1,64}$/;
+import { CHANGE_REQUEST_STATUSES, CardframeError, isMessageId, type ChangeRequestStatus, type FrameEventDetails, type JsonValue } from '@cardframe/protocol';
 
 export function parseJsonBody(body: JsonValue): unknown {
   if (typeof body !== 'string') return body;
@@ -22,6 +20,6 @@ export function parsePinOutcome(body: JsonValue): FrameEventDetails['submit'] {
   }
   const status = request.status as ChangeRequestStatus;
   if (status === 'FAILED') throw new CardframeError('ERR_ISSUER_REQUEST', 'the issuer refused the PIN change');
-  return typeof request.id === 'string' && ID.test(request.id) ? { flow: 'pin', status, changeRequestId: request.id } : { flow: 'pin', status };
+  return isMessageId(request.id) ? { flow: 'pin', status, changeRequestId: request.id } : { flow: 'pin', status };
 }
 

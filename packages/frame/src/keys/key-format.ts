@@ -1,5 +1,5 @@
-import type { KeyRing, ResponsePublicKey, RingKey } from '@cardframe/crypto';
-import type { PgpResponsePublicKey } from '@cardframe/crypto/pgp';
+import type { KeyRing, RingKey } from '@cardframe/crypto';
+import type { ResponsePublicKeyJson } from '@cardframe/protocol';
 import type { FrameConfig } from '../config.ts';
 
 /** The issuer's PIN keys and how to seal to them, whichever format they are in. */
@@ -10,7 +10,7 @@ export interface PinSealing<K extends RingKey = RingKey> {
 
 /** Frame-held keys the issuer encrypts key-pair reveals to, whichever format they are in. */
 export interface FrameResponseKeys {
-  current(): Promise<ResponsePublicKey | PgpResponsePublicKey>;
+  current(): Promise<ResponsePublicKeyJson>;
   open(message: string): Promise<{ readonly plaintext: Uint8Array }>;
   /** Revealed values were dropped; OpenPGP keys go with them. */
   hidden?(): void;
