@@ -4,7 +4,7 @@ import type { PinFlowConfig } from '../config.ts';
 import { loadDeviceBinding, saveDeviceBinding, type DeviceBinding } from '../device-store.ts';
 import { keyWasRejected, pinSealing, type PinSealing } from '../key-rings.ts';
 import { pinEntryState, pinSubmissionProblem, type PinEntryState } from '../pin-policy.ts';
-import { PinView } from '../pin-view.ts';
+import { PinView } from '../views/pin-view.ts';
 import { RateLimit } from '../rate-limit.ts';
 import { parseJsonBody, parsePinOutcome } from './pin-outcome.ts';
 import type { Flow, FlowContext } from './flow.ts';

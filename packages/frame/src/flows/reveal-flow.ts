@@ -8,10 +8,10 @@ import {
   type RevealModeName,
   type RevealViewName,
 } from '@cardframe/protocol';
-import { CardView } from '../card-view.ts';
-import type { RevealView } from '../reveal-view.ts';
-import { CopyView } from '../copy-view.ts';
-import { FieldView } from '../field-view.ts';
+import { CardView } from '../views/card-view.ts';
+import type { RevealView } from '../views/reveal-view.ts';
+import { CopyView } from '../views/copy-view.ts';
+import { FieldView } from '../views/field-view.ts';
 import { copyText } from '../format.ts';
 import { keyWasRejected, responseKeys, sessionKeyRing, type FrameResponseKeys, type SessionKey } from '../key-rings.ts';
 import { RateLimit } from '../rate-limit.ts';
