@@ -1,4 +1,9 @@
-// Throughput loops shared by the in-page crypto bench and the Node runner.
+// Throughput loops and rounding shared by the in-page crypto bench, the Node runner and the report.
+
+/** `n` rounded to `digits` decimals, as a number (for the report's figures). */
+export function round(n: number, digits = 2): number {
+  return Number(n.toFixed(digits));
+}
 
 /** Median of a list of numbers. */
 export function median(xs: readonly number[]): number {
@@ -33,4 +38,16 @@ export async function compare(api: () => unknown, raw: () => unknown, rounds = 5
     r.push(await opsPerSecond(raw, ms));
   }
   return { api: median(a), raw: median(r), ratio: median(a) / median(r) };
+}
+
+/** A comparison as the report shows it: whole ops/s and a two-decimal ratio. */
+export interface OpsRow {
+  readonly apiOpsPerSec: number;
+  readonly rawOpsPerSec: number;
+  readonly ratio: number;
+}
+
+/** Each comparison of `table` rounded for the report. */
+export function opsRows(table: Record<string, Comparison>): Record<string, OpsRow> {
+  return Object.fromEntries(Object.entries(table).map(([k, v]) => [k, { apiOpsPerSec: round(v.api, 0), rawOpsPerSec: round(v.raw, 0), ratio: round(v.ratio) }]));
 }

@@ -1,6 +1,6 @@
 import './frame.css';
 import { toCardframeError } from '@cardframe/protocol';
-import { CardView } from './card-view.ts';
+import { CardView } from './views/card-view.ts';
 import { loadFrameConfig } from './config.ts';
 import { acceptConnect } from './connect.ts';
 import { FrameApp } from './frame-app.ts';

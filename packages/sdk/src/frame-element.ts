@@ -4,18 +4,11 @@ import { cardframeEvent } from './events.ts';
 import { FrameChannel } from './frame-channel.ts';
 import { APPEARANCE_PROPERTIES } from './appearance-properties.ts';
 import { frameStyles } from './frame-element.styles.ts';
+import { ReadyLatch } from './ready-latch.ts';
+import { parseFrameUrl, sandboxedIframe } from './sandboxed-iframe.ts';
 
 const DEFAULT_READY_TIMEOUT_MS = 15_000;
 
-function parseFrameUrl(value: string | undefined): URL | undefined {
-  if (!value) return undefined;
-  try {
-    const url = new URL(value);
-    return url.protocol === 'https:' || url.protocol === 'http:' ? url : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 /**
  * What every cardframe element shares: one sandboxed cross-origin iframe,
@@ -58,8 +51,7 @@ export abstract class FrameElement extends ReactiveElement {
   #channel: FrameChannel | undefined;
   #iframe: HTMLIFrameElement | undefined;
   #readyTimer: ReturnType<typeof setTimeout> | undefined;
-  #ready = false;
-  #readyWaiters: { resolve: (fields: readonly FieldName[]) => void; reject: (error: CardframeError) => void }[] = [];
+  readonly #ready = new ReadyLatch<readonly FieldName[]>();
   /** Only a copy button's frame may write to the clipboard. */
   protected readonly allowClipboard: boolean = false;
 
@@ -105,7 +97,7 @@ export abstract class FrameElement extends ReactiveElement {
 
   /** Sends `configure` again with the current options, once the frame is ready. */
   protected reconfigure(): void {
-    if (this.#ready) void this.#configure();
+    if (this.#ready.value) void this.#configure();
   }
 
   /** Properties whose change re-sends `configure` once ready. */
@@ -124,10 +116,7 @@ export abstract class FrameElement extends ReactiveElement {
    * it already is); rejects with the `CardframeError` that stops it first.
    */
   whenReady(): Promise<readonly FieldName[]> {
-    if (this.#ready && this.#readyFields) return Promise.resolve(this.#readyFields);
-    // Failed and not reconnected since: say why now rather than wait for a ready that may never come.
-    if (this.#failure) return Promise.reject(this.#failure);
-    return new Promise((resolve, reject) => this.#readyWaiters.push({ resolve, reject }));
+    return this.#ready.wait();
   }
 
   /**
@@ -136,21 +125,9 @@ export abstract class FrameElement extends ReactiveElement {
    * `ERR_DESTROYED`.
    */
   destroy(): void {
-    this.#settleReady(new CardframeError('ERR_DESTROYED', 'the element was destroyed'));
+    this.#ready.reject(new CardframeError('ERR_DESTROYED', 'the element was destroyed'));
     this.#disconnect();
     this.remove();
-  }
-
-  #readyFields: readonly FieldName[] | undefined;
-  #failure: CardframeError | undefined;
-
-  #settleReady(outcome: readonly FieldName[] | CardframeError): void {
-    const waiters = this.#readyWaiters;
-    this.#readyWaiters = [];
-    for (const waiter of waiters) {
-      if (outcome instanceof CardframeError) waiter.reject(outcome);
-      else waiter.resolve(outcome);
-    }
   }
 
   override disconnectedCallback(): void {
@@ -166,7 +143,7 @@ export abstract class FrameElement extends ReactiveElement {
     if (changed.has('frameUrl') && this.frameUrl !== undefined && !parseFrameUrl(this.frameUrl)) {
       this.#fail(new CardframeError('ERR_BAD_OPTION', 'frame-url must be an absolute http(s) URL'));
     }
-    if (this.#ready && (this.configureKeys().some((key) => changed.has(key) && changed.get(key) !== undefined) || APPEARANCE_PROPERTIES.some((key) => changed.has(key)))) {
+    if (this.#ready.value && (this.configureKeys().some((key) => changed.has(key) && changed.get(key) !== undefined) || APPEARANCE_PROPERTIES.some((key) => changed.has(key)))) {
       void this.#configure();
     }
     if (changed.has('_height') && this._height !== undefined) {
@@ -175,28 +152,15 @@ export abstract class FrameElement extends ReactiveElement {
     }
   }
 
-  // One iframe, built by hand: lit-html would cost the host page more than
-  // this element's single node is worth.
   protected override update(changed: PropertyValues): void {
     super.update(changed);
     const url = parseFrameUrl(this.effectiveFrameUrl());
-    let iframe = this.#iframe;
     if (!url) {
-      iframe?.remove();
+      this.#iframe?.remove();
       this.#iframe = undefined;
       return;
     }
-    if (!iframe) {
-      iframe = document.createElement('iframe');
-      iframe.setAttribute('part', 'frame');
-      // Sandbox and permissions first: the browser reads them when the frame navigates.
-      iframe.setAttribute('sandbox', 'allow-scripts allow-same-origin');
-      iframe.setAttribute('referrerpolicy', 'no-referrer');
-      iframe.setAttribute('loading', 'eager');
-      if (this.allowClipboard) iframe.setAttribute('allow', 'clipboard-write');
-      iframe.addEventListener('load', (event) => this.#onLoad(event));
-      this.#iframe = iframe;
-    }
+    const iframe = (this.#iframe ??= sandboxedIframe(this.allowClipboard, (event) => this.#onLoad(event)));
     iframe.title = this.frameTitle;
     if (iframe.getAttribute('src') !== url.href) iframe.src = url.href;
     if (!iframe.isConnected) this.renderRoot.append(iframe);
@@ -221,22 +185,20 @@ export abstract class FrameElement extends ReactiveElement {
   async #configure(): Promise<void> {
     const appearance = this.appearanceParams();
     const channel = this.#channel;
+    const send = (params: AppearanceParams) => this.#channel?.request('configure', { ...this.configureParams(), ...params });
+    const refused = (error: unknown) => toCardframeError(error, 'ERR_BAD_MESSAGE', 'the frame refused the configuration');
     try {
-      await channel?.request('configure', { ...this.configureParams(), ...appearance });
+      await send(appearance);
     } catch (error) {
       // A channel closed since (the frame reloaded, frame-url changed) is not this element failing.
       if (channel !== this.#channel) return;
-      const failure = toCardframeError(error, 'ERR_BAD_MESSAGE', 'the frame refused the configuration');
-      const retry = failure.code === 'ERR_STYLE_REFUSED' && appearance.style !== undefined;
-      // With a retry coming, the error is reported but the element is not failed yet.
-      this.#fail(failure, !retry);
+      const failure = refused(error);
       // A refused style should cost the host its look, not the card: once more without it.
-      if (failure.code === 'ERR_STYLE_REFUSED' && appearance.style) {
-        const { style: _refused, ...rest } = appearance;
-        await this.#channel?.request('configure', { ...this.configureParams(), ...rest }).catch((retry: unknown) => {
-          this.#fail(toCardframeError(retry, 'ERR_BAD_MESSAGE', 'the frame refused the configuration'));
-        });
-      }
+      const { style, ...withoutStyle } = appearance;
+      const retryWithoutStyle = failure.code === 'ERR_STYLE_REFUSED' && style !== undefined;
+      // With a retry coming, the error is reported but the element is not failed yet.
+      this.#fail(failure, !retryWithoutStyle);
+      if (retryWithoutStyle) await send(withoutStyle)?.catch((retryError: unknown) => this.#fail(refused(retryError)));
     }
   }
 
@@ -244,9 +206,7 @@ export abstract class FrameElement extends ReactiveElement {
     switch (frameEvent.event) {
       case 'ready':
         clearTimeout(this.#readyTimer);
-        this.#ready = true;
-        this.#readyFields = frameEvent.detail.fields;
-        this.#settleReady(frameEvent.detail.fields);
+        this.#ready.resolve(frameEvent.detail.fields);
         this.dispatchEvent(cardframeEvent('cardframe-ready', frameEvent.detail));
         return;
       case 'resize':
@@ -258,10 +218,9 @@ export abstract class FrameElement extends ReactiveElement {
   }
 
   #fail(error: CardframeError, final = true): void {
-    if (final) clearTimeout(this.#readyTimer);
-    if (final && !this.#ready) {
-      this.#failure = error;
-      this.#settleReady(error);
+    if (final) {
+      clearTimeout(this.#readyTimer);
+      this.#ready.reject(error);
     }
     if (error.code === 'ERR_DESTROYED') return;
     this.dispatchEvent(cardframeEvent('cardframe-error', error.toInfo()));
@@ -269,9 +228,7 @@ export abstract class FrameElement extends ReactiveElement {
 
   #disconnect(): void {
     clearTimeout(this.#readyTimer);
-    this.#ready = false;
-    this.#failure = undefined;
-    this.#readyFields = undefined;
+    this.#ready.reset();
     this.#channel?.close();
     this.#channel = undefined;
   }

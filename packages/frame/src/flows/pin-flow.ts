@@ -6,7 +6,7 @@ import { pinSealing } from '../keys/format-loader.ts';
 import type { PinSealing } from '../keys/key-format.ts';
 import { keyWasRejected } from '../keys/key-rejected.ts';
 import { pinEntryState, pinSubmissionProblem, type PinEntryState } from '../pin-policy.ts';
-import { PinView } from '../pin-view.ts';
+import { PinView } from '../views/pin-view.ts';
 import { RateLimit } from '../rate-limit.ts';
 import { parseJsonBody, parsePinOutcome } from './pin-outcome.ts';
 import type { Flow, FlowContext } from './flow.ts';

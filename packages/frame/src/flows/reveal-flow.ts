@@ -8,11 +8,10 @@ import {
   type RevealModeName,
   type RevealViewName,
 } from '@cardframe/protocol';
-import { CardView } from '../card-view.ts';
-import type { RevealView } from '../reveal-view.ts';
-import { CopyView } from '../copy-view.ts';
-import { FieldView } from '../field-view.ts';
-import { copyText } from '../format.ts';
+import { CardView } from '../views/card-view.ts';
+import type { RevealView } from '../views/reveal-view.ts';
+import { CopyView } from '../views/copy-view.ts';
+import { FieldView } from '../views/field-view.ts';
 import { responseKeys } from '../keys/format-loader.ts';
 import type { FrameResponseKeys } from '../keys/key-format.ts';
 import { keyWasRejected } from '../keys/key-rejected.ts';
@@ -20,7 +19,9 @@ import { sessionKeyRing, type SessionKey } from '../keys/session-key-ring.ts';
 import { RateLimit } from '../rate-limit.ts';
 import { RevealGroup, type GroupMessage } from '../reveal-group.ts';
 import { reveal, revealWithKeyPair, type RevealedValues } from '../reveal.ts';
+import { copyField } from './copy-field.ts';
 import type { Flow, FlowContext } from './flow.ts';
+import { revealOptions } from './reveal-options.ts';
 
 const VIEWS: Record<RevealViewName, () => RevealView> = {
   card: () => new CardView(),
@@ -84,21 +85,10 @@ export class RevealFlow implements Flow {
   }
 
   async configure(params: ConfigureParams): Promise<readonly FieldName[]> {
-    const reveal = this.#context.config.flows.reveal;
-    if (!reveal) throw new CardframeError('ERR_NOT_ALLOWED', 'the reveal flow is not enabled in this frame');
-    const view = params.view ?? 'card';
-    const fields = view === 'toggle' ? [] : (params.fields ?? reveal.fields);
-    const groupFields = params.group?.fields ?? [];
-    const widened = [...new Set([...fields, ...groupFields])].filter((field) => !reveal.fields.includes(field));
-    if (widened.length > 0) throw new CardframeError('ERR_NOT_ALLOWED', `fields not enabled in this frame: ${widened.join(', ')}`);
-    if ((view === 'field' || view === 'copy') && fields.length !== 1) throw new CardframeError('ERR_BAD_OPTION', `the ${view} view shows exactly one field`);
-    if (view === 'copy' && !reveal.copy) throw new CardframeError('ERR_NOT_ALLOWED', 'copying is not enabled in this frame');
-    if (view === 'toggle' && !params.group) throw new CardframeError('ERR_BAD_OPTION', 'the toggle view needs a group');
-    const mode = params.mode ?? reveal.modes[0]!;
-    if (!reveal.modes.includes(mode)) throw new CardframeError('ERR_NOT_ALLOWED', `the ${mode} reveal is not enabled in this frame`);
+    const options = revealOptions(this.#context.config.flows.reveal, params);
     try {
       // Session-key mode needs a usable issuer key before it can offer Reveal.
-      if (mode === 'session-key') {
+      if (options.mode === 'session-key') {
         if (!this.#sessionKeys) throw new CardframeError('ERR_CONFIG', 'no issuer session key is configured');
         await this.#sessionKeys.preferred();
       }
@@ -112,18 +102,15 @@ export class RevealFlow implements Flow {
     this.#drop();
     this.#group?.close();
     this.#group = params.group ? new RevealGroup(params.group.id, params.group.fields, (message) => this.#onGroupMessage(message)) : undefined;
-    this.#mode = mode;
-    this.#fields = fields;
-    // The host may only make things stricter: hide sooner, or on blur too.
-    const configured = reveal.autoHideSeconds;
-    const asked = params.autoHideSeconds;
-    this.#autoHideSeconds = asked === undefined ? configured : configured === 0 ? asked : Math.min(configured, asked);
-    this.#hideOnBlur = reveal.hideOnBlur || params.hideOnBlur === true;
+    this.#mode = options.mode;
+    this.#fields = options.fields;
+    this.#autoHideSeconds = options.autoHideSeconds;
+    this.#hideOnBlur = options.hideOnBlur;
     if (params.last4) this.element.hint = { ...this.element.hint, last4: params.last4 };
-    this.element.fields = fields;
+    this.element.fields = options.fields;
     this.element.state = 'ready';
     this.#configured = true;
-    return fields;
+    return options.fields;
   }
 
   hide(reason: HideReason): void {
@@ -226,66 +213,33 @@ export class RevealFlow implements Flow {
     if (message.show && this.element.state !== 'unavailable') void this.#show();
   }
 
-  /**
-   * Copy, inside the click: with the value held, a plain write; without it,
-   * the clipboard gets a promise of the value so the fetch happens within the
-   * same user activation.
-   */
+  /** Copy, inside the click (see `copyField`); the view says how it went, a failed fetch is a reveal failure. */
   #copy(): void {
     const view = this.element;
     if (!(view instanceof CopyView)) return;
     const field = this.#fields[0];
-    if (!this.#configured || !field || this.element.state === 'revealing' || this.element.state === 'unavailable') return;
+    if (!this.#configured || !field || view.state === 'revealing' || view.state === 'unavailable') return;
     const generation = this.#generation;
     const held = this.#values[field];
-    let fetchFailure: unknown;
-    const text =
-      held !== undefined
-        ? Promise.resolve(held)
-        : this.#fetch(false).then(
-            (values) => {
-              const value = values[field];
-              if (value === undefined) throw new CardframeError('ERR_MALFORMED_RESPONSE', `the issuer response has no ${field}`);
-              return value;
-            },
-            (error: unknown) => {
-              fetchFailure = error;
-              throw error;
-            },
-          );
-    if (held === undefined) this.element.state = 'revealing';
+    const copied = copyField(field, held, () => this.#fetch(false));
+    if (held === undefined) view.state = 'revealing';
     view.status = 'idle';
-    this.element.error = undefined;
-    let write: Promise<void>;
-    try {
-      write =
-        held !== undefined
-          ? navigator.clipboard.writeText(copyText(field, held))
-          : navigator.clipboard.write([new ClipboardItem({ 'text/plain': text.then((value) => new Blob([copyText(field, value)], { type: 'text/plain' })) })]);
-    } catch (error) {
-      write = Promise.reject(error);
-    }
-    write.then(
-      () => {
+    view.error = undefined;
+    copied.then(
+      (written) => {
         if (generation !== this.#generation) return;
-        this.element.state = 'ready';
-        view.status = 'copied';
-        this.#context.channel.emit('copy', { field });
-      },
-      async () => {
-        // A failed fetch is a reveal failure; anything else is the browser refusing the clipboard.
-        await text.catch(() => undefined);
-        if (fetchFailure !== undefined) {
-          this.#fail(fetchFailure, generation);
+        view.state = 'ready';
+        if (written) {
+          view.status = 'copied';
+          this.#context.channel.emit('copy', { field });
           return;
         }
-        if (generation !== this.#generation) return;
         const refused = new CardframeError('ERR_COPY_REFUSED', 'the browser refused to write to the clipboard');
-        this.element.state = 'ready';
-        this.element.error = refused.toInfo();
+        view.error = refused.toInfo();
         view.status = 'refused';
         this.#context.channel.emit('error', refused.toInfo());
       },
+      (error: unknown) => this.#fail(error, generation),
     );
   }
 

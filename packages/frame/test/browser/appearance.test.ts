@@ -1,9 +1,9 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { parseFrameConfig } from '../../src/config.ts';
-import '../../src/card-view.ts';
-import '../../src/pin-view.ts';
-import type { CardView } from '../../src/card-view.ts';
-import type { PinView } from '../../src/pin-view.ts';
+import '../../src/views/card-view.ts';
+import '../../src/views/pin-view.ts';
+import type { CardView } from '../../src/views/card-view.ts';
+import type { PinView } from '../../src/views/pin-view.ts';
 import { prepareAppearance } from '../../src/appearance.ts';
 import { de } from '../../src/i18n/de.ts';
 import { applyFrameStyle, sanitiseStyle } from '../../src/style/apply-style.ts';

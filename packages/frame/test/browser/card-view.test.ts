@@ -1,6 +1,6 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import '../../src/card-view.ts';
-import type { CardView } from '../../src/card-view.ts';
+import '../../src/views/card-view.ts';
+import type { CardView } from '../../src/views/card-view.ts';
 
 const values = (el: CardView): Record<string, string> =>
   Object.fromEntries([...el.shadowRoot!.querySelectorAll('dd')].map((dd) => [dd.dataset['field']!, dd.textContent!]));

@@ -1,10 +1,10 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import '../../src/field-view.ts';
-import '../../src/copy-view.ts';
-import '../../src/card-view.ts';
-import type { FieldView } from '../../src/field-view.ts';
-import type { CopyView } from '../../src/copy-view.ts';
-import type { CardView } from '../../src/card-view.ts';
+import '../../src/views/field-view.ts';
+import '../../src/views/copy-view.ts';
+import '../../src/views/card-view.ts';
+import type { FieldView } from '../../src/views/field-view.ts';
+import type { CopyView } from '../../src/views/copy-view.ts';
+import type { CardView } from '../../src/views/card-view.ts';
 import { de } from '../../src/i18n/de.ts';
 
 const shadow = (el: HTMLElement): ShadowRoot => el.shadowRoot!;

@@ -1,6 +1,6 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import '../../src/pin-view.ts';
-import type { PinView } from '../../src/pin-view.ts';
+import '../../src/views/pin-view.ts';
+import type { PinView } from '../../src/views/pin-view.ts';
 
 const input = (el: PinView, id: string): HTMLInputElement => el.shadowRoot!.querySelector<HTMLInputElement>(`#${id}`)!;
 

@@ -1,11 +1,13 @@
 import { css, html, nothing, svg } from 'lit';
 import type { FieldName } from '@cardframe/protocol';
-import { errorLine, requestFromView } from './card-view.ts';
-import { formatValue, maskedValue } from './format.ts';
-import { fill } from './i18n/en.ts';
+import { errorLine } from './error-line.ts';
+import { testId } from './test-id.ts';
+import { requestHide, requestReveal } from './view-request.ts';
+import { formatValue, maskedValue } from '../format.ts';
+import { fill } from '../i18n/en.ts';
 import { RevealView } from './reveal-view.ts';
-import { frameSheet } from './style/frame-sheet.ts';
-import { TEST_IDS, valueTestId } from './test-ids.ts';
+import { frameSheet } from '../style/frame-sheet.ts';
+import { TEST_IDS, valueTestId } from '../test-ids.ts';
 import { viewStyles } from './view.styles.ts';
 
 const EYE = svg`<path d="M1 12s4-7 11-7 11 7 11 7-4 7-11 7S1 12 1 12z" /><circle cx="12" cy="12" r="3" />`;
@@ -88,17 +90,16 @@ export class FieldView extends RevealView {
     const field = this.fields[0];
     if (!field) return nothing;
     const value = this.state === 'revealed' ? this.values[field] : undefined;
-    const failed = this.error && (this.state === 'error' || this.state === 'unavailable');
     const label = this.messages.field[field];
     return html`
       <div class="field" aria-live="polite" aria-busy=${this.state === 'revealing' ? 'true' : 'false'}>
         <span class="sr-only">${value === undefined ? fill(this.messages.hidden, { label }) : label}</span>
         ${value === undefined
-          ? html`<span class="value" part="value" data-field=${field} data-testid=${this.testMode ? valueTestId(field) : nothing} aria-hidden="true">${maskedValue(field, this.hint)}</span>`
-          : html`<span class="value revealed" part="value" data-field=${field} data-testid=${this.testMode ? valueTestId(field) : nothing}>${formatValue(field, value)}</span>`}
+          ? html`<span class="value" part="value" data-field=${field} data-testid=${testId(this, valueTestId(field))} aria-hidden="true">${maskedValue(field, this.hint)}</span>`
+          : html`<span class="value revealed" part="value" data-field=${field} data-testid=${testId(this, valueTestId(field))}>${formatValue(field, value)}</span>`}
         ${this.#renderToggle(field, value !== undefined)}
       </div>
-      ${failed ? errorLine(this.messages, this.error!, this.testMode) : nothing}
+      ${errorLine(this)}
     `;
   }
 
@@ -108,20 +109,12 @@ export class FieldView extends RevealView {
     return html`<button
       type="button"
       part="toggle"
-      data-testid=${this.testMode ? (shown ? TEST_IDS.hide : TEST_IDS.show) : nothing}
+      data-testid=${testId(this, shown ? TEST_IDS.hide : TEST_IDS.show)}
       aria-pressed=${shown ? 'true' : 'false'}
       aria-label=${(shown ? this.messages.fieldView.hide : this.messages.fieldView.show)[field]}
       ?disabled=${busy}
-      @click=${shown ? this.#onHide : this.#onReveal}
+      @click=${shown ? requestHide : requestReveal}
     ><svg viewBox="0 0 24 24" aria-hidden="true">${shown ? EYE_OFF : EYE}</svg></button>`;
-  }
-
-  #onReveal(): void {
-    requestFromView(this, 'reveal');
-  }
-
-  #onHide(): void {
-    requestFromView(this, 'hide');
   }
 }
 

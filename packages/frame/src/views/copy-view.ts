@@ -1,8 +1,10 @@
 import { css, html, nothing } from 'lit';
-import { errorLine, requestFromView } from './card-view.ts';
+import { errorLine } from './error-line.ts';
+import { testId } from './test-id.ts';
+import { requestCopy } from './view-request.ts';
 import { RevealView } from './reveal-view.ts';
-import { frameSheet } from './style/frame-sheet.ts';
-import { TEST_IDS } from './test-ids.ts';
+import { frameSheet } from '../style/frame-sheet.ts';
+import { TEST_IDS } from '../test-ids.ts';
 import { viewStyles } from './view.styles.ts';
 
 /** Outcome of the last copy, shown next to the button until the next one. */
@@ -50,16 +52,11 @@ export class CopyView extends RevealView {
     const field = this.fields[0];
     if (!field) return nothing;
     const busy = this.state === 'revealing' || this.state === 'loading' || this.state === 'unavailable';
-    const failed = this.error && (this.state === 'error' || this.state === 'unavailable' || this.status === 'refused');
     return html`
-      <button type="button" part="button" data-testid=${this.testMode ? TEST_IDS.copy : nothing} ?disabled=${busy} @click=${this.#onCopy}>${this.messages.copy.button[field]}</button>
+      <button type="button" part="button" data-testid=${testId(this, TEST_IDS.copy)} ?disabled=${busy} @click=${requestCopy}>${this.messages.copy.button[field]}</button>
       <p part="status" aria-live="polite">${this.status === 'copied' ? this.messages.copy.copied : ''}</p>
-      ${failed ? errorLine(this.messages, this.error!, this.testMode) : nothing}
+      ${errorLine(this, this.state === 'error' || this.state === 'unavailable' || this.status === 'refused')}
     `;
-  }
-
-  #onCopy(): void {
-    requestFromView(this, 'copy');
   }
 }
 

@@ -1,38 +1,13 @@
 import { css, html, nothing } from 'lit';
 import { viewStyles } from './view.styles.ts';
-import { fill, type Messages } from './i18n/en.ts';
-import { frameSheet } from './style/frame-sheet.ts';
-import type { ErrorInfo } from '@cardframe/protocol';
-import { formatValue, maskedValue } from './format.ts';
+import { fill } from '../i18n/en.ts';
+import { frameSheet } from '../style/frame-sheet.ts';
+import { formatValue, maskedValue } from '../format.ts';
+import { errorLine } from './error-line.ts';
 import { RevealView } from './reveal-view.ts';
-import { TEST_IDS, valueTestId } from './test-ids.ts';
-
-export type { ViewState } from './reveal-view.ts';
-
-/** Which catalogue text explains an error code; anything else gets `failed`. */
-export const ERROR_TEXT: Partial<Record<ErrorInfo['code'], keyof Messages['card']>> = {
-  ERR_ISSUER_REQUEST: 'loadFailed',
-  ERR_DECRYPT_FAILED: 'openFailed',
-  ERR_MALFORMED_RESPONSE: 'unexpected',
-  ERR_CIPHERTEXT_INVALID: 'unexpected',
-  ERR_CONFIG: 'unavailable',
-  ERR_RATE_LIMITED: 'rateLimited',
-  ERR_KEY_INVALID: 'unavailable',
-  ERR_COPY_REFUSED: 'copyRefused',
-};
-
-/** What a reveal view asks of its flow when the cardholder presses one of its buttons. */
-export type ViewRequest = 'reveal' | 'hide' | 'copy';
-
-/** Tells the flow the cardholder asked for `what` (dispatched inside the click, so it keeps the user activation). */
-export function requestFromView(view: HTMLElement, what: ViewRequest): void {
-  view.dispatchEvent(new CustomEvent(`cardframe-${what}-request`, { bubbles: true, composed: true }));
-}
-
-/** The error line every reveal view shows: the catalogue's explanation and the code. */
-export function errorLine(messages: Messages, error: ErrorInfo, testMode = false) {
-  return html`<p class="error" part="error" role="alert" data-testid=${testMode ? TEST_IDS.error : nothing}>${messages.card[ERROR_TEXT[error.code] ?? 'failed']} (${error.code})</p>`;
-}
+import { testId } from './test-id.ts';
+import { requestHide, requestReveal } from './view-request.ts';
+import { TEST_IDS, valueTestId } from '../test-ids.ts';
 
 /**
  * The card as the cardholder sees it inside the frame: each field masked until
@@ -77,18 +52,12 @@ export class CardView extends RevealView {
     frameSheet,
   ];
 
-  /** A `data-testid` value in test mode; no attribute otherwise. */
-  #testId(id: string): string | typeof nothing {
-    return this.testMode ? id : nothing;
-  }
-
   override render() {
-    const text = this.messages;
     const revealed = this.state === 'revealed';
     return html`
       ${this.fields.length === 0 ? nothing : this.#renderFields(revealed)}
       ${this.#renderButton()}
-      ${this.error && (this.state === 'error' || this.state === 'unavailable') ? errorLine(text, this.error, this.testMode) : nothing}
+      ${errorLine(this)}
     `;
   }
 
@@ -101,8 +70,8 @@ export class CardView extends RevealView {
           const label = text.field[field];
           return html`<dt part="field">${label}</dt>
             ${value === undefined
-              ? html`<dd part="value" data-field=${field} data-testid=${this.#testId(valueTestId(field))} aria-label=${fill(text.hidden, { label })}>${maskedValue(field, this.hint)}</dd>`
-              : html`<dd part="value" data-field=${field} data-testid=${this.#testId(valueTestId(field))}>${formatValue(field, value)}</dd>`}`;
+              ? html`<dd part="value" data-field=${field} data-testid=${testId(this, valueTestId(field))} aria-label=${fill(text.hidden, { label })}>${maskedValue(field, this.hint)}</dd>`
+              : html`<dd part="value" data-field=${field} data-testid=${testId(this, valueTestId(field))}>${formatValue(field, value)}</dd>`}`;
         })}
       </dl>
     `;
@@ -114,19 +83,11 @@ export class CardView extends RevealView {
     const text = this.messages.card;
     const pinOnly = this.fields.length === 1 && this.fields[0] === 'pin';
     if (this.state === 'revealed') {
-      return html`<button type="button" part="toggle" data-testid=${this.#testId(TEST_IDS.hide)} @click=${this.#onHide}>${pinOnly ? text.hidePin : text.hide}</button>`;
+      return html`<button type="button" part="toggle" data-testid=${testId(this, TEST_IDS.hide)} @click=${requestHide}>${pinOnly ? text.hidePin : text.hide}</button>`;
     }
     const busy = this.state === 'revealing' || this.state === 'loading';
     const label = this.state === 'error' ? (pinOnly ? text.retryPin : text.retry) : pinOnly ? text.revealPin : text.reveal;
-    return html`<button type="button" part="toggle" data-testid=${this.#testId(TEST_IDS.reveal)} ?disabled=${busy} @click=${this.#onReveal}>${label}</button>`;
-  }
-
-  #onReveal(): void {
-    requestFromView(this, 'reveal');
-  }
-
-  #onHide(): void {
-    requestFromView(this, 'hide');
+    return html`<button type="button" part="toggle" data-testid=${testId(this, TEST_IDS.reveal)} ?disabled=${busy} @click=${requestReveal}>${label}</button>`;
   }
 }
 

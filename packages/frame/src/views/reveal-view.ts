@@ -1,8 +1,8 @@
 import { LitElement } from 'lit';
 import type { ErrorInfo, FieldName } from '@cardframe/protocol';
-import type { PanHint } from './format.ts';
-import { en, type Messages } from './i18n/en.ts';
-import type { RevealedValues } from './reveal.ts';
+import type { PanHint } from '../format.ts';
+import { en, type Messages } from '../i18n/en.ts';
+import type { RevealedValues } from '../reveal.ts';
 
 /** What a reveal view shows; the reveal flow moves it between these. */
 export type ViewState = 'loading' | 'ready' | 'revealing' | 'revealed' | 'error' | 'unavailable';

@@ -1,9 +1,10 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { viewStyles } from './view.styles.ts';
-import { en, fill, type Messages } from './i18n/en.ts';
-import { frameSheet } from './style/frame-sheet.ts';
+import { en, fill, type Messages } from '../i18n/en.ts';
+import { frameSheet } from '../style/frame-sheet.ts';
 import type { ErrorCode, ErrorInfo } from '@cardframe/protocol';
-import { TEST_IDS } from './test-ids.ts';
+import { TEST_IDS } from '../test-ids.ts';
+import { testId } from './test-id.ts';
 
 export type PinViewState = 'loading' | 'ready' | 'submitting' | 'unavailable';
 
@@ -94,10 +95,6 @@ export class PinView extends LitElement {
     this.testMode = false;
   }
 
-  /** A `data-testid` value in test mode; no attribute otherwise. */
-  #testId(id: string): string | typeof nothing {
-    return this.testMode ? id : nothing;
-  }
 
   /** The two entries, for the PIN flow's submit only. */
   read(): { pin: string; confirm: string } {
@@ -159,7 +156,7 @@ export class PinView extends LitElement {
       <input
         id=${id}
         part="input"
-        data-testid=${this.#testId(id === 'pin' ? TEST_IDS.pinNew : TEST_IDS.pinConfirm)}
+        data-testid=${testId(this, id === 'pin' ? TEST_IDS.pinNew : TEST_IDS.pinConfirm)}
         type=${this.showDigits ? 'text' : 'password'}
         inputmode="numeric"
         pattern="[0-9]*"
@@ -177,11 +174,11 @@ export class PinView extends LitElement {
       ${input('pin', text.newPin)} ${input('confirm', text.confirmPin)}
       <p class="hint" id="hint">${this.#digits()}</p>
       <div class="actions">
-        <button type="button" data-testid=${this.#testId(TEST_IDS.pinShow)} aria-pressed=${this.showDigits ? 'true' : 'false'} @click=${this.#toggleDigits}>${this.showDigits ? text.hideDigits : text.showDigits}</button>
-        <button type="button" part="submit" data-testid=${this.#testId(TEST_IDS.pinSubmit)} ?disabled=${busy} @click=${this.#requestSubmit}>${this.state === 'submitting' ? text.submitting : text.submit}</button>
+        <button type="button" data-testid=${testId(this, TEST_IDS.pinShow)} aria-pressed=${this.showDigits ? 'true' : 'false'} @click=${this.#toggleDigits}>${this.showDigits ? text.hideDigits : text.showDigits}</button>
+        <button type="button" part="submit" data-testid=${testId(this, TEST_IDS.pinSubmit)} ?disabled=${busy} @click=${this.#requestSubmit}>${this.state === 'submitting' ? text.submitting : text.submit}</button>
       </div>
-      <p class="error" part="error" id="error" role="alert" data-testid=${this.#testId(TEST_IDS.pinError)}>${this.error ? this.#message(this.error.code) : nothing}</p>
-      <p class="notice" role="status" data-testid=${this.#testId(TEST_IDS.pinNotice)}>${this.notice ? text[this.notice] : nothing}</p>
+      <p class="error" part="error" id="error" role="alert" data-testid=${testId(this, TEST_IDS.pinError)}>${this.error ? this.#message(this.error.code) : nothing}</p>
+      <p class="notice" role="status" data-testid=${testId(this, TEST_IDS.pinNotice)}>${this.notice ? text[this.notice] : nothing}</p>
     `;
   }
 

@@ -1,0 +1,269 @@
+// What the bench does on the host page: mount, reveal and remove cards, and
+// the bare-iframe floors each measurement is read against.
+import type { Frame, Page } from '@playwright/test';
+import type { BenchWindow } from './instrument.ts';
+
+/** The page the bench drives, the frame it mounts, and the floor page's URL. */
+export interface BenchPage {
+  readonly page: Page;
+  readonly frameUrl: string;
+  readonly floorUrl: string;
+}
+
+export type Variant = 'card' | 'group';
+/** The tags a group-variant card is made of: three fields, one frame each. */
+export const GROUP_MEMBERS = ['cardframe-pan', 'cardframe-expiry', 'cardframe-cvc'] as const;
+
+interface Mounted {
+  /** ms from the first append until every frame element is ready or has failed. */
+  ms: number;
+  /** Frame elements that failed instead (e.g. a frame too busy to answer `configure` within the SDK's 10 s). */
+  failed: number;
+}
+
+/** A mount that must succeed. */
+export async function mountOk(...args: Parameters<typeof mountCards>): Promise<number> {
+  const { ms, failed } = await mountCards(...args);
+  if (failed > 0) throw new Error(`${failed} frame elements did not become ready`);
+  return ms;
+}
+
+/**
+ * Mounts `count` cards that fetch through the merchant backend and resolves
+ * when every frame element is ready or has failed. A
+ * `card` is one `<cardframe-card>`; a `group` is a `<cardframe-group>` of
+ * `members` (one frame each) with one callback for the card.
+ */
+export async function mountCards({ page, frameUrl }: BenchPage, count: number, variant: Variant = 'card', members: readonly string[] = GROUP_MEMBERS): Promise<Mounted> {
+  return page.evaluate(
+    async ([frameUrl, n, kind, tags]) => {
+      type FrameLike = HTMLElement & { frameUrl: string; whenReady(): Promise<unknown> };
+      const w = window as unknown as BenchWindow;
+      w.__resolved = {};
+      const fetchFor = (id: string) => async (sessionId: string) => {
+        const body = await (await fetch('/api/card', { headers: { sessionid: sessionId } })).text();
+        w.__resolved[id] = performance.now();
+        return body;
+      };
+      const roots: HTMLElement[] = [];
+      const frames: FrameLike[] = [];
+      for (let i = 0; i < n; i++) {
+        const id = `bench-${i}`;
+        if (kind === 'card') {
+          const card = document.createElement('cardframe-card') as FrameLike & { fetchCardData: unknown; fields: string[] };
+          card.fields = ['pan', 'expiry', 'cvc'];
+          card.fetchCardData = fetchFor(id);
+          card.frameUrl = frameUrl;
+          card.className = 'bench-card';
+          card.id = id;
+          roots.push(card);
+          frames.push(card);
+        } else {
+          const group = document.createElement('cardframe-group') as HTMLElement & { frameUrl: string; fetchCardData: unknown };
+          group.fetchCardData = fetchFor(id);
+          group.frameUrl = frameUrl;
+          group.className = 'bench-card';
+          group.id = id;
+          for (const tag of tags) frames.push(group.appendChild(document.createElement(tag)) as FrameLike);
+          roots.push(group);
+        }
+      }
+      const ready = Promise.allSettled(frames.map((frame) => frame.whenReady()));
+      performance.mark('cf:connected');
+      const start = performance.now();
+      for (const root of roots) document.body.append(root);
+      const outcomes = await ready;
+      const ms = performance.now() - start;
+      performance.mark('cf:ready');
+      return { ms, failed: outcomes.filter((o) => o.status === 'rejected').length };
+    },
+    [frameUrl, count, variant, members] as const,
+  );
+}
+
+/** Live cardframe iframes in the page (page.frames() lags behind removals), the demo page's own included. */
+export function liveFrames({ page }: BenchPage): Promise<number> {
+  return page.evaluate(() => [...document.querySelectorAll('*')].filter((el) => el.localName.startsWith('cardframe-') && el.shadowRoot?.querySelector('iframe')).length);
+}
+
+/** Iframes inside the bench's own cards. */
+export function benchFrames({ page }: BenchPage): Promise<number> {
+  return page.evaluate(() => [...document.querySelectorAll('.bench-card, .bench-card *')].filter((el) => el.shadowRoot?.querySelector('iframe')).length);
+}
+
+/** Takes the bench cards out: `remove()` from the DOM, or the elements' own `destroy()`. */
+export async function removeCards({ page }: BenchPage, how: 'remove' | 'destroy' = 'remove'): Promise<void> {
+  await page.evaluate((method) => document.querySelectorAll('.bench-card').forEach((card) => (card as HTMLElement & { destroy(): void })[method]()), how);
+}
+
+/**
+ * After taking `removed` frames out, waits until Playwright no longer lists
+ * them and gives the frame process a moment to tear them down, so the next
+ * measurement (a floor, often) does not pay for it.
+ */
+export async function settle({ page, floorUrl }: BenchPage, removed: number): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  while (page.frames().some((frame) => frame !== page.mainFrame() && frame.url().startsWith(floorUrl)) || (await framesOf(page, ['cardframe-card', 'cardframe-pan', 'cardframe-expiry', 'cardframe-cvc'])).length > 0) {
+    if (Date.now() > deadline) break;
+    await page.waitForTimeout(50);
+  }
+  await page.waitForTimeout(250 + 10 * removed);
+}
+
+/** The frames of bench elements with one of `tags`. */
+export async function framesOf(target: Page, tags: readonly string[]): Promise<Frame[]> {
+  const found: Frame[] = [];
+  for (const frame of target.frames()) {
+    if (frame === target.mainFrame() || frame.isDetached()) continue;
+    const element = await frame.frameElement().catch(() => undefined);
+    const tag = await element?.evaluate((iframe) => {
+      const host = (iframe.getRootNode() as ShadowRoot).host;
+      return host?.closest('.bench-card') ? host.localName : undefined;
+    });
+    if (tag && tags.includes(tag)) found.push(frame);
+  }
+  return found;
+}
+
+/** Clicks Reveal in a card's frame and resolves with ms from its callback resolving to the reveal event. */
+export async function revealCard({ page }: BenchPage, id: string): Promise<number> {
+  const revealed = page.evaluate(
+    (cardId) =>
+      new Promise<number>((resolve) => {
+        document.getElementById(cardId)!.addEventListener('cardframe-reveal', () => resolve(performance.now() - (window as unknown as BenchWindow).__resolved[cardId]!), { once: true });
+      }),
+    id,
+  );
+  await page.frameLocator(`#${id} iframe`).getByRole('button', { name: /Reveal/ }).click({ timeout: 10_000 });
+  return revealed;
+}
+
+/**
+ * Reveals every bench card at once, by in-frame clicks dispatched in
+ * parallel (no pointer automation), and resolves with ms from the first
+ * click to the last `cardframe-reveal` the host sees. A card: its Reveal
+ * button (one event per card). A group: every PAN's eye first, which makes
+ * the card's one issuer request and hands the expiry and CVC frames their
+ * values over the group's channel; once those PANs show, the expiry and CVC
+ * eyes, which show the held values without a request (three events per
+ * card). Cards that failed to mount are left out.
+ */
+export async function revealAll({ page }: BenchPage, variant: Variant): Promise<{ ms: number; revealed: number }> {
+  // Resolves with how many buttons there were to click (a frame that failed to get ready has none).
+  const click = async (frames: Frame[]): Promise<number> => {
+    const clicked = await Promise.all(
+      frames.map((frame) =>
+        frame.evaluate(() => {
+          const button = document.body.firstElementChild?.shadowRoot?.querySelector<HTMLButtonElement>('button[part="toggle"]:not([disabled])');
+          button?.click();
+          return button !== null && button !== undefined;
+        }),
+      ),
+    );
+    return clicked.filter(Boolean).length;
+  };
+  const first = await framesOf(page, [variant === 'card' ? 'cardframe-card' : 'cardframe-pan']);
+  const rest = variant === 'card' ? [] : await framesOf(page, ['cardframe-expiry', 'cardframe-cvc']);
+  await page.evaluate(() => {
+    const w = window as unknown as { __revealSeen: number; __revealStart: number; __revealLast: number; __onReveal?: (event: Event) => void };
+    if (w.__onReveal) document.removeEventListener('cardframe-reveal', w.__onReveal);
+    w.__revealSeen = 0;
+    w.__revealLast = 0;
+    w.__onReveal = (event) => {
+      if (!(event.target as Element).closest('.bench-card')) return;
+      w.__revealSeen++;
+      w.__revealLast = performance.now();
+    };
+    document.addEventListener('cardframe-reveal', w.__onReveal);
+    w.__revealStart = performance.now();
+  });
+  // A reveal that never comes (a frame too busy, a failed request) ends the wait after 60 s; the count tells.
+  const seen = (want: number) => page.waitForFunction((n) => (window as unknown as { __revealSeen: number }).__revealSeen >= n, want, { timeout: 60_000, polling: 5 }).catch(() => undefined);
+  const clicked = await click(first);
+  await seen(clicked);
+  await seen(clicked + (await click(rest)));
+  return page.evaluate(() => {
+    const w = window as unknown as { __revealSeen: number; __revealStart: number; __revealLast: number };
+    return { ms: w.__revealLast - w.__revealStart, revealed: w.__revealSeen };
+  });
+}
+
+/** The floor for `count` frames: bare cross-origin iframes all posted their load message; then one round trip to each, in parallel. */
+export async function floorFrames({ page, floorUrl }: BenchPage, count: number, tag: string): Promise<{ readyMs: number; roundTripMs: number }> {
+  return page.evaluate(
+    ([url, n]) =>
+      new Promise<{ readyMs: number; roundTripMs: number }>((resolve) => {
+        const frames: HTMLIFrameElement[] = [];
+        let waiting = n;
+        let readyMs = 0;
+        let start = performance.now();
+        const onMessage = (event: MessageEvent): void => {
+          if (!frames.some((frame) => frame.contentWindow === event.source) || --waiting > 0) return;
+          if (event.data === 'ready') {
+            readyMs = performance.now() - start;
+            waiting = n;
+            start = performance.now();
+            for (const frame of frames) frame.contentWindow!.postMessage('ping', '*');
+            return;
+          }
+          removeEventListener('message', onMessage);
+          for (const frame of frames) frame.remove();
+          resolve({ readyMs, roundTripMs: performance.now() - start });
+        };
+        addEventListener('message', onMessage);
+        for (let i = 0; i < n; i++) {
+          const frame = document.createElement('iframe');
+          frame.src = `${url}&i=${i}`;
+          frames.push(frame);
+        }
+        for (const frame of frames) document.body.append(frame);
+      }),
+    [`${floorUrl}?floor=${tag}`, count] as const,
+  );
+}
+
+/** The floor for one frame: ms from creating a bare cross-origin iframe to its load message. */
+export function floorLoad({ page, floorUrl }: BenchPage, query: string): Promise<number> {
+  return page.evaluate(
+    (url) =>
+      new Promise<number>((resolve) => {
+        const start = performance.now();
+        const frame = document.createElement('iframe');
+        const onMessage = (event: MessageEvent): void => {
+          if (event.source !== frame.contentWindow) return;
+          removeEventListener('message', onMessage);
+          resolve(performance.now() - start);
+          frame.remove();
+        };
+        addEventListener('message', onMessage);
+        frame.src = url;
+        document.body.append(frame);
+      }),
+    `${floorUrl}?${query}`,
+  );
+}
+
+/** The floor for one message: ms of one round trip to a bare cross-origin iframe, once it has loaded. */
+export function floorRoundTrip({ page, floorUrl }: BenchPage, query: string): Promise<number> {
+  return page.evaluate(
+    (url) =>
+      new Promise<number>((resolve) => {
+        const frame = document.createElement('iframe');
+        frame.src = url;
+        addEventListener('message', function onReady(event) {
+          if (event.source !== frame.contentWindow) return;
+          removeEventListener('message', onReady);
+          const start = performance.now();
+          addEventListener('message', function onEcho(echo) {
+            if (echo.source !== frame.contentWindow) return;
+            removeEventListener('message', onEcho);
+            resolve(performance.now() - start);
+            frame.remove();
+          });
+          frame.contentWindow!.postMessage('ping', '*');
+        });
+        document.body.append(frame);
+      }),
+    `${floorUrl}?${query}`,
+  );
+}

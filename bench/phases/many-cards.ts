@@ -1,0 +1,152 @@
+// Many cards: N cards mounted at once, as <cardframe-card>s and as groups of
+// three field frames; time to ready and to reveal all against bare iframes,
+// issuer requests, and memory per card.
+import { median, round } from '../ops.ts';
+import { benchFrames, floorFrames, GROUP_MEMBERS, mountCards, removeCards, revealAll, settle, type BenchPage, type Variant } from '../page-actions.ts';
+import { memoryDelta, type Memory, type Probes } from '../probes.ts';
+import { step } from '../progress.ts';
+
+interface ManyRun {
+  readyMs: number;
+  failed: number;
+  revealed: number;
+  floorReadyMs: number;
+  revealAllMs: number;
+  floorRoundTripMs: number;
+  frames: number;
+  issuerRequests: number;
+  delta: Memory;
+}
+
+/** One variant at one count: medians over the runs, per card where it says so. */
+export interface ManyCardsRow {
+  variant: Variant;
+  cards: number;
+  readyMs: number;
+  floorReadyMs: number;
+  readyRatio: number;
+  readyMsPerCard: number;
+  revealAllMs: number;
+  floorRoundTripMs: number;
+  revealAllRatio: number;
+  revealAllMsPerCard: number;
+  framesPerCard: number;
+  failedFramesPerRun: number[];
+  revealEventsPerRun: number[];
+  issuerRequestsPerCard: number;
+  hostJsHeapPerCardKb: number | null;
+  hostDomHeapPerCardKb: number | null;
+  hostProcessPssPerCardKb: number | null;
+  frameJsHeapPerCardKb: number | null;
+  frameDomHeapPerCardKb: number | null;
+  frameProcessPssPerCardKb: number | null;
+}
+
+/** Cost per card at 50 cards over cost per card at 10: about 1 or below means it grows no faster than linearly. */
+export interface ManyCardsGrowth {
+  variant: Variant;
+  readyPerCard50over10: number | null;
+  floorReadyPerCard50over10: number | null;
+  readyRatio50over10: number | null;
+  revealAllPerCard50over10: number | null;
+  framePssPerCard50over10: number | null;
+  frameJsHeapPerCard50over10: number | null;
+  hostJsHeapPerCard50over10: number | null;
+}
+
+/** Where the issuer's card requests are counted. */
+export interface IssuerStats {
+  readonly cardRequests: number;
+}
+
+export interface ManyCardsOptions {
+  readonly runs: number;
+  readonly counts: readonly number[];
+}
+
+export async function manyCards(stage: BenchPage, probes: Probes, issuerStats: IssuerStats, { runs, counts }: ManyCardsOptions): Promise<{ many: ManyCardsRow[]; growth: ManyCardsGrowth[] }> {
+  step(`many cards: ${counts.join(', ')} cards × ${runs} runs, as <cardframe-card> and as a <cardframe-group> of pan, expiry and cvc`);
+  const manyRuns: Record<Variant, Record<number, ManyRun[]>> = { card: {}, group: {} };
+  for (let run = 0; run < runs; run++) {
+    for (const count of counts) {
+      for (const variant of ['card', 'group'] as const) {
+        const perCard = variant === 'card' ? 1 : GROUP_MEMBERS.length;
+        if (run === 0) step(`  ${count} × ${variant}`);
+        const floorResult = await floorFrames(stage, count * perCard, `${variant}-${count}-${run}`);
+        await settle(stage, count * perCard);
+        const before = await probes.memory();
+        const requestsBefore = issuerStats.cardRequests;
+        const mounted = await mountCards(stage, count, variant);
+        const frames = await benchFrames(stage);
+        const revealed = await revealAll(stage, variant);
+        const after = await probes.memory();
+        (manyRuns[variant][count] ??= []).push({
+          readyMs: mounted.ms,
+          failed: mounted.failed,
+          floorReadyMs: floorResult.readyMs,
+          revealAllMs: revealed.ms,
+          revealed: revealed.revealed,
+          floorRoundTripMs: floorResult.roundTripMs,
+          frames,
+          issuerRequests: issuerStats.cardRequests - requestsBefore,
+          delta: memoryDelta(after, before),
+        });
+        await removeCards(stage, 'destroy');
+        await settle(stage, count * perCard);
+      }
+    }
+  }
+  const many = (['card', 'group'] as const).flatMap((variant) => counts.map((cards) => summarise(variant, cards, manyRuns[variant][cards]!)));
+  return { many, growth: (['card', 'group'] as const).map((variant) => growthOf(many, variant)) };
+}
+
+const kib = (bytes: number | undefined): number | null => (bytes === undefined ? null : round(bytes / 1024, 1));
+
+function summarise(variant: Variant, cards: number, runs: readonly ManyRun[]): ManyCardsRow {
+  const m = (pick: (run: ManyRun) => number | undefined): number | undefined => {
+    const values = runs.map(pick).filter((v): v is number => v !== undefined);
+    return values.length ? median(values) : undefined;
+  };
+  const perCard = (pick: (run: ManyRun) => number | undefined): number | null => kib(m(pick) === undefined ? undefined : m(pick)! / cards);
+  return {
+    variant,
+    cards,
+    readyMs: round(m((r) => r.readyMs)!),
+    floorReadyMs: round(m((r) => r.floorReadyMs)!),
+    readyRatio: round(m((r) => r.readyMs)! / m((r) => r.floorReadyMs)!),
+    readyMsPerCard: round(m((r) => r.readyMs)! / cards),
+    revealAllMs: round(m((r) => r.revealAllMs)!),
+    floorRoundTripMs: round(m((r) => r.floorRoundTripMs)!),
+    revealAllRatio: round(m((r) => r.revealAllMs)! / m((r) => r.floorRoundTripMs)!),
+    revealAllMsPerCard: round(m((r) => r.revealAllMs)! / cards),
+    framesPerCard: round(m((r) => r.frames)! / cards),
+    failedFramesPerRun: runs.map((r) => r.failed),
+    revealEventsPerRun: runs.map((r) => r.revealed),
+    issuerRequestsPerCard: round(m((r) => r.issuerRequests)! / cards),
+    hostJsHeapPerCardKb: perCard((r) => r.delta.hostJs),
+    hostDomHeapPerCardKb: perCard((r) => r.delta.hostDom),
+    hostProcessPssPerCardKb: perCard((r) => r.delta.hostPss),
+    frameJsHeapPerCardKb: perCard((r) => r.delta.frameJs),
+    frameDomHeapPerCardKb: perCard((r) => r.delta.frameDom),
+    frameProcessPssPerCardKb: perCard((r) => r.delta.framePss),
+  };
+}
+
+function growthOf(many: readonly ManyCardsRow[], variant: Variant): ManyCardsGrowth {
+  const at = (cards: number) => many.find((m) => m.variant === variant && m.cards === cards)!;
+  const ratio = (pick: (m: ManyCardsRow) => number | null): number | null => {
+    const a = pick(at(10));
+    const b = pick(at(50));
+    return a === null || b === null || a <= 0 ? null : round(b / a);
+  };
+  return {
+    variant,
+    readyPerCard50over10: ratio((m) => m.readyMsPerCard),
+    floorReadyPerCard50over10: ratio((m) => m.floorReadyMs / m.cards),
+    readyRatio50over10: ratio((m) => m.readyRatio),
+    revealAllPerCard50over10: ratio((m) => m.revealAllMsPerCard),
+    framePssPerCard50over10: ratio((m) => m.frameProcessPssPerCardKb),
+    frameJsHeapPerCard50over10: ratio((m) => m.frameJsHeapPerCardKb),
+    hostJsHeapPerCard50over10: ratio((m) => m.hostJsHeapPerCardKb),
+  };
+}

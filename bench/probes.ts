@@ -1,0 +1,104 @@
+// Memory and process probes: JS and DOM heaps through CDP, and each
+// renderer's proportional set size from /proc.
+import { readFileSync } from 'node:fs';
+import type { Browser, BrowserContext, CDPSession, Frame, Page } from '@playwright/test';
+
+interface HeapUsage {
+  usedSize: number;
+  embedderHeapUsedSize?: number;
+}
+
+/** Heaps of the host page and of the frame origin's renderer, and both renderers' PSS (bytes). */
+export interface Memory {
+  hostJs: number;
+  hostDom: number;
+  frameJs: number;
+  frameDom: number;
+  hostPss: number | undefined;
+  framePss: number | undefined;
+}
+
+/** What the probes found once, and the one measurement they repeat. */
+export interface Probes {
+  readonly hostPid: number | undefined;
+  readonly framePid: number | undefined;
+  readonly frameSharesHostProcess: boolean;
+  /** Heaps after a garbage collection, and process memory, now. */
+  memory(): Promise<Memory>;
+}
+
+async function heapOf(session: CDPSession): Promise<{ js: number; dom: number }> {
+  await session.send('HeapProfiler.collectGarbage');
+  const usage = (await session.send('Runtime.getHeapUsage')) as HeapUsage;
+  return { js: usage.usedSize, dom: usage.embedderHeapUsedSize ?? 0 };
+}
+
+// With site isolation the frames (127.0.0.1) run in a renderer process of
+// their own, shared by every frame of that site, apart from the host page
+// (localhost). Chromium does not say which renderer is which, so each is
+// found by keeping it busy for a moment and seeing whose CPU time moves.
+async function rendererCpu(browserCdp: CDPSession): Promise<Map<number, number>> {
+  const { processInfo } = (await browserCdp.send('SystemInfo.getProcessInfo')) as { processInfo: { type: string; id: number; cpuTime: number }[] };
+  return new Map(processInfo.filter((p) => p.type === 'renderer').map((p) => [p.id, p.cpuTime]));
+}
+
+async function rendererOf(browserCdp: CDPSession, target: Page | Frame): Promise<number | undefined> {
+  const before = await rendererCpu(browserCdp);
+  await target.evaluate(() => {
+    const start = performance.now();
+    while (performance.now() - start < 800);
+  });
+  const after = await rendererCpu(browserCdp);
+  let best: [number, number] | undefined;
+  for (const [pid, cpu] of after) {
+    const used = cpu - (before.get(pid) ?? cpu);
+    if (!best || used > best[1]) best = [pid, used];
+  }
+  return best && best[1] > 0.2 ? best[0] : undefined;
+}
+
+/** Proportional set size of a process in bytes (Linux), or undefined. */
+export function pss(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  try {
+    const kb = /^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'))?.[1];
+    return kb === undefined ? undefined : Number(kb) * 1024;
+  } catch {
+    return undefined;
+  }
+}
+
+/** `after` less `before`, field by field (process memory only where both were read). */
+export function memoryDelta(after: Memory, before: Memory): Memory {
+  return {
+    hostJs: after.hostJs - before.hostJs,
+    hostDom: after.hostDom - before.hostDom,
+    frameJs: after.frameJs - before.frameJs,
+    frameDom: after.frameDom - before.frameDom,
+    hostPss: after.hostPss !== undefined && before.hostPss !== undefined ? after.hostPss - before.hostPss : undefined,
+    framePss: after.framePss !== undefined && before.framePss !== undefined ? after.framePss - before.framePss : undefined,
+  };
+}
+
+/**
+ * Attaches to the host page and to `residentFrame`, a frame of the frame
+ * origin that stays for the whole run (so its renderer process does too),
+ * and finds both renderer processes.
+ */
+export async function attachProbes(browser: Browser, context: BrowserContext, page: Page, residentFrame: Frame): Promise<Probes> {
+  const cdp = await context.newCDPSession(page);
+  const browserCdp = await browser.newBrowserCDPSession();
+  const frameCdp = await context.newCDPSession(residentFrame);
+  const hostPid = await rendererOf(browserCdp, page);
+  const framePid = await rendererOf(browserCdp, residentFrame);
+  return {
+    hostPid,
+    framePid,
+    frameSharesHostProcess: hostPid !== undefined && hostPid === framePid,
+    async memory() {
+      const host = await heapOf(cdp);
+      const frame = await heapOf(frameCdp);
+      return { hostJs: host.js, hostDom: host.dom, frameJs: frame.js, frameDom: frame.dom, hostPss: pss(hostPid), framePss: pss(framePid) };
+    },
+  };
+}

@@ -1,0 +1,45 @@
+import { CardframeError, type FieldName } from '@cardframe/protocol';
+import { copyText } from '../format.ts';
+import type { RevealedValues } from '../reveal.ts';
+
+/**
+ * Writes `field` to the clipboard; call it inside the cardholder's click.
+ * With the value `held`, a plain write; without it, the clipboard gets a
+ * promise of the value, so `fetch` happens within the same user activation.
+ * Resolves with whether the browser took the text; rejects with the fetch's
+ * own error when the fetch failed (a reveal failure, not a refused copy).
+ */
+export function copyField(field: FieldName, held: string | undefined, fetch: () => Promise<RevealedValues>): Promise<boolean> {
+  let fetchFailure: { error: unknown } | undefined;
+  const text =
+    held !== undefined
+      ? Promise.resolve(held)
+      : fetch().then(
+          (values) => {
+            const value = values[field];
+            if (value === undefined) throw new CardframeError('ERR_MALFORMED_RESPONSE', `the issuer response has no ${field}`);
+            return value;
+          },
+          (error: unknown) => {
+            fetchFailure = { error };
+            throw error;
+          },
+        );
+  let write: Promise<void>;
+  try {
+    write =
+      held !== undefined
+        ? navigator.clipboard.writeText(copyText(field, held))
+        : navigator.clipboard.write([new ClipboardItem({ 'text/plain': text.then((value) => new Blob([copyText(field, value)], { type: 'text/plain' })) })]);
+  } catch (error) {
+    write = Promise.reject(error);
+  }
+  return write.then(
+    () => true,
+    async () => {
+      await text.catch(() => undefined);
+      if (fetchFailure) throw fetchFailure.error;
+      return false;
+    },
+  );
+}

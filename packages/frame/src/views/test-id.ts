@@ -1,0 +1,6 @@
+import { nothing } from 'lit';
+
+/** `id` as a `data-testid` value when the view is in test mode (the frame config's `testMode`); no attribute otherwise. */
+export function testId(view: { readonly testMode: boolean }, id: string): string | typeof nothing {
+  return view.testMode ? id : nothing;
+}
