@@ -21,7 +21,7 @@ const steps = [
   {
     name: 'sizes and packages',
     command: 'node',
-    args: ['--test', '--test-reporter=spec', 'bench/size-budget.test.ts', 'scripts/test/packages.test.ts'],
+    args: ['--test', '--test-reporter=spec', 'bench/size-budget.test.ts', 'scripts/test/packages.test.ts', 'scripts/test/import-cycles.test.ts'],
     count: (out) => ({ passed: last(out, /ℹ pass (\d+)/), failed: last(out, /ℹ fail (\d+)/) }),
   },
   {
