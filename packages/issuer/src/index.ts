@@ -18,3 +18,4 @@ export { decryptOaep, unwrapSessionId, unwrapSessionIdWithKeys } from './session
 export type { NodeOaepHash } from './session-id.ts';
 export { exportPrivateKeyPem, generateSessionKeyPair, sessionKeyPairFromPem } from './session-key-pair.ts';
 export type { SessionKeyPair } from './session-key-pair.ts';
+export * from './binding/index.ts';
