@@ -4,7 +4,7 @@
 // signature and a "none" attestation in CBOR), so that the issuer's real
 // @simplewebauthn/server verification runs against it.
 import { createHash, generateKeyPairSync, randomBytes, sign, type KeyObject } from 'node:crypto';
-import { encodeCBOR } from '@levischuck/tiny-cbor';
+import { encodeCBOR, type CBORType } from '@levischuck/tiny-cbor';
 import type { AuthenticationResponseJSON, RegistrationResponseJSON } from '@simplewebauthn/server';
 
 interface HeldCredential {
@@ -70,7 +70,7 @@ export class SoftAuthenticator {
     const attested = Buffer.concat([Buffer.alloc(16), length, id, cose]);
     const flags = FLAG_UP | FLAG_AT | (options.userVerified === false ? 0 : FLAG_UV);
     const authData = this.#authData(rpId, flags, 0, attested);
-    const attestationObject = encodeCBOR(new Map<string, string | Uint8Array | Map<string, never>>([['fmt', 'none'], ['attStmt', new Map()], ['authData', authData]]));
+    const attestationObject = encodeCBOR(new Map<string, CBORType>([['fmt', 'none'], ['attStmt', new Map<string, CBORType>()], ['authData', authData]]));
     this.#credentials.set(b64u(id), { privateKey, rpId, userHandle, counter: 0 });
     return {
       id: b64u(id),
