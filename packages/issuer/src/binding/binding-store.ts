@@ -20,8 +20,12 @@ export interface BoundPasskey {
 export interface BindingStore {
   passkeys(cardId: string): Promise<readonly BoundPasskey[]>;
   passkey(credentialId: string): Promise<BoundPasskey | undefined>;
-  /** Adds a passkey; throws if its credential id is bound already (to any card). */
-  addPasskey(passkey: BoundPasskey): Promise<void>;
+  /**
+   * Adds a passkey; throws if its credential id is bound already (to any
+   * card), or with `first` if the card has a passkey by now (atomically: two
+   * racing first registrations must not both win).
+   */
+  addPasskey(passkey: BoundPasskey, options?: { readonly first?: boolean }): Promise<void>;
   updateCounter(credentialId: string, counter: number): Promise<void>;
   /** The card's WebAuthn user handle (base64url, random, made on first use). */
   userHandle(cardId: string): Promise<string>;
@@ -53,8 +57,9 @@ export class MemoryBindingStore implements BindingStore {
     return this.state.passkeys.find((p) => p.credentialId === credentialId);
   }
 
-  async addPasskey(passkey: BoundPasskey): Promise<void> {
+  async addPasskey(passkey: BoundPasskey, options: { readonly first?: boolean } = {}): Promise<void> {
     if (this.state.passkeys.some((p) => p.credentialId === passkey.credentialId)) throw new Error('credential already bound');
+    if (options.first && this.state.passkeys.some((p) => p.cardId === passkey.cardId)) throw new Error('card already has a passkey');
     this.state.passkeys.push({ ...passkey });
     await this.changed();
   }

@@ -111,6 +111,7 @@ export class CardBinding {
 
   constructor(options: CardBindingOptions) {
     if (options.origins.length === 0 || options.rpIds.length === 0) throw new TypeError('CardBinding needs the frame origins and RP IDs');
+    if (/[\r\n]/.test(options.issuerName) || !options.issuerName) throw new TypeError('issuerName must be one line');
     this.#options = options;
     this.mode = options.binding ?? 'plain';
     this.#now = options.now ?? Date.now;
@@ -130,6 +131,7 @@ export class CardBinding {
 
   /** A fresh webauthn statement for `cardId`, and the passkeys the frame may use. */
   async webauthnChallenge(cardId: string): Promise<{ challenge: string; webauthn: WebauthnHints }> {
+    if (!/^\S{1,200}$/.test(cardId)) throw new IssuerError('invalid_request', 400, 'card id must be one word');
     const now = this.#now();
     const nonce = randomBytes(16).toString('hex');
     const expiresAt = now + (this.#options.challengeTtlMs ?? 5 * MINUTE);
@@ -217,14 +219,21 @@ export class CardBinding {
    * header's base64url form) in the contract's order and updates the
    * passkey's counter. Returns the passkey that made it.
    */
-  async verifyAssertion(cardId: string, raw: unknown, commitment: BindingCommitment): Promise<BoundPasskey> {
+  verifyAssertion(cardId: string, raw: unknown, commitment: BindingCommitment): Promise<BoundPasskey> {
+    return this.#verify(cardId, raw, async () => commitment);
+  }
+
+  // The commitment is worked out only after the challenge is spent and the
+  // passkey found, in the contract's order, so a bad key or PIN cannot probe
+  // challenges without spending them.
+  async #verify(cardId: string, raw: unknown, commitment: () => Promise<BindingCommitment>): Promise<BoundPasskey> {
     const assertion = readAssertion(raw);
     if (!assertion) throw new IssuerError('binding_required', 401, 'this request needs a passkey assertion');
     const statement = assertion.challenge;
     const parsed = parseWebauthnStatement(statement);
     if (!parsed || parsed.cardId !== cardId) throw new IssuerError('challenge_unknown', 401, 'the challenge was not issued for this card');
     await this.#take(parsed.nonce, cardId, 'webauthn');
-    return this.#assert(cardId, assertion.credential, await expectedChallenge(statement as string, commitment));
+    return this.#assert(cardId, assertion.credential, async () => expectedChallenge(statement as string, await commitment()));
   }
 
   /** `PATCH /`: binds the card to a passkey (registration or assertion) or a wallet (SIWE). */
@@ -245,17 +254,23 @@ export class CardBinding {
     await this.#take(parsed.nonce, cardId, 'webauthn');
     const expected = await expectedChallenge(statement as string);
     if (!isRegistrationResponse(credential)) {
-      const passkey = await this.#assert(cardId, credential, expected);
+      const passkey = await this.#assert(cardId, credential, async () => expected);
       return { bound: true, scope: 'webauthn', credentialId: passkey.credentialId };
     }
     const made = await verifyPasskeyRegistration(credential, expected, this.#rp);
     if (await this.bindings.passkey(made.credentialId)) throw new IssuerError('invalid_registration', 400, 'this passkey is bound already');
-    if ((await this.bindings.passkeys(cardId)).length > 0) {
+    const first = (await this.bindings.passkeys(cardId)).length === 0;
+    if (!first) {
       // Only the first passkey is trusted on first use; later ones need a bound passkey's consent.
       if (readAssertion(body['assertion']) === undefined) throw new IssuerError('binding_required', 403, 'a further passkey needs an assertion by a bound passkey');
       await this.verifyAssertion(cardId, body['assertion'], { purpose: 'register', value: made.credentialId });
     }
-    await this.bindings.addPasskey({ ...made, cardId, createdAt: new Date(this.#now()).toISOString() });
+    try {
+      await this.bindings.addPasskey({ ...made, cardId, createdAt: new Date(this.#now()).toISOString() }, { first });
+    } catch {
+      // Another first registration for this card won the race, or the credential was bound meanwhile.
+      throw new IssuerError('binding_required', 403, 'the card was bound meanwhile: a further passkey needs an assertion by a bound passkey');
+    }
     return { bound: true, scope: 'webauthn', credentialId: made.credentialId };
   }
 
@@ -292,7 +307,7 @@ export class CardBinding {
       if (this.mode === 'bound') throw new IssuerError('binding_required', 401, 'this request needs a passkey assertion');
       return;
     }
-    await this.verifyAssertion(cardId, raw, await commitment());
+    await this.#verify(cardId, raw, commitment);
   }
 
   /** Consumes a challenge: `challenge_unknown`, `challenge_used` or `challenge_expired` unless it is fresh. */
@@ -305,13 +320,13 @@ export class CardBinding {
   }
 
   /** Checks an assertion by one of the card's passkeys over `expected`, then stores its counter. */
-  async #assert(cardId: string, credential: unknown, expected: string): Promise<BoundPasskey> {
+  async #assert(cardId: string, credential: unknown, expectedFor: () => Promise<string>): Promise<BoundPasskey> {
     if (!isAuthenticationResponse(credential)) throw new IssuerError('invalid_assertion', 401, 'credential is not a passkey assertion');
     const passkey = await this.bindings.passkey(credential.id);
     if (!passkey || passkey.cardId !== cardId) throw new IssuerError('unknown_credential', 401, 'this passkey is not bound to this card');
     const userHandle = credential.response.userHandle;
     if (userHandle && userHandle !== (await this.bindings.userHandle(cardId))) throw new IssuerError('invalid_assertion', 401, 'the passkey answers for another user');
-    const counter = await verifyPasskeyAssertion(credential, passkey, expected, this.#rp);
+    const counter = await verifyPasskeyAssertion(credential, passkey, await expectedFor(), this.#rp);
     await this.bindings.updateCounter(passkey.credentialId, counter);
     return { ...passkey, counter };
   }

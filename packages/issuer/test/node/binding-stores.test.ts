@@ -70,7 +70,7 @@ describe('RedisChallengeStore against a real redis-server', { skip: missing }, (
 });
 
 function bindingStoreContract(make: () => Promise<BindingStore>): void {
-  it('keeps passkeys per card, finds them by credential id, refuses a credential twice and updates counters', async () => {
+  it('keeps passkeys per card, finds them by credential id, refuses a credential twice or a second "first" passkey, and updates counters', async () => {
     const store = await make();
     const passkey = { credentialId: 'cred1', cardId: 'card_1', publicKey: 'pQECAyYgASFYIA', counter: 0, transports: ['internal'], createdAt: new Date(T0).toISOString() };
     await store.addPasskey(passkey);
@@ -80,6 +80,10 @@ function bindingStoreContract(make: () => Promise<BindingStore>): void {
     let refused = false;
     await store.addPasskey({ ...passkey, cardId: 'card_2' }).catch(() => (refused = true));
     expect(refused).to.equal(true);
+    refused = false;
+    await store.addPasskey({ ...passkey, credentialId: 'cred2' }, { first: true }).catch(() => (refused = true));
+    expect(refused).to.equal(true);
+    await store.addPasskey({ ...passkey, credentialId: 'cred3', cardId: 'card_3' }, { first: true });
     await store.updateCounter('cred1', 7);
     expect((await store.passkey('cred1'))?.counter).to.equal(7);
   });

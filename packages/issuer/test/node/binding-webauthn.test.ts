@@ -103,6 +103,19 @@ describe('card binding with passkeys', () => {
     expect((await binding.bindings.passkeys('card_1')).map((p) => p.credentialId)).to.deep.equal([first, added.id]);
   });
 
+  it('lets only one of two racing first registrations win; the other needs the winner\'s consent', async () => {
+    const [a, b] = await Promise.all([binding.webauthnChallenge('card_1'), binding.webauthnChallenge('card_1')]);
+    const attempts = await Promise.allSettled(
+      [a, b].map(async ({ challenge, webauthn }) =>
+        binding.bind('card_1', { scope: 'webauthn', challenge, credential: new SoftAuthenticator(ORIGIN, RP_ID).register(await challengeFor(challenge), webauthn.user.id) }),
+      ),
+    );
+    expect(attempts.filter((r) => r.status === 'fulfilled')).to.have.length(1);
+    const lost = attempts.find((r) => r.status === 'rejected');
+    expect(lost?.reason).to.include({ code: 'binding_required', status: 403 });
+    expect(await binding.bindings.passkeys('card_1')).to.have.length(1);
+  });
+
   it('accepts a sessionid only with a fresh assertion committing to it (header cardframe-assertion)', async () => {
     const id = await register('card_1');
     const sessionId = 'c2Vzc2lvbmlkLWJ5LXRoZS1mcmFtZQ==';
