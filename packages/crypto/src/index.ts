@@ -18,3 +18,5 @@ export { jweSealer } from './sealer.ts';
 export type { MessageFormat, Sealer } from './sealer.ts';
 export { createRevealSession } from './reveal-session.ts';
 export type { RevealSession } from './reveal-session.ts';
+export { BINDING_PURPOSES, bindingChallenge, bindingChallengeText, encodeBase64Url, jwkThumbprint, pinCommitment, publicKeyCommitment } from './binding-challenge.ts';
+export type { BindingCommitment, BindingPurpose } from './binding-challenge.ts';

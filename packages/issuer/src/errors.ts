@@ -19,7 +19,27 @@ export type IssuerErrorCode =
   | 'invalid_signature'
   /** The device is unknown or not bound to this card. */
   | 'device_not_bound'
-  | 'change_request_not_found';
+  | 'change_request_not_found'
+  /** Binding (see the binding contract): `scope` holds webauthn with siwe, or an unknown scope. */
+  | 'invalid_scope'
+  /** A bound request, or a further passkey's registration, came without the passkey assertion it needs. */
+  | 'binding_required'
+  /** The statement's nonce was never issued, or not for this card. */
+  | 'challenge_unknown'
+  | 'challenge_expired'
+  /** The challenge (or provisioning code) was consumed before: a replay. */
+  | 'challenge_used'
+  /** The assertion's challenge does not commit to this request's sessionid, key or PIN. */
+  | 'commitment_mismatch'
+  /** The passkey is not bound to this card. */
+  | 'unknown_credential'
+  /** Signature, origin, RP ID, user verification or counter check failed. */
+  | 'invalid_assertion'
+  | 'invalid_registration'
+  | 'siwe_invalid_message'
+  | 'siwe_wrong_signer'
+  | 'siwe_wrong_domain'
+  | 'siwe_expired';
 
 /** An issuer-side error with a stable code and the HTTP status it maps to. */
 export class IssuerError extends Error {

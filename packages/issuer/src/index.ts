@@ -20,3 +20,4 @@ export { decryptOaep, unwrapSessionId, unwrapSessionIdWithKeys } from './session
 export type { NodeOaepHash } from './session-id.ts';
 export { generateSessionKeyPair } from './session-key-pair.ts';
 export type { SessionKeyPair } from './session-key-pair.ts';
+export * from './binding/index.ts';
