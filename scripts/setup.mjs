@@ -1,6 +1,6 @@
 // `npm start` and `npm test` on a fresh machine (Node 20 + npm is enough):
 // make sure pnpm, the workspace's dependencies (Node 24 among them) and, for
-// tests, a Chromium exist; then hand over to pnpm, which runs the rest on
+// tests, the browsers and servers they drive exist; then hand over to pnpm, which runs the rest on
 // Node 24. Plain JavaScript on purpose: it runs before anything is installed.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -50,30 +50,36 @@ if (!works(pnpm)) {
 say('installing dependencies');
 must(pnpm, ['install'], 'pnpm install');
 
-// 3. Chromium for the browser and end-to-end tests.
-if (mode === 'test' && !chromiumPath()) {
+// 3. What the tests drive besides Node, from the system's packages: one
+// table, so one `apt-get update` and one install cover whatever is missing.
+const SYSTEM_TOOLS = [
+  { what: 'Chromium', present: () => Boolean(chromiumPath()), packages: ['chromium'], required: true },
+  // The gpg interop test skips itself (and says so) where gpg is missing.
+  { what: 'GnuPG', present: () => works('gpg'), packages: ['gnupg'], required: false },
+  { what: 'Redis', present: () => works('redis-server'), packages: ['redis-server'], required: true },
+];
+
+if (mode === 'test') {
+  const missing = SYSTEM_TOOLS.filter((tool) => !tool.present());
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-  if (process.platform === 'linux' && isRoot && works('apt-get')) {
-    say("installing Chromium from the system's packages");
+  if (missing.length > 0 && process.platform === 'linux' && isRoot && works('apt-get')) {
+    say(`installing ${missing.map((tool) => tool.what).join(', ')} from the system's packages`);
     const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
     must('apt-get', ['update'], 'apt-get update');
-    if (!run('apt-get', ['install', '-y', '--no-install-recommends', 'chromium'], { env })) {
-      must('apt-get', ['install', '-y', 'chromium'], 'apt-get install chromium');
-    }
-  } else {
+    const packages = missing.flatMap((tool) => tool.packages);
+    if (!run('apt-get', ['install', '-y', '--no-install-recommends', ...packages], { env })) run('apt-get', ['install', '-y', ...packages], { env });
+  } else if (missing.some((tool) => tool.what === 'Chromium')) {
     say("installing Playwright's Chromium (set CHROMIUM_PATH to use a browser you already have)");
     must(pnpm, ['exec', 'playwright', 'install', 'chromium'], 'playwright install chromium');
+    // Playwright finds its own browser; the system check would still say missing.
+    SYSTEM_TOOLS[0].present = () => true;
   }
-}
-
-// 4. GnuPG, for the test that checks OpenPGP messages against the gpg command line.
-if (mode === 'test' && !works('gpg') && process.platform === 'linux' && typeof process.getuid === 'function' && process.getuid() === 0 && works('apt-get')) {
-  say("installing GnuPG from the system's packages");
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  if (!run('apt-get', ['install', '-y', '--no-install-recommends', 'gnupg'], { env })) {
-    must('apt-get', ['update'], 'apt-get update');
-    // Not fatal: the gpg test skips itself (and says so) where gpg is missing.
-    if (!run('apt-get', ['install', '-y', '--no-install-recommends', 'gnupg'], { env })) say('GnuPG could not be installed; the gpg interop test will be skipped');
+  for (const tool of SYSTEM_TOOLS.filter((t) => !t.present())) {
+    if (tool.required) {
+      console.error(`\n[cardframe] ${tool.what} is needed for the tests: install ${tool.packages.join(' ')} from your system's packages`);
+      process.exit(1);
+    }
+    say(`${tool.what} could not be installed; the tests that need it will say so`);
   }
 }
 
