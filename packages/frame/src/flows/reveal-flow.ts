@@ -12,8 +12,8 @@ import { CardView } from '../views/card-view.ts';
 import type { RevealView } from '../views/reveal-view.ts';
 import { CopyView } from '../views/copy-view.ts';
 import { FieldView } from '../views/field-view.ts';
-import { responseKeys } from '../keys/format-loader.ts';
-import type { FrameResponseKeys } from '../keys/key-format.ts';
+import { replyVerifier, responseKeys } from '../keys/format-loader.ts';
+import type { FrameResponseKeys, ReplyVerifier } from '../keys/key-format.ts';
 import { keyWasRejected } from '../keys/key-rejected.ts';
 import { sessionKeyRing, type SessionKey } from '../keys/session-key-ring.ts';
 import { RateLimit } from '../rate-limit.ts';
@@ -50,6 +50,7 @@ export class RevealFlow implements Flow {
   readonly #context: FlowContext;
   readonly #sessionKeys: KeyRing<SessionKey> | undefined;
   #responseKeys: Promise<FrameResponseKeys> | undefined;
+  #replyVerifier: Promise<ReplyVerifier | undefined> | undefined;
   readonly #limit: RateLimit;
   readonly #onPageEvent: (event: Event) => void;
   #mode: RevealModeName = 'session-key';
@@ -171,7 +172,12 @@ export class RevealFlow implements Flow {
     const { channel } = this.#context;
     const values =
       this.#mode === 'key-pair'
-        ? await revealWithKeyPair(await (this.#responseKeys ??= responseKeys(this.#context.config)), fields, (public_key) => channel.request('encrypted-card', { public_key }))
+        ? await revealWithKeyPair(
+            await (this.#responseKeys ??= responseKeys(this.#context.config)),
+            fields,
+            (public_key, nonce) => channel.request('encrypted-card', { public_key, nonce }),
+            await (this.#replyVerifier ??= replyVerifier(this.#context.config)),
+          )
         : await this.#sessionKeys!.run(
             (key) => reveal(key.key, fields, (sessionId) => channel.request('session', { sessionId })),
             keyWasRejected,
