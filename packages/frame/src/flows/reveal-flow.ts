@@ -18,7 +18,7 @@ import { keyWasRejected } from '../keys/key-rejected.ts';
 import { sessionKeyRing, type SessionKey } from '../keys/session-key-ring.ts';
 import { RateLimit } from '../rate-limit.ts';
 import { RevealGroup, type GroupMessage } from '../reveal-group.ts';
-import { reveal, revealWithKeyPair, type RevealedValues } from '../reveal.ts';
+import { PROFILE_FIELDS, reveal, revealWithKeyPair, type RevealedValues } from '../reveal.ts';
 import { copyField } from './copy-field.ts';
 import type { Flow, FlowContext } from './flow.ts';
 import { revealOptions } from './reveal-options.ts';
@@ -202,6 +202,8 @@ export class RevealFlow implements Flow {
   async #show(): Promise<void> {
     const generation = this.#generation;
     this.element.values = this.#view === 'copy' ? {} : this.#values;
+    // Session-key reveals take expiry from the plaintext profile; key-pair replies carry it encrypted (and signed, where configured).
+    this.element.profileFields = this.#mode === 'session-key' ? PROFILE_FIELDS : [];
     this.element.state = 'revealed';
     // Announce the reveal once the values are in the DOM, not before.
     await this.element.updateComplete;
