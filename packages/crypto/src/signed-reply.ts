@@ -121,8 +121,3 @@ export async function verifySignedReply(jws: unknown, binding: ReplyBinding, opt
   if (typeof iat !== 'number' || !Number.isFinite(iat) || iat * 1000 > now + CLOCK_SKEW_MS || now - iat * 1000 > maxAgeMs) throw invalid('the signed reply is not recent');
   return record;
 }
-
-/** A fresh one-use nonce (128 random bits, base64url) for a signed-reply request. */
-export function replyNonce(): string {
-  return btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(16)))).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-}
