@@ -97,6 +97,8 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
         oaepHash: sandbox!.oaepHash === 'sha1' ? 'SHA-1' : 'SHA-256',
         messageFormat: options.messageFormat ?? 'jwe',
         pinKeys: { jwksUrl: `${sandbox!.url}/v1/cards/${options.messageFormat === 'pgp' ? 'pgp_keys' : 'pin_keys'}` },
+        // The sandbox signs its key-pair replies, so the frame accepts only signed ones (JWE programmes; OpenPGP replies are not signed yet).
+        ...(options.messageFormat === 'pgp' ? {} : { responseSigningKeys: { jwksUrl: `${sandbox!.url}/v1/cards/reply_signing_keys` } }),
       };
   const pinEnabled = !options.issuer || options.issuer.pinKeyJwk !== undefined;
   const base = parseFrameConfig({
@@ -110,9 +112,11 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
   const config = options.frameConfig ? parseFrameConfig(options.frameConfig(base)) : base;
   frame.setConfig(config);
   if (pgpFrame) {
+    const { responseSigningKeys: _jweOnly, ...pgpIssuer } = issuerConfig as typeof issuerConfig & { responseSigningKeys?: unknown };
     const pgpBase = parseFrameConfig({
       ...base,
-      issuer: { ...issuerConfig, messageFormat: 'pgp', pinKeys: { jwksUrl: `${sandbox!.url}/v1/cards/pgp_keys` } },
+      issuer: { ...pgpIssuer, messageFormat: 'pgp', pinKeys: { jwksUrl: `${sandbox!.url}/v1/cards/pgp_keys` } },
+      flows: { ...base.flows, ...(base.flows.reveal ? { reveal: { ...base.flows.reveal, responseSigning: 'off' } } : {}) },
     });
     pgpFrame.setConfig(options.frameConfig ? parseFrameConfig(options.frameConfig(pgpBase)) : pgpBase);
   }

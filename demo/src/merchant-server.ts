@@ -123,8 +123,8 @@ export async function startMerchantServer(options: MerchantServerOptions): Promi
         return forward(res, target, path, { method: 'POST', body: JSON.stringify(body) }, headers);
       }
       if (url.pathname === '/api/card-details') {
-        // Key-pair reveal: the frame's public key goes to the issuer, a JWE comes back.
-        return forward(res, target, `/v1/cards/${cardId}/details`, { method: 'POST', body: JSON.stringify({ public_key: body['public_key'] }) }, headers);
+        // Key-pair reveal: the frame's public key and nonce go to the issuer, a JWE (of the issuer's signed reply) comes back.
+        return forward(res, target, `/v1/cards/${cardId}/details`, { method: 'POST', body: JSON.stringify({ public_key: body['public_key'], nonce: body['nonce'] }) }, headers);
       }
       if (url.pathname === '/api/devices') {
         return forward(res, target, '/v1/devices', { method: 'POST', body: JSON.stringify({ card_account_id: cardId, public_key: body['public_key'] }) }, headers);

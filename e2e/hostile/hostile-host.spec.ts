@@ -184,6 +184,62 @@ test.describe('a hostile host page', () => {
   });
 });
 
+test('a hostile host cannot make a key-pair frame show digits it encrypted to the frame\'s own public key, nor replay a genuine reply', async ({ host }) => {
+  await host.open();
+  const frame = host.page.frameLocator('#card-keypair iframe');
+  await expect(frame.getByRole('button', { name: /Reveal/ })).toBeEnabled();
+  await host.page.evaluate(() => {
+    // A hostile script holds what the host holds: the frame's public key. It seals its own digits to it
+    // as ECDH-ES + A256GCM (RFC 7518), with nothing but WebCrypto.
+    const b64u = (bytes: ArrayBuffer | Uint8Array): string => btoa(String.fromCharCode(...new Uint8Array(bytes))).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+    const u32 = (n: number): number[] => [(n >>> 24) & 255, (n >>> 16) & 255, (n >>> 8) & 255, n & 255];
+    const text = new TextEncoder();
+    const forge = async (publicKey: { kid: string; x: string; y: string }, plaintext: string): Promise<string> => {
+      const recipient = await crypto.subtle.importKey('jwk', { kty: 'EC', crv: 'P-256', x: publicKey.x, y: publicKey.y }, { name: 'ECDH', namedCurve: 'P-256' }, false, []);
+      const ephemeral = (await crypto.subtle.generateKey({ name: 'ECDH', namedCurve: 'P-256' }, true, ['deriveBits'])) as CryptoKeyPair;
+      const z = new Uint8Array(await crypto.subtle.deriveBits({ name: 'ECDH', public: recipient }, ephemeral.privateKey, 256));
+      const epk = await crypto.subtle.exportKey('jwk', ephemeral.publicKey);
+      const algId = text.encode('A256GCM');
+      const cek = await crypto.subtle.digest('SHA-256', new Uint8Array([...u32(1), ...z, ...u32(algId.length), ...algId, ...u32(0), ...u32(0), ...u32(256)]));
+      const header = b64u(text.encode(JSON.stringify({ alg: 'ECDH-ES', enc: 'A256GCM', kid: publicKey.kid, epk: { kty: 'EC', crv: 'P-256', x: epk.x, y: epk.y } })));
+      const key = await crypto.subtle.importKey('raw', cek, 'AES-GCM', false, ['encrypt']);
+      const iv = crypto.getRandomValues(new Uint8Array(12));
+      const sealed = new Uint8Array(await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: text.encode(header) }, key, text.encode(plaintext)));
+      return `${header}..${b64u(iv)}.${b64u(sealed.slice(0, -16))}.${b64u(sealed.slice(-16))}`;
+    };
+    const card = document.querySelector('#card-keypair') as HTMLElement & { fetchEncryptedCard: (key: unknown, nonce?: string) => Promise<unknown> };
+    card.fetchEncryptedCard = (publicKey) => forge(publicKey as { kid: string; x: string; y: string }, JSON.stringify({ pan: '5555555555554444', cvc: '999', expiry: '01/31' }));
+  });
+  const forged = host.nextEvent<{ code: string }>('cardframe-error', '#card-keypair');
+  await frame.getByRole('button', { name: /Reveal/ }).click();
+  expect(await forged).toMatchObject({ code: 'ERR_SIGNATURE_INVALID' });
+  await expect(frame.getByRole('alert')).toBeVisible();
+  await expect(frame.locator('[data-field=pan]')).toHaveText('•••• •••• •••• ••••');
+  await expect(frame.getByText('5555')).toHaveCount(0);
+
+  // A genuine reply, recorded on an honest reveal, is refused when played back to the next request.
+  await host.page.evaluate(() => {
+    const card = document.querySelector('#card-keypair') as HTMLElement & { fetchEncryptedCard: (key: unknown, nonce?: string) => Promise<unknown> };
+    const w = window as unknown as { __recorded?: string };
+    card.fetchEncryptedCard = async (publicKey, nonce) => {
+      if (w.__recorded) return w.__recorded;
+      const response = await fetch('/api/card-details', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ public_key: publicKey, nonce }) });
+      w.__recorded = await response.text();
+      return w.__recorded;
+    };
+  });
+  await frame.getByRole('button', { name: /Reveal/ }).click();
+  await expect(frame.locator('[data-field=pan]')).toHaveText('4242 4242 4242 4242');
+  await frame.getByRole('button', { name: /Hide/ }).click();
+  // Hidden again, keeping only the last four the honest reveal showed.
+  await expect(frame.locator('[data-field=pan]')).toHaveText('•••• •••• •••• 4242');
+  const replayed = host.nextEvent<{ code: string }>('cardframe-error', '#card-keypair');
+  await frame.getByRole('button', { name: /Reveal/ }).click();
+  expect(await replayed).toMatchObject({ code: 'ERR_SIGNATURE_INVALID' });
+  await expect(frame.getByRole('alert')).toBeVisible();
+  await expect(frame.locator('[data-field=pan]')).toHaveText('•••• •••• •••• 4242');
+});
+
 test('a sibling iframe on the host page cannot connect to the card frame, even from the allowed origin', async ({ page, demo }) => {
   await page.goto(demo.merchantUrl);
   // A same-origin sibling frame (about:blank inherits the host origin), running its own script.

@@ -20,3 +20,6 @@ export { createRevealSession } from './reveal-session.ts';
 export type { RevealSession } from './reveal-session.ts';
 export { BINDING_PURPOSES, bindingChallenge, bindingChallengeText, encodeBase64Url, jwkThumbprint, pinCommitment, publicKeyCommitment } from './binding-challenge.ts';
 export type { BindingCommitment, BindingPurpose } from './binding-challenge.ts';
+export { REPLY_SIGNING_ALGS, importReplyVerifyKey, verifySignedReply } from './signed-reply.ts';
+export { replyNonce } from './reply-nonce.ts';
+export type { ReplyBinding, ReplySigningAlg, ReplyVerifyKey, VerifyReplyOptions } from './signed-reply.ts';

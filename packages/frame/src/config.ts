@@ -31,6 +31,13 @@ export interface FrameConfig {
      * A PGP key set has the JWKS shape, each entry `{kid, use: "enc", pgp}`.
      */
     readonly pinKeys?: KeyRingSource;
+    /**
+     * The issuer's public keys that sign key-pair replies (JWKs with `use:
+     * "sig"`, ES256, or RS256/PS256 named by `alg`): pinned, or a JWKS URL the
+     * frame fetches itself. Written `responseSigningKey: {jwk}` for one pinned
+     * key. With them, key-pair reveals accept only signed replies.
+     */
+    readonly responseSigningKeys?: KeyRingSource;
     /** Algorithms for sealing to the issuer: RSA-OAEP only where the issuer needs it. */
     readonly encryption: EncryptionPolicy;
     /** How fetched key sets are cached and refreshed. */
@@ -86,6 +93,14 @@ export interface RevealFlowConfig {
   readonly modes: readonly RevealMode[];
   /** Algorithm of the frame's response keys in key-pair mode (default `ECDH-ES`); an OpenPGP issuer gets a Curve25519 OpenPGP key instead. */
   readonly responseKeyAlg: 'ECDH-ES' | 'RSA-OAEP-256';
+  /**
+   * Key-pair replies: `required` accepts only a reply signed by one of
+   * `issuer.responseSigningKeys` over the card data, the frame key's kid and
+   * the request's nonce; `off` accepts seed 000's unsigned JWE, which anyone
+   * holding the frame's public key (the host too) can make. Default:
+   * `required` when signing keys are configured, else `off`.
+   */
+  readonly responseSigning: 'required' | 'off';
   /** Whether the cardholder may copy revealed fields to the clipboard (default true). */
   readonly copy: boolean;
   /** Mask as soon as the frame loses focus, whatever the host says (default false; a host may still ask for it). */
@@ -199,7 +214,7 @@ function parseFlag(value: unknown, fallback: boolean, path: string): boolean {
   return value;
 }
 
-function parseRevealFlow(value: unknown): RevealFlowConfig {
+function parseRevealFlow(value: unknown, hasSigningKeys: boolean): RevealFlowConfig {
   const reveal = object(value, 'flows.reveal');
   let fields: FieldName[];
   try {
@@ -213,10 +228,14 @@ function parseRevealFlow(value: unknown): RevealFlowConfig {
   }
   const responseKeyAlg = reveal['responseKeyAlg'] ?? 'ECDH-ES';
   if (responseKeyAlg !== 'ECDH-ES' && responseKeyAlg !== 'RSA-OAEP-256') throw bad('flows.reveal.responseKeyAlg must be "ECDH-ES" or "RSA-OAEP-256"');
+  const responseSigning = reveal['responseSigning'] ?? (hasSigningKeys ? 'required' : 'off');
+  if (responseSigning !== 'required' && responseSigning !== 'off') throw bad('flows.reveal.responseSigning must be "required" or "off"');
+  if (responseSigning === 'required' && !hasSigningKeys) throw bad('flows.reveal.responseSigning "required" needs issuer.responseSigningKey(s)');
   return {
     fields,
     modes: modes as RevealMode[],
     responseKeyAlg,
+    responseSigning,
     autoHideSeconds: parseSeconds(reveal['autoHideSeconds'], 120, 0, 86_400, 'flows.reveal.autoHideSeconds'),
     maxPerMinute: parseSeconds(reveal['maxPerMinute'], 10, 1, 1000, 'flows.reveal.maxPerMinute'),
     copy: parseFlag(reveal['copy'], true, 'flows.reveal.copy'),
@@ -276,11 +295,14 @@ export function parseFrameConfig(value: unknown): FrameConfig {
   const issuer = object(config['issuer'], 'issuer');
   const oaepHash = issuer['oaepHash'] ?? 'SHA-1';
   if (oaepHash !== 'SHA-1' && oaepHash !== 'SHA-256') throw bad('issuer.oaepHash must be "SHA-1" or "SHA-256"');
-  const flows = object(config['flows'] ?? {}, 'flows');
-  const reveal = flows['reveal'] === undefined ? undefined : parseRevealFlow(flows['reveal']);
-  const pin = flows['pin'] === undefined ? undefined : parsePinFlow(flows['pin']);
   const messageFormat = issuer['messageFormat'] ?? 'jwe';
   if (messageFormat !== 'jwe' && messageFormat !== 'pgp') throw bad('issuer.messageFormat must be "jwe" or "pgp"');
+  const responseSigningKeys = parseKeys(issuer, 'responseSigningKey', 'responseSigningKeys', 'jwk');
+  // Signed OpenPGP replies are not verified yet: refuse the config rather than accept unsigned replies it asks to refuse.
+  if (responseSigningKeys && messageFormat === 'pgp') throw bad('issuer.responseSigningKey(s) is supported for JWE issuers only');
+  const flows = object(config['flows'] ?? {}, 'flows');
+  const reveal = flows['reveal'] === undefined ? undefined : parseRevealFlow(flows['reveal'], responseSigningKeys !== undefined);
+  const pin = flows['pin'] === undefined ? undefined : parsePinFlow(flows['pin']);
   const sessionKeys = parseKeys(issuer, 'sessionKey', 'sessionKeys', 'pem');
   const pinKeys = parseKeys(issuer, 'pinKey', 'pinKeys', messageFormat === 'pgp' ? 'pgp' : 'jwk');
   if (reveal?.modes.includes('session-key') && !sessionKeys) throw bad('issuer.sessionKey(s) is needed for the session-key reveal');
@@ -294,6 +316,7 @@ export function parseFrameConfig(value: unknown): FrameConfig {
       oaepHash,
       messageFormat,
       ...(pinKeys ? { pinKeys } : {}),
+      ...(responseSigningKeys ? { responseSigningKeys } : {}),
       encryption: parseEncryption(issuer['encryption']),
       keyRefresh: parseKeyRefresh(issuer['keyRefresh']),
     },
@@ -305,7 +328,7 @@ export function parseFrameConfig(value: unknown): FrameConfig {
 
 /** Origins the frame fetches keys from, for its CSP `connect-src`. */
 export function keySourceOrigins(config: Pick<FrameConfig, 'issuer'>): string[] {
-  const origins = [config.issuer.sessionKeys, config.issuer.pinKeys].flatMap((source) => (source && 'jwksUrl' in source ? [new URL(source.jwksUrl).origin] : []));
+  const origins = [config.issuer.sessionKeys, config.issuer.pinKeys, config.issuer.responseSigningKeys].flatMap((source) => (source && 'jwksUrl' in source ? [new URL(source.jwksUrl).origin] : []));
   return [...new Set(origins)];
 }
 

@@ -1,10 +1,17 @@
-import { createRevealSession, openField } from '@cardframe/crypto';
+import { createRevealSession, openField, replyNonce } from '@cardframe/crypto';
 import { CardframeError, parseIssuerCard, type FieldName, type HostResult } from '@cardframe/protocol';
 import { formatExpiry } from './format.ts';
-import type { FrameResponseKeys } from './keys/key-format.ts';
+import type { FrameResponseKeys, ReplyVerifier } from './keys/key-format.ts';
 
 /** Revealed values keyed by field: PAN digits, CVC, PIN, expiry as `MM/YY`. Formatting for display is the view's job. */
 export type RevealedValues = Partial<Record<FieldName, string>>;
+
+/**
+ * Fields the session-key reveal takes from seed 001's plaintext card profile
+ * rather than from a field encrypted under the session secret: the host (and
+ * its backend) can read and alter them, and nothing in the frame can tell.
+ */
+export const PROFILE_FIELDS: readonly FieldName[] = ['expiry'];
 
 const DIGITS: Record<Exclude<FieldName, 'expiry'>, RegExp> = { pan: /^[0-9]{12,19}$/, cvc: /^[0-9]{3,4}$/, pin: /^[0-9]{4,12}$/ };
 
@@ -47,24 +54,40 @@ function parseExpiry(value: unknown): string | undefined {
 
 /**
  * One reveal with a frame-held key pair (seed 000's second flow): the host
- * gets only the public key, the issuer answers with a JWE (or an OpenPGP
- * message) of `{"pan","cvc","expiry"}` to it, and only the key it names opens it.
+ * gets only the public key and a fresh nonce, the issuer answers with a JWE
+ * (or an OpenPGP message) of `{"pan","cvc","expiry"}` to it, and only the key
+ * it names opens it. Anyone holding the public key can encrypt to it, the
+ * host included; with `verify` the plaintext must be the issuer's signature
+ * over the card data, that key's kid and this request's nonce.
  */
 export async function revealWithKeyPair(
   keys: Pick<FrameResponseKeys, 'current' | 'open'>,
   fields: readonly FieldName[],
-  fetchEncrypted: (publicKey: Awaited<ReturnType<FrameResponseKeys['current']>>) => Promise<HostResult>,
+  fetchEncrypted: (publicKey: Awaited<ReturnType<FrameResponseKeys['current']>>, nonce: string) => Promise<HostResult>,
+  verify?: ReplyVerifier,
 ): Promise<RevealedValues> {
-  const { body } = await fetchEncrypted(await keys.current());
+  const publicKey = await keys.current();
+  const nonce = replyNonce();
+  const { body } = await fetchEncrypted(publicKey, nonce);
   if (typeof body !== 'string') throw new CardframeError('ERR_MALFORMED_RESPONSE', 'the issuer response is not a sealed message');
   const { plaintext } = await keys.open(body.trim());
-  let card: Record<string, unknown>;
+  let text: string;
   try {
-    card = JSON.parse(strictUtf8.decode(plaintext)) as Record<string, unknown>;
+    text = strictUtf8.decode(plaintext);
   } catch {
-    throw new CardframeError('ERR_MALFORMED_RESPONSE', 'the decrypted card data is not JSON');
+    throw new CardframeError('ERR_MALFORMED_RESPONSE', 'the decrypted card data is not text');
   } finally {
     plaintext.fill(0);
+  }
+  let card: Record<string, unknown>;
+  if (verify) {
+    card = await verify(text.trim(), { kid: publicKey.kid, nonce });
+  } else {
+    try {
+      card = JSON.parse(text) as Record<string, unknown>;
+    } catch {
+      throw new CardframeError('ERR_MALFORMED_RESPONSE', 'the decrypted card data is not JSON');
+    }
   }
   const values: RevealedValues = {};
   for (const field of fields) {

@@ -10,6 +10,7 @@ const reveal: RevealFlowConfig = {
   maxPerMinute: 10,
   modes: ['session-key', 'key-pair'],
   responseKeyAlg: 'ECDH-ES',
+  responseSigning: 'off',
   copy: true,
   hideOnBlur: false,
 };

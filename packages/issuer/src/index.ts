@@ -12,6 +12,8 @@ export { RotatingPgpKeyRing, generatePgpPinKey } from './pgp-keys.ts';
 export type { PgpPinKey, RotatingPgpKey, RotatingPgpKeyJson } from './pgp-keys.ts';
 export { sealPgpResponse } from './seal-pgp-response.ts';
 export { sealField } from './seal-field.ts';
+export { signCardReply } from './sign-card-reply.ts';
+export type { CardReplyData, CardReplyRequest, ReplySigningKey } from './sign-card-reply.ts';
 export { KeyStages } from './key-stages.ts';
 export type { KeyFinder, KeyStage, KeyStageFields, StagedKey } from './key-stages.ts';
 export { RotatingKeyRing } from './rotating-keys.ts';

@@ -6,7 +6,9 @@ export type KeyPurpose =
   /** sessionid wrapping: RSA, published with the OAEP `alg` the issuer decrypts with. */
   | { readonly use: 'session'; readonly oaepHash: 'sha1' | 'sha256' }
   /** PIN sealing: RSA (published with `alg: RS256`, as seed 002 shows) or EC P-256 for ECDH-ES. */
-  | { readonly use: 'pin'; readonly type: 'RSA' | 'EC' };
+  | { readonly use: 'pin'; readonly type: 'RSA' | 'EC' }
+  /** Signing key-pair replies: EC P-256, published with `use: "sig"`, `alg: "ES256"`. */
+  | { readonly use: 'reply-signing' };
 
 /** An issuer RSA or EC key, as a rotating ring holds it. */
 export interface RingJwkKey {
@@ -35,12 +37,13 @@ function publish(purpose: KeyPurpose, kid: string, privateKey: KeyObject): JsonW
   if (purpose.use === 'session') {
     return { kid, kty: 'RSA', use: 'enc', alg: purpose.oaepHash === 'sha1' ? 'RSA-OAEP' : 'RSA-OAEP-256', n: jwk.n, e: jwk.e } as JsonWebKey & { kid: string };
   }
+  if (purpose.use === 'reply-signing') return { kid, kty: 'EC', crv: jwk.crv, x: jwk.x, y: jwk.y, use: 'sig', alg: 'ES256' } as JsonWebKey & { kid: string };
   if (jwk.kty === 'RSA') return { kid, kty: 'RSA', use: 'enc', alg: 'RS256', n: jwk.n, e: jwk.e } as JsonWebKey & { kid: string };
   return { kid, kty: 'EC', crv: jwk.crv, x: jwk.x, y: jwk.y, use: 'enc' } as JsonWebKey & { kid: string };
 }
 
 function keyType(purpose: KeyPurpose): 'RSA' | 'EC' {
-  return purpose.use === 'session' ? 'RSA' : purpose.type;
+  return purpose.use === 'session' ? 'RSA' : purpose.use === 'reply-signing' ? 'EC' : purpose.type;
 }
 
 function generate(purpose: KeyPurpose): RingJwkKey {

@@ -3,7 +3,7 @@ import { parsePinSubmission } from './frame-requests.ts';
 import { expectObject, expectString, expectVersion } from './guards.ts';
 import { assertJsonValue, assertSize, fail } from './json-value.ts';
 import { PROTOCOL_VERSION, type FrameEventDetails, type FrameMessage } from './messages.ts';
-import { BASE64_TEXT_PATTERN, ID_PATTERN, MAX_SESSION_ID_CHARS } from './patterns.ts';
+import { BASE64_TEXT_PATTERN, ID_PATTERN, MAX_SESSION_ID_CHARS, REPLY_NONCE_PATTERN } from './patterns.ts';
 import { parseDevicePublicKey, parseResponsePublicKey } from './public-keys.ts';
 import { parseReplyEnvelope } from './replies.ts';
 
@@ -34,8 +34,17 @@ export function parseFrameMessage(data: unknown): FrameMessage {
           return { v: PROTOCOL_VERSION, kind: 'request', id, method: 'register-device', params: { public_key: parseDevicePublicKey(params['public_key']) } };
         }
         case 'encrypted-card': {
-          const params = expectObject(message['params'], 'message.params', ['public_key']);
-          return { v: PROTOCOL_VERSION, kind: 'request', id, method: 'encrypted-card', params: { public_key: parseResponsePublicKey(params['public_key']) } };
+          const params = expectObject(message['params'], 'message.params', ['public_key'], ['nonce']);
+          return {
+            v: PROTOCOL_VERSION,
+            kind: 'request',
+            id,
+            method: 'encrypted-card',
+            params: {
+              public_key: parseResponsePublicKey(params['public_key']),
+              ...(params['nonce'] === undefined ? {} : { nonce: expectString(params['nonce'], 'message.params.nonce', REPLY_NONCE_PATTERN, 22) }),
+            },
+          };
         }
         default:
           fail('message.method', 'unknown method');

@@ -209,7 +209,8 @@ export interface EncryptedCardRequest {
   readonly kind: 'request';
   readonly id: string;
   readonly method: 'encrypted-card';
-  readonly params: { readonly public_key: ResponsePublicKeyJson };
+  /** `nonce`: 128 random bits the issuer's signed reply must repeat; send it to the issuer with the key. */
+  readonly params: { readonly public_key: ResponsePublicKeyJson; readonly nonce?: string };
 }
 
 export type FrameRequest = SessionRequest | PinRequest | RegisterDeviceRequest | EncryptedCardRequest;

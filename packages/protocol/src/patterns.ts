@@ -26,6 +26,9 @@ export const BASE64_TEXT_PATTERN = /^[A-Za-z0-9+/]+={0,2}$/;
 /** Unpadded base64url, as in JWK members. */
 export const BASE64URL_PATTERN = /^[A-Za-z0-9_-]+$/;
 
+/** A key-pair request's one-use nonce: 128 bits as unpadded base64url. */
+export const REPLY_NONCE_PATTERN = /^[A-Za-z0-9_-]{22}$/;
+
 /** Lowercase hex, whole bytes. */
 export const HEX_PATTERN = /^(?:[0-9a-f]{2})+$/;
 

@@ -107,6 +107,16 @@ describe('OpenPGP in frame requests', () => {
   });
 });
 
+describe('key-pair request nonce', () => {
+  const key = { kty: 'EC', crv: 'P-256', x: 'A'.repeat(43), y: 'B'.repeat(43), kid: 'k1', use: 'enc', alg: 'ECDH-ES' };
+  const card = (params: Record<string, unknown>) => ({ v: 1, kind: 'request', id: 'c', method: 'encrypted-card', params: { public_key: key, ...params } });
+
+  it('carries a 128-bit base64url nonce with the frame key, and refuses any other nonce', () => {
+    expect(parseFrameMessage(card({ nonce: 'AbCdEfGhIjKlMnOpQrSt_-' }))).to.deep.include({ params: { public_key: key, nonce: 'AbCdEfGhIjKlMnOpQrSt_-' } });
+    for (const nonce of ['short', 'AbCdEfGhIjKlMnOpQrSt_-x', 'AbCdEfGhIjKlMnOpQrSt+/', 7]) expect(codeOf(() => parseFrameMessage(card({ nonce })))).to.equal('ERR_BAD_MESSAGE');
+  });
+});
+
 describe('issuer card response', () => {
   const field = { data: 'AAAA', iv: 'BBBB' };
   const card = { id: 'c', expirationMonth: '12', expirationYear: '2030', encryptedPan: field, encryptedCvc: field, pin: field };

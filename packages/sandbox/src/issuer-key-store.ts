@@ -8,17 +8,21 @@ interface StoredKeys {
   readonly pin: { readonly purpose: KeyPurpose; readonly keys: readonly RotatingKeyJson[] };
   /** OpenPGP PIN keys, for card programmes whose issuer speaks OpenPGP (absent in older files). */
   readonly pgp?: { readonly keys: readonly RotatingPgpKeyJson[] };
+  /** Keys that sign key-pair replies (absent in older files). */
+  readonly replySigning?: { readonly keys: readonly RotatingKeyJson[] };
 }
 
 export interface IssuerKeys {
   readonly session: RotatingKeyRing;
   readonly pin: RotatingKeyRing;
   readonly pgp: RotatingPgpKeyRing;
+  readonly replySigning: RotatingKeyRing;
   /** Writes every ring (no-op without a data folder). */
   save(): Promise<void>;
 }
 
 const FILE = 'issuer-keys.json';
+const REPLY_SIGNING: KeyPurpose = { use: 'reply-signing' };
 
 function samePurpose(a: KeyPurpose, b: KeyPurpose): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
@@ -50,12 +54,19 @@ export async function loadIssuerKeys(dataDir: string | undefined, purposes: { se
     }
     return RotatingKeyRing.create(purposes[which]);
   };
+  let replySigning: RotatingKeyRing | undefined;
+  try {
+    if (stored?.replySigning) replySigning = RotatingKeyRing.fromJSON(REPLY_SIGNING, stored.replySigning.keys);
+  } catch {
+    // A damaged store is replaced rather than trusted.
+  }
   let pgp: RotatingPgpKeyRing | undefined;
   if (stored?.pgp) pgp = await RotatingPgpKeyRing.fromJSON(stored.pgp.keys).catch(() => undefined);
   const keys: IssuerKeys = {
     session: ring('session'),
     pin: ring('pin'),
     pgp: pgp ?? (await RotatingPgpKeyRing.create()),
+    replySigning: replySigning ?? RotatingKeyRing.create(REPLY_SIGNING),
     async save() {
       if (!dataDir) return;
       const data: StoredKeys = {
@@ -63,6 +74,7 @@ export async function loadIssuerKeys(dataDir: string | undefined, purposes: { se
         session: { purpose: purposes.session, keys: keys.session.toJSON() },
         pin: { purpose: purposes.pin, keys: keys.pin.toJSON() },
         pgp: { keys: keys.pgp.toJSON() },
+        replySigning: { keys: keys.replySigning.toJSON() },
       };
       await mkdir(dataDir, { recursive: true });
       const temporary = join(dataDir, `${FILE}.${process.pid}.tmp`);

@@ -1,6 +1,6 @@
 import { createPublicKey } from 'node:crypto';
 import { importIssuerEncryptionKey, sealJwe } from '@cardframe/crypto';
-import { IssuerError, buildCardResponse, sealPgpResponse, unwrapSessionIdWithKeys, type CardRecord, type NodeOaepHash, type RotatingKey, type RotatingPgpKey } from '@cardframe/issuer';
+import { IssuerError, buildCardResponse, sealPgpResponse, signCardReply, unwrapSessionIdWithKeys, type CardRecord, type NodeOaepHash, type RotatingKey, type RotatingPgpKey } from '@cardframe/issuer';
 import { listen, readBody, sendJson, type RunningServer } from './http.ts';
 import { loadIssuerKeys } from './issuer-key-store.ts';
 import { createPinRoutes } from './issuer-pin-routes.ts';
@@ -112,6 +112,7 @@ export async function startSandboxIssuer(options: SandboxIssuerOptions = {}): Pr
     const pgpRotated = keys.pgp.rotate();
     keys.session.rotate();
     keys.pin.rotate();
+    keys.replySigning.rotate();
     await pgpRotated;
     await keys.save();
   };
@@ -135,10 +136,17 @@ export async function startSandboxIssuer(options: SandboxIssuerOptions = {}): Pr
         res.writeHead(204, { 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Methods': 'GET', 'Access-Control-Max-Age': '600' });
         return res.end();
       }
-      if (method === 'GET' && (path === '/keys/session/jwks.json' || path === '/v1/cards/pin_keys' || path === '/v1/cards/pgp_keys')) {
+      if (method === 'GET' && (path === '/keys/session/jwks.json' || path === '/v1/cards/pin_keys' || path === '/v1/cards/pgp_keys' || path === '/v1/cards/reply_signing_keys')) {
         stats.jwksRequests++;
         res.writeHead(200, JWKS_HEADERS);
-        const set = path === '/v1/cards/pgp_keys' ? keys.pgp.keySet() : path === '/v1/cards/pin_keys' ? keys.pin.jwks() : keys.session.jwks();
+        const set =
+          path === '/v1/cards/pgp_keys'
+            ? keys.pgp.keySet()
+            : path === '/v1/cards/pin_keys'
+              ? keys.pin.jwks()
+              : path === '/v1/cards/reply_signing_keys'
+                ? keys.replySigning.jwks()
+                : keys.session.jwks();
         return res.end(JSON.stringify(set));
       }
       if ((path === '/card' || path.startsWith('/cards/') || path.startsWith('/v1/')) && fault && fault.remaining-- > 0) {
@@ -151,7 +159,7 @@ export async function startSandboxIssuer(options: SandboxIssuerOptions = {}): Pr
           stats.cardRequests++;
           const card = cards.get(details[1]!);
           if (!card) throw new IssuerError('card_not_found', 404, 'no such card');
-          const body = JSON.parse((await readBody(req)) || '{}') as { public_key?: unknown };
+          const body = JSON.parse((await readBody(req)) || '{}') as { public_key?: unknown; nonce?: unknown };
           const payload = { pan: card.pan, cvc: card.cvc, expiry: `${String(card.expirationMonth).padStart(2, '0')}/${card.expirationYear}`, pin: pins.get(card.id) };
           if (formatOf(card.id) === 'pgp') {
             // An OpenPGP programme answers with an armored message to the frame's OpenPGP key.
@@ -162,8 +170,12 @@ export async function startSandboxIssuer(options: SandboxIssuerOptions = {}): Pr
           const key = await importIssuerEncryptionKey(body.public_key, { rsaEnc: 'A256GCM' }).catch(() => {
             throw new IssuerError('invalid_key', 400, 'public_key must be an encryption JWK with a kid (RSA ≥ 2048 or P-256)');
           });
+          // With the frame's nonce, the reply is signed first (over the card, the frame key's kid and the nonce), then encrypted;
+          // without one (a seed 000 client that does not ask), it is the plain JSON seed 000 shows.
+          const plaintext =
+            body.nonce === undefined ? JSON.stringify(payload) : signCardReply(payload, { kid: key.kid, nonce: body.nonce as string }, keys.replySigning.active);
           res.writeHead(200, { 'Content-Type': 'application/jose', 'Cache-Control': 'no-store' });
-          return res.end(await sealJwe(new TextEncoder().encode(JSON.stringify(payload)), key));
+          return res.end(await sealJwe(new TextEncoder().encode(plaintext), key, body.nonce === undefined ? {} : { cty: 'JWT' }));
         }
         if (await pinRoutes.handle(req, res, url)) return;
       }

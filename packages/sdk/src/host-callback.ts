@@ -17,14 +17,15 @@ export type FetchCardData = (sessionId: string) => Promise<HostCallbackResult>;
 
 /**
  * Key-pair reveal: send the frame's public key (a JWK, or `{kty: "PGP", …}`
- * for an OpenPGP issuer) to your backend, which asks the issuer for card
- * data encrypted to it, and return the issuer's compact JWE or armored
- * OpenPGP message (as a `Response` or text).
+ * for an OpenPGP issuer) and the request's `nonce` to your backend, which
+ * asks the issuer for card data encrypted to it, and return the issuer's
+ * compact JWE or armored OpenPGP message (as a `Response` or text). An
+ * issuer that signs its replies signs the nonce too, so pass it on unchanged.
  *
  * @example
- * card.fetchEncryptedCard = (publicKey) => fetch('/api/card-details', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ public_key: publicKey }) });
+ * card.fetchEncryptedCard = (publicKey, nonce) => fetch('/api/card-details', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ public_key: publicKey, nonce }) });
  */
-export type FetchEncryptedCard = (publicKey: ResponsePublicKeyJson) => Promise<HostCallbackResult>;
+export type FetchEncryptedCard = (publicKey: ResponsePublicKeyJson, nonce?: string) => Promise<HostCallbackResult>;
 
 /**
  * Forward a sealed PIN to your backend, which calls the issuer's change-PIN
@@ -59,11 +60,17 @@ async function issuerErrorCode(response: Response): Promise<string | undefined> 
  * Runs a host callback and turns its result into the body the frame reads.
  * `name` labels errors; the host's own error text never reaches the frame.
  */
-export async function runHostCallback<A>(callback: ((arg: A) => Promise<HostCallbackResult>) | undefined, arg: A, name: string): Promise<JsonValue> {
+export async function runHostCallback<A, B = undefined>(
+  callback: ((arg: A, extra: B) => Promise<HostCallbackResult>) | undefined,
+  arg: A,
+  name: string,
+  extra?: B,
+): Promise<JsonValue> {
   if (typeof callback !== 'function') throw new CardframeError('ERR_BAD_OPTION', `${name} is not set`);
   let result: unknown;
   try {
-    result = await callback(arg);
+    // A second argument only when there is one, so one-argument callbacks see exactly what they always did.
+    result = await (extra === undefined ? (callback as (arg: A) => Promise<HostCallbackResult>)(arg) : callback(arg, extra));
   } catch {
     throw new CardframeError('ERR_ISSUER_REQUEST', `${name} rejected`);
   }

@@ -131,7 +131,7 @@ export abstract class RevealElement extends FrameElement {
       case 'session':
         return runHostCallback(this.fetchCardData ?? this.#group?.fetchCardData, request.params.sessionId, 'fetchCardData');
       case 'encrypted-card':
-        return runHostCallback(this.fetchEncryptedCard ?? this.#group?.fetchEncryptedCard, request.params.public_key, 'fetchEncryptedCard');
+        return runHostCallback(this.fetchEncryptedCard ?? this.#group?.fetchEncryptedCard, request.params.public_key, 'fetchEncryptedCard', request.params.nonce);
       default:
         return Promise.reject(new CardframeError('ERR_NOT_ALLOWED', 'a card frame only asks for card data'));
     }

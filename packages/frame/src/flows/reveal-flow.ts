@@ -12,13 +12,13 @@ import { CardView } from '../views/card-view.ts';
 import type { RevealView } from '../views/reveal-view.ts';
 import { CopyView } from '../views/copy-view.ts';
 import { FieldView } from '../views/field-view.ts';
-import { responseKeys } from '../keys/format-loader.ts';
-import type { FrameResponseKeys } from '../keys/key-format.ts';
+import { replyVerifier, responseKeys } from '../keys/format-loader.ts';
+import type { FrameResponseKeys, ReplyVerifier } from '../keys/key-format.ts';
 import { keyWasRejected } from '../keys/key-rejected.ts';
 import { sessionKeyRing, type SessionKey } from '../keys/session-key-ring.ts';
 import { RateLimit } from '../rate-limit.ts';
 import { RevealGroup, type GroupMessage } from '../reveal-group.ts';
-import { reveal, revealWithKeyPair, type RevealedValues } from '../reveal.ts';
+import { PROFILE_FIELDS, reveal, revealWithKeyPair, type RevealedValues } from '../reveal.ts';
 import { copyField } from './copy-field.ts';
 import type { Flow, FlowContext } from './flow.ts';
 import { revealOptions } from './reveal-options.ts';
@@ -50,6 +50,7 @@ export class RevealFlow implements Flow {
   readonly #context: FlowContext;
   readonly #sessionKeys: KeyRing<SessionKey> | undefined;
   #responseKeys: Promise<FrameResponseKeys> | undefined;
+  #replyVerifier: Promise<ReplyVerifier | undefined> | undefined;
   readonly #limit: RateLimit;
   readonly #onPageEvent: (event: Event) => void;
   #mode: RevealModeName = 'session-key';
@@ -171,7 +172,12 @@ export class RevealFlow implements Flow {
     const { channel } = this.#context;
     const values =
       this.#mode === 'key-pair'
-        ? await revealWithKeyPair(await (this.#responseKeys ??= responseKeys(this.#context.config)), fields, (public_key) => channel.request('encrypted-card', { public_key }))
+        ? await revealWithKeyPair(
+            await (this.#responseKeys ??= responseKeys(this.#context.config)),
+            fields,
+            (public_key, nonce) => channel.request('encrypted-card', { public_key, nonce }),
+            await (this.#replyVerifier ??= replyVerifier(this.#context.config)),
+          )
         : await this.#sessionKeys!.run(
             (key) => reveal(key.key, fields, (sessionId) => channel.request('session', { sessionId })),
             keyWasRejected,
@@ -196,6 +202,8 @@ export class RevealFlow implements Flow {
   async #show(): Promise<void> {
     const generation = this.#generation;
     this.element.values = this.#view === 'copy' ? {} : this.#values;
+    // Session-key reveals take expiry from the plaintext profile; key-pair replies carry it encrypted (and signed, where configured).
+    this.element.profileFields = this.#mode === 'session-key' ? PROFILE_FIELDS : [];
     this.element.state = 'revealed';
     // Announce the reveal once the values are in the DOM, not before.
     await this.element.updateComplete;

@@ -10,6 +10,7 @@ export const de: Messages = {
     pin: 'PIN',
   },
   hidden: '{label} verborgen',
+  fromProfile: 'Das Ablaufdatum stammt aus dem Kartenprofil: Es ist nicht wie Kartennummer und CVC verschlüsselt.',
   card: {
     reveal: 'Kartendaten anzeigen',
     hide: 'Kartendaten verbergen',

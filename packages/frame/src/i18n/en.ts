@@ -9,6 +9,8 @@ export const en = {
   field: { pan: 'Card number', expiry: 'Expiry', cvc: 'CVC', pin: 'PIN' },
   /** Screen-reader name of a masked value. */
   hidden: '{label} hidden',
+  /** Screen-reader note on values from the issuer's unencrypted card profile (seed 001's expiry). */
+  fromProfile: 'Expiry is from the card profile: it is not encrypted like the card number and CVC.',
   card: {
     reveal: 'Reveal card details',
     hide: 'Hide card details',

@@ -1,6 +1,6 @@
 import type { MessageFormat } from '@cardframe/crypto';
 import type { FrameConfig } from '../config.ts';
-import type { FrameKeyFormat, FrameResponseKeys, PinSealing } from './key-format.ts';
+import type { FrameKeyFormat, FrameResponseKeys, PinSealing, ReplyVerifier } from './key-format.ts';
 
 // Sealing to and opening from the issuer needs jose or OpenPGP.js; a frame
 // that only reveals with a session key never downloads either. Each format
@@ -20,4 +20,9 @@ export async function pinSealing(config: FrameConfig): Promise<PinSealing | unde
 /** The response keys for key-pair reveals, in the issuer's format. */
 export async function responseKeys(config: FrameConfig): Promise<FrameResponseKeys> {
   return (await FORMATS[config.issuer.messageFormat]()).responseKeys(config);
+}
+
+/** The key-pair reply check the config asks for, or undefined where it accepts unsigned replies. */
+export async function replyVerifier(config: FrameConfig): Promise<ReplyVerifier | undefined> {
+  return (await FORMATS[config.issuer.messageFormat]()).replyVerifier(config);
 }

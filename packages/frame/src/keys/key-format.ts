@@ -1,4 +1,4 @@
-import type { KeyRing, RingKey } from '@cardframe/crypto';
+import type { KeyRing, ReplyBinding, RingKey } from '@cardframe/crypto';
 import type { ResponsePublicKeyJson } from '@cardframe/protocol';
 import type { FrameConfig } from '../config.ts';
 
@@ -17,10 +17,15 @@ export interface FrameResponseKeys {
   drop(): void;
 }
 
+/** Checks an opened key-pair reply's issuer signature and binding, returning the signed card data. */
+export type ReplyVerifier = (signed: string, binding: ReplyBinding) => Promise<Record<string, unknown>>;
+
 /** What each sealed-message format module (`formats/jwe.ts`, `formats/pgp.ts`) exports, under the same names. */
 export interface FrameKeyFormat {
   /** The issuer's PIN keys from the config (pinned, or a key set the frame fetches) and how to seal to them. */
   pinSealing(config: FrameConfig): PinSealing;
   /** Frame-held keys for key-pair reveals. */
   responseKeys(config: FrameConfig): FrameResponseKeys;
+  /** The issuer's reply-signing keys from the config, or undefined where the config accepts unsigned replies. */
+  replyVerifier(config: FrameConfig): ReplyVerifier | undefined;
 }

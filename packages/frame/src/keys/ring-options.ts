@@ -2,7 +2,7 @@ import type { KeyRingOptions, RingKey } from '@cardframe/crypto';
 import type { FrameConfig } from '../config.ts';
 
 /** The frame's settings for an issuer key ring: the config's refresh timings, and refused keys reported by kid. */
-export function ringOptions(config: FrameConfig, purpose: 'session' | 'PIN'): Pick<KeyRingOptions<RingKey>, 'ttlMs' | 'cooldownMs' | 'timeoutMs' | 'onSkipped'> {
+export function ringOptions(config: FrameConfig, purpose: 'session' | 'PIN' | 'reply-signing'): Pick<KeyRingOptions<RingKey>, 'ttlMs' | 'cooldownMs' | 'timeoutMs' | 'onSkipped'> {
   const { ttlSeconds, cooldownSeconds, timeoutSeconds } = config.issuer.keyRefresh;
   return {
     ttlMs: ttlSeconds * 1000,

@@ -48,6 +48,14 @@ export class CardView extends RevealView {
         direction: ltr;
         text-align: right;
       }
+      .profile-note {
+        position: absolute;
+        width: 1px;
+        height: 1px;
+        overflow: hidden;
+        clip-path: inset(50%);
+        white-space: nowrap;
+      }
     `,
     frameSheet,
   ];
@@ -71,9 +79,14 @@ export class CardView extends RevealView {
           return html`<dt part="field">${label}</dt>
             ${value === undefined
               ? html`<dd part="value" data-field=${field} data-testid=${testId(this, valueTestId(field))} aria-label=${fill(text.hidden, { label })}>${maskedValue(field, this.hint)}</dd>`
-              : html`<dd part="value" data-field=${field} data-testid=${testId(this, valueTestId(field))}>${formatValue(field, value)}</dd>`}`;
+              : this.profileFields.includes(field)
+                ? html`<dd part="value" data-field=${field} data-source="profile" aria-describedby="profile-note" data-testid=${testId(this, valueTestId(field))}>${formatValue(field, value)}</dd>`
+                : html`<dd part="value" data-field=${field} data-testid=${testId(this, valueTestId(field))}>${formatValue(field, value)}</dd>`}`;
         })}
       </dl>
+      ${revealed && this.fields.some((field) => this.profileFields.includes(field) && this.values[field] !== undefined)
+        ? html`<p id="profile-note" class="profile-note">${text.fromProfile}</p>`
+        : nothing}
     `;
   }
 

@@ -96,7 +96,10 @@ export class FieldView extends RevealView {
         <span class="sr-only">${value === undefined ? fill(this.messages.hidden, { label }) : label}</span>
         ${value === undefined
           ? html`<span class="value" part="value" data-field=${field} data-testid=${testId(this, valueTestId(field))} aria-hidden="true">${maskedValue(field, this.hint)}</span>`
-          : html`<span class="value revealed" part="value" data-field=${field} data-testid=${testId(this, valueTestId(field))}>${formatValue(field, value)}</span>`}
+          : this.profileFields.includes(field)
+            ? html`<span class="value revealed" part="value" data-field=${field} data-source="profile" aria-describedby="profile-note" data-testid=${testId(this, valueTestId(field))}>${formatValue(field, value)}</span
+                ><span id="profile-note" class="sr-only">${this.messages.fromProfile}</span>`
+            : html`<span class="value revealed" part="value" data-field=${field} data-testid=${testId(this, valueTestId(field))}>${formatValue(field, value)}</span>`}
         ${this.#renderToggle(field, value !== undefined)}
       </div>
       ${errorLine(this)}

@@ -20,6 +20,7 @@ export abstract class RevealView extends LitElement {
     error: { attribute: false },
     messages: { attribute: false },
     hint: { attribute: false },
+    profileFields: { attribute: false },
     testMode: { attribute: false },
   };
 
@@ -33,6 +34,13 @@ export abstract class RevealView extends LitElement {
   declare messages: Messages;
   /** Shape and last four of the PAN, for the masked placeholder. */
   declare hint: PanHint;
+  /**
+   * Shown fields that came from the issuer's plaintext card profile (seed
+   * 001's expiry), which the host could read and alter on the way: the view
+   * says so in their accessible description rather than present them as
+   * protected like the encrypted fields.
+   */
+  declare profileFields: readonly FieldName[];
   /** Adds `data-testid`s (the frame config's `testMode`). */
   declare testMode: boolean;
 
@@ -44,6 +52,7 @@ export abstract class RevealView extends LitElement {
     this.error = undefined;
     this.messages = en;
     this.hint = {};
+    this.profileFields = [];
     this.testMode = false;
   }
 

@@ -56,6 +56,26 @@ describe('cardframe-card-view', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('describes a revealed value from the plaintext card profile as such, and only that one', async () => {
+    const el = await fixture<CardView>(html`<cardframe-card-view .fields=${['pan', 'expiry']} .profileFields=${['expiry']} state="ready"></cardframe-card-view>`);
+    expect(el.shadowRoot!.querySelector('#profile-note')).to.equal(null);
+    el.values = { pan: '4242424242424242', expiry: '12/30' };
+    el.state = 'revealed';
+    await el.updateComplete;
+    const expiry = el.shadowRoot!.querySelector<HTMLElement>('[data-field=expiry]')!;
+    const pan = el.shadowRoot!.querySelector<HTMLElement>('[data-field=pan]')!;
+    expect(expiry.textContent).to.equal('12/30');
+    expect(expiry.dataset['source']).to.equal('profile');
+    expect(el.shadowRoot!.getElementById(expiry.getAttribute('aria-describedby')!)!.textContent).to.contain('card profile');
+    expect(pan.hasAttribute('aria-describedby')).to.equal(false);
+    expect(pan.dataset['source']).to.equal(undefined);
+    await expect(el).to.be.accessible();
+    el.profileFields = [];
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('#profile-note')).to.equal(null);
+    expect(el.shadowRoot!.querySelector('[data-field=expiry]')!.hasAttribute('aria-describedby')).to.equal(false);
+  });
+
   it('shows an error as an alert with its code, with a retry button', async () => {
     const el = await fixture<CardView>(html`<cardframe-card-view .fields=${['pan']} state="error"></cardframe-card-view>`);
     el.error = { code: 'ERR_DECRYPT_FAILED', message: 'x' };

@@ -46,6 +46,16 @@ describe('cardframe-field-view', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('describes a revealed expiry from the plaintext card profile as such', async () => {
+    const el = await fixture<FieldView>(html`<cardframe-field-view .fields=${['expiry']} .profileFields=${['expiry']} state="revealed" .values=${{ expiry: '12/30' }}></cardframe-field-view>`);
+    const value = valueOf(el);
+    expect(value.textContent).to.equal('12/30');
+    expect(value.dataset['source']).to.equal('profile');
+    expect(shadow(el).getElementById(value.getAttribute('aria-describedby')!)!.textContent).to.contain('card profile');
+    await Promise.all(shadow(el).getAnimations().map((animation) => animation.finished));
+    await expect(el).to.be.accessible();
+  });
+
   it('keeps a value masked until the state is revealed, even when values are set', async () => {
     const el = await fixture<FieldView>(html`<cardframe-field-view .fields=${['cvc']} .values=${{ cvc: '123' }} state="ready"></cardframe-field-view>`);
     expect(valueOf(el).textContent).to.equal('•••');

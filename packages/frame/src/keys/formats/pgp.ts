@@ -22,6 +22,11 @@ export function responseKeys(): FrameResponseKeys {
   return new FramePgpResponseKeys();
 }
 
+/** OpenPGP replies are not signature-checked yet; the config refuses signing keys for an OpenPGP issuer. */
+export function replyVerifier(): undefined {
+  return undefined;
+}
+
 class FramePgpResponseKeys extends PgpResponseKeys {
   hidden(): void {
     this.drop();
