@@ -1,4 +1,4 @@
-import { CardframeError, parseFieldNames, type FieldName } from '@cardframe/protocol';
+import { CardframeError, PROFILE_MEMBERS, PROFILE_PATH_PATTERN, parseFieldNames, type FieldName, type ProfileMapping } from '@cardframe/protocol';
 import { JWE_ENCS, type EncryptionPolicy, type JweEnc, type KeyRingSource, type MessageFormat, type OaepHash } from '@cardframe/crypto';
 
 /**
@@ -35,6 +35,13 @@ export interface FrameConfig {
     readonly encryption: EncryptionPolicy;
     /** How fetched key sets are cached and refreshed. */
     readonly keyRefresh: KeyRefresh;
+    /**
+     * Where this issuer keeps its plaintext card profile, when it spells it
+     * in none of the ways the frame reads by itself: dotted paths,
+     * `{"expiryMonth": "card.validThru.mm", "expiryYear": "…", "last4": "…"}`
+     * or `{"expiry": "card.validThru"}` for one string or `{month, year}`.
+     */
+    readonly profile?: ProfileMapping;
   };
   readonly flows: {
     /** Fields the reveal flow may show and how it may get them; absent means reveal is disabled. */
@@ -268,6 +275,19 @@ function parseStyleConfig(value: unknown): StyleConfig {
   return { fontOrigins: fontOrigins.map((origin, i) => parseOrigin(origin, `style.fontOrigins[${i}]`)) };
 }
 
+function parseProfileMapping(value: unknown): ProfileMapping {
+  const profile = object(value, 'issuer.profile');
+  const mapping: Partial<Record<(typeof PROFILE_MEMBERS)[number], string>> = {};
+  for (const [key, path] of Object.entries(profile)) {
+    if (!(PROFILE_MEMBERS as readonly string[]).includes(key)) throw bad(`issuer.profile may only map ${PROFILE_MEMBERS.join(', ')}`);
+    if (typeof path !== 'string' || !PROFILE_PATH_PATTERN.test(path)) throw bad(`issuer.profile.${key} must be a dotted path of member names (letters, digits, _ - $), at most 8 deep`);
+    mapping[key as (typeof PROFILE_MEMBERS)[number]] = path;
+  }
+  if ((mapping.expiryMonth === undefined) !== (mapping.expiryYear === undefined)) throw bad('issuer.profile.expiryMonth and expiryYear go together');
+  if (mapping.expiry !== undefined && mapping.expiryMonth !== undefined) throw bad('give issuer.profile.expiry or expiryMonth/expiryYear, not both');
+  return mapping;
+}
+
 /** Validates a parsed config file. Throws `ERR_CONFIG` naming the first problem. */
 export function parseFrameConfig(value: unknown): FrameConfig {
   const config = object(value, 'config');
@@ -296,6 +316,7 @@ export function parseFrameConfig(value: unknown): FrameConfig {
       ...(pinKeys ? { pinKeys } : {}),
       encryption: parseEncryption(issuer['encryption']),
       keyRefresh: parseKeyRefresh(issuer['keyRefresh']),
+      ...(issuer['profile'] === undefined ? {} : { profile: parseProfileMapping(issuer['profile']) }),
     },
     flows: { ...(reveal ? { reveal } : {}), ...(pin ? { pin } : {}) },
     ...(config['style'] === undefined ? {} : { style: parseStyleConfig(config['style']) }),

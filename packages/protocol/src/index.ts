@@ -35,6 +35,7 @@ export type {
   RevealViewName,
   Reply,
   SessionRequest,
+  UnavailableFieldInfo,
 } from './messages.ts';
 export { APPEARANCE_KEYS } from './appearance-params.ts';
 export type { AppearanceKey } from './appearance-params.ts';

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
 import { describe, it } from '@cardframe/test-env';
-import { CardframeError, parseIssuerCard, readCardProfile, type ProfileMapping } from '../src/index.ts';
+import { CardframeError, parseFrameMessage, parseIssuerCard, readCardProfile, type ProfileMapping } from '../src/index.ts';
 
 const field = { data: 'AAAA', iv: 'BBBB' };
 const sealed = { encryptedPan: field, encryptedCvc: field, pin: field };
@@ -140,5 +140,34 @@ describe('card profile: every reasonable spelling of seed 001\'s expiry and last
       }),
       { numRuns: 1000 },
     );
+  });
+});
+
+describe('reveal event with unavailable fields', () => {
+  const reveal = (detail: unknown) => ({ v: 1, kind: 'event', event: 'reveal', detail });
+  const codeOf = (fn: () => unknown): string | undefined => {
+    try {
+      fn();
+    } catch (error) {
+      return (error as CardframeError).code;
+    }
+    return undefined;
+  };
+
+  it('carries which fields were unavailable and why, and nothing else', () => {
+    const detail = { fields: ['pan', 'cvc'], unavailable: [{ field: 'expiry', code: 'ERR_PROFILE_MISSING' }] };
+    expect(parseFrameMessage(reveal(detail))).to.deep.include({ detail });
+    // A field frame whose one field is unavailable.
+    expect(parseFrameMessage(reveal({ fields: [], unavailable: [{ field: 'expiry', code: 'ERR_PROFILE_MALFORMED' }] }))).to.deep.include({ event: 'reveal' });
+    for (const bad of [
+      { fields: [] },
+      { fields: ['pan'], unavailable: [] },
+      { fields: ['pan'], unavailable: [{ field: 'expiry', code: 'ERR_PROFILE_MISSING', value: '12/30' }] },
+      { fields: ['pan'], unavailable: [{ field: 'expiry', code: 'ERR_DECRYPT_FAILED' }] },
+      { fields: ['pan'], unavailable: [{ field: 'name', code: 'ERR_PROFILE_MISSING' }] },
+      { fields: ['pan'], unavailable: [{ field: 'expiry', code: 'ERR_PROFILE_MISSING' }, { field: 'expiry', code: 'ERR_PROFILE_MALFORMED' }] },
+    ]) {
+      expect(codeOf(() => parseFrameMessage(reveal(bad))), JSON.stringify(bad)).to.equal('ERR_BAD_MESSAGE');
+    }
   });
 });

@@ -10,6 +10,8 @@ export const ar: Messages = {
     pin: 'الرقم السري',
   },
   hidden: '{label} مخفي',
+  notAvailable: 'غير متاح',
+  unavailableField: '{label} غير متاح',
   card: {
     reveal: 'إظهار بيانات البطاقة',
     hide: 'إخفاء بيانات البطاقة',

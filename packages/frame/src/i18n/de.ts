@@ -10,6 +10,8 @@ export const de: Messages = {
     pin: 'PIN',
   },
   hidden: '{label} verborgen',
+  notAvailable: 'Nicht verfügbar',
+  unavailableField: '{label} nicht verfügbar',
   card: {
     reveal: 'Kartendaten anzeigen',
     hide: 'Kartendaten verbergen',

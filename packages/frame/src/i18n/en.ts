@@ -9,6 +9,10 @@ export const en = {
   field: { pan: 'Card number', expiry: 'Expiry', cvc: 'CVC', pin: 'PIN' },
   /** Screen-reader name of a masked value. */
   hidden: '{label} hidden',
+  /** Shown in place of a value the issuer's answer did not hold in a readable form. */
+  notAvailable: 'Not available',
+  /** Screen-reader name of such a value. */
+  unavailableField: '{label} not available',
   card: {
     reveal: 'Reveal card details',
     hide: 'Hide card details',
