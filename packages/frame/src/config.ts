@@ -277,15 +277,15 @@ function parseStyleConfig(value: unknown): StyleConfig {
 
 function parseProfileMapping(value: unknown): ProfileMapping {
   const profile = object(value, 'issuer.profile');
-  const mapping: Partial<Record<(typeof PROFILE_MEMBERS)[number], string>> = {};
   for (const [key, path] of Object.entries(profile)) {
-    if (!(PROFILE_MEMBERS as readonly string[]).includes(key)) throw bad(`issuer.profile may only map ${PROFILE_MEMBERS.join(', ')}`);
-    if (typeof path !== 'string' || !PROFILE_PATH_PATTERN.test(path)) throw bad(`issuer.profile.${key} must be a dotted path of member names (letters, digits, _ - $), at most 8 deep`);
-    mapping[key as (typeof PROFILE_MEMBERS)[number]] = path;
+    if (!(PROFILE_MEMBERS as readonly string[]).includes(key) || typeof path !== 'string' || !PROFILE_PATH_PATTERN.test(path)) {
+      throw bad(`issuer.profile may map ${PROFILE_MEMBERS.join(', ')}, each to a dotted path of member names (letters, digits, _ - $), at most 8 deep`);
+    }
   }
-  if ((mapping.expiryMonth === undefined) !== (mapping.expiryYear === undefined)) throw bad('issuer.profile.expiryMonth and expiryYear go together');
-  if (mapping.expiry !== undefined && mapping.expiryMonth !== undefined) throw bad('give issuer.profile.expiry or expiryMonth/expiryYear, not both');
-  return mapping;
+  const { expiry, expiryMonth, expiryYear } = profile;
+  // Month and year come together, or the expiry as one value: never half, never both.
+  if ((expiryMonth === undefined) !== (expiryYear === undefined) || (expiry !== undefined && expiryMonth !== undefined)) throw bad('issuer.profile maps expiry, or expiryMonth with expiryYear');
+  return profile as ProfileMapping;
 }
 
 /** Validates a parsed config file. Throws `ERR_CONFIG` naming the first problem. */

@@ -39,79 +39,49 @@ export interface CardProfile {
 }
 
 type Json = Record<string, unknown>;
+/** A candidate spelling: whether the issuer's JSON has it at all, and the value it reads as. */
+type Candidate<T> = readonly [present: boolean, value: T | undefined];
 
 /** Objects the profile may be nested in, besides the top level. */
-const CONTAINERS = ['card', 'profile', 'cardProfile', 'card_profile', 'details', 'cardDetails', 'card_details'] as const;
+const CONTAINERS = ['card', 'profile', 'cardProfile', 'details'];
 /** Flat month/year pairs, as issuers spell them. */
 const FLAT_EXPIRY = [
   ['expirationMonth', 'expirationYear'],
   ['expiryMonth', 'expiryYear'],
   ['expMonth', 'expYear'],
   ['exp_month', 'exp_year'],
-  ['expiration_month', 'expiration_year'],
-  ['expiry_month', 'expiry_year'],
-] as const;
-/** One member holding the whole expiry, as an object or a string. */
-const WHOLE_EXPIRY = ['expiration', 'expiry', 'expirationDate', 'expiryDate', 'expiration_date', 'expiry_date'] as const;
-const MONTH_KEYS = ['month', 'mm', 'expMonth', 'exp_month'] as const;
-const YEAR_KEYS = ['year', 'yy', 'yyyy', 'expYear', 'exp_year'] as const;
-const LAST4 = ['last4', 'lastFour', 'last_four', 'last4Digits', 'last_4', 'panLast4'] as const;
+];
+/** One member holding the whole expiry, as `{month, year}` or a string. */
+const WHOLE_EXPIRY = ['expiration', 'expiry', 'expirationDate', 'expiryDate'];
+const LAST4 = ['last4', 'lastFour', 'last_four'];
 
 function asObject(value: unknown): Json | undefined {
   return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Json) : undefined;
 }
 
 /** Own members only: a path never reaches `__proto__` or anything inherited. */
-function member(object: Json, key: string): unknown {
-  return Object.hasOwn(object, key) ? object[key] : undefined;
-}
-
-function at(root: Json, path: string): unknown {
-  let node: unknown = root;
-  for (const key of path.split('.')) {
-    const object = asObject(node);
-    if (!object) return undefined;
-    node = member(object, key);
-  }
-  return node;
-}
-
-function month(value: unknown): number | undefined {
-  const n = typeof value === 'string' && /^\s*\d{1,2}\s*$/.test(value) ? Number(value) : value;
-  return typeof n === 'number' && Number.isInteger(n) && n >= 1 && n <= 12 ? n : undefined;
-}
-
-function year(value: unknown): number | undefined {
-  const text = typeof value === 'number' && Number.isInteger(value) && value >= 0 ? String(value).padStart(2, '0') : typeof value === 'string' ? value.trim() : undefined;
-  if (text === undefined || !/^(?:\d{2}|\d{4})$/.test(text)) return undefined;
-  const n = Number(text);
-  const full = text.length === 2 ? 2000 + n : n;
-  return full >= 2000 && full <= 2999 ? full : undefined;
-}
-
-function pair(m: unknown, y: unknown): CardExpiry | undefined {
-  const mm = month(m);
-  const yy = year(y);
-  return mm === undefined || yy === undefined ? undefined : { month: mm, year: yy };
-}
-
-/** `12/30`, `12/2030`, `1/30`, `12-2030`, `2030-12`, `2030-12-31` (ISO date). */
-function expiryText(text: string): CardExpiry | undefined {
-  const trimmed = text.trim();
-  const monthFirst = /^(\d{1,2})\s*[/-]\s*(\d{2}|\d{4})$/.exec(trimmed);
-  if (monthFirst) return pair(monthFirst[1], monthFirst[2]);
-  const iso = /^(\d{4})-(\d{2})(?:-\d{2})?$/.exec(trimmed);
-  return iso ? pair(iso[2], iso[1]) : undefined;
-}
-
-/** One value holding the whole expiry: a string, or an object with month and year under a known name. */
-function wholeExpiry(value: unknown): CardExpiry | undefined {
-  if (typeof value === 'string') return expiryText(value);
+function member(value: unknown, key: string): unknown {
   const object = asObject(value);
-  if (!object) return undefined;
-  const m = MONTH_KEYS.map((key) => member(object, key)).find((v) => v !== undefined);
-  const y = YEAR_KEYS.map((key) => member(object, key)).find((v) => v !== undefined);
-  return pair(m, y);
+  return object && Object.hasOwn(object, key) ? object[key] : undefined;
+}
+
+const at = (root: Json, path: string): unknown => path.split('.').reduce<unknown>(member, root);
+
+/** `12`, `"03"`, `2030`, `"30"`: whole numbers within range; two-digit years are 20YY. */
+function pair(m: unknown, y: unknown): CardExpiry | undefined {
+  const month = typeof m === 'string' && /^\d{1,2}$/.test(m.trim()) ? Number(m) : m;
+  const text = typeof y === 'number' && Number.isInteger(y) && y >= 0 ? String(y).padStart(2, '0') : typeof y === 'string' ? y.trim() : '';
+  if (!/^(?:\d{2}|\d{4})$/.test(text) || typeof month !== 'number' || !Number.isInteger(month) || month < 1 || month > 12) return undefined;
+  const year = Number(text) + (text.length === 2 ? 2000 : 0);
+  return year >= 2000 && year <= 2999 ? { month, year } : undefined;
+}
+
+/** `{month, year}`, or `12/30`, `12/2030`, `1/30`, `12-2030`, `2030-12`, `2030-12-31` (ISO date). */
+function wholeExpiry(value: unknown): CardExpiry | undefined {
+  if (typeof value !== 'string') return asObject(value) && pair(member(value, 'month'), member(value, 'year'));
+  const monthFirst = /^(\d{1,2})\s*[/-]\s*(\d{2}|\d{4})$/.exec(value.trim());
+  const iso = /^(\d{4})-(\d{2})(?:-\d{2})?$/.exec(value.trim());
+  return monthFirst ? pair(monthFirst[1], monthFirst[2]) : iso ? pair(iso[2], iso[1]) : undefined;
 }
 
 function last4(value: unknown): string | undefined {
@@ -119,61 +89,45 @@ function last4(value: unknown): string | undefined {
   return typeof text === 'string' && /^[0-9]{4}$/.test(text) ? text : undefined;
 }
 
-/** The top level, then each known container object. */
-function scopes(card: Json): Json[] {
-  return [card, ...CONTAINERS.map((key) => asObject(member(card, key))).filter((scope): scope is Json => scope !== undefined)];
-}
-
 /**
- * Reads a member from its first candidate that is present: valid, it is the
- * value; present but invalid, the member is malformed; none present, missing.
+ * The first candidate that reads is the value; if none does, the member is
+ * malformed when some candidate was present, else missing.
  */
-function firstPresent<T>(candidates: readonly (() => { present: boolean; value: T | undefined })[]): T | { unavailable: ProfileGapCode } {
-  let malformed = false;
-  for (const candidate of candidates) {
-    const { present, value } = candidate();
-    if (value !== undefined) return value;
-    malformed ||= present;
-  }
-  return { unavailable: malformed ? 'ERR_PROFILE_MALFORMED' : 'ERR_PROFILE_MISSING' };
+function firstReadable<T>(candidates: readonly Candidate<T>[]): T | { unavailable: ProfileGapCode } {
+  const found = candidates.find(([, value]) => value !== undefined);
+  if (found) return found[1]!;
+  return { unavailable: candidates.some(([present]) => present) ? 'ERR_PROFILE_MALFORMED' : 'ERR_PROFILE_MISSING' };
 }
 
-function readExpiry(card: Json, mapping: ProfileMapping): CardProfile['expiry'] {
-  if (mapping.expiry !== undefined) {
-    const value = at(card, mapping.expiry);
-    return firstPresent([() => ({ present: value !== undefined, value: wholeExpiry(value) })]);
-  }
-  if (mapping.expiryMonth !== undefined && mapping.expiryYear !== undefined) {
-    const m = at(card, mapping.expiryMonth);
-    const y = at(card, mapping.expiryYear);
-    return firstPresent([() => ({ present: m !== undefined || y !== undefined, value: pair(m, y) })]);
-  }
-  const candidates = scopes(card).flatMap((scope) => [
-    ...FLAT_EXPIRY.map(([m, y]) => () => ({ present: member(scope, m) !== undefined || member(scope, y) !== undefined, value: pair(member(scope, m), member(scope, y)) })),
-    ...WHOLE_EXPIRY.map((key) => () => ({ present: member(scope, key) !== undefined, value: wholeExpiry(member(scope, key)) })),
-  ]);
-  return firstPresent(candidates);
-}
+/** The top level, then each known container object. */
+const scopes = (card: Json): unknown[] => [card, ...CONTAINERS.map((key) => member(card, key))];
 
-function readLast4(card: Json, mapping: ProfileMapping): CardProfile['last4'] {
-  const paths = mapping.last4 !== undefined ? [mapping.last4] : scopes(card).flatMap((scope) => LAST4.map((key) => ({ scope, key })));
-  return firstPresent(
-    paths.map((path) => () => {
-      const value = typeof path === 'string' ? at(card, path) : member(path.scope, path.key);
-      return { present: value !== undefined, value: last4(value) };
-    }),
+/** The expiry alone, as `readCardProfile` reads it. */
+export function readCardExpiry(card: Readonly<Record<string, unknown>>, mapping: ProfileMapping = {}): CardProfile['expiry'] {
+  const { expiry, expiryMonth, expiryYear } = mapping;
+  if (expiry !== undefined) return firstReadable([[at(card, expiry) !== undefined, wholeExpiry(at(card, expiry))]]);
+  if (expiryMonth !== undefined && expiryYear !== undefined) {
+    const [m, y] = [at(card, expiryMonth), at(card, expiryYear)];
+    return firstReadable([[m !== undefined || y !== undefined, pair(m, y)]]);
+  }
+  return firstReadable(
+    scopes(card).flatMap((scope): Candidate<CardExpiry>[] => [
+      ...FLAT_EXPIRY.map(([m, y]): Candidate<CardExpiry> => [member(scope, m!) !== undefined || member(scope, y!) !== undefined, pair(member(scope, m!), member(scope, y!))]),
+      ...WHOLE_EXPIRY.map((key): Candidate<CardExpiry> => [member(scope, key) !== undefined, wholeExpiry(member(scope, key))]),
+    ]),
   );
 }
 
 /**
  * Reads the profile of an issuer's card JSON object: flat
  * (`expirationMonth`/`expirationYear`, `expiryMonth`, `expMonth`,
- * `exp_month`, …), nested (`expiration: {month, year}`, `expiry`,
+ * `exp_month`), nested (`expiration: {month, year}`, `expiry`,
  * `expirationDate`, in the top level or a `card`/`profile` object) or a string
  * (`"12/30"`, `"12/2030"`, `"2030-12"`); numbers or strings; two- or
- * four-digit years. Never throws: a member it cannot read is `unavailable`
- * with the reason.
+ * four-digit years; `last4`, `lastFour`, `last_four`. Never throws: a member
+ * it cannot read is `unavailable` with the reason.
  */
 export function readCardProfile(card: Readonly<Record<string, unknown>>, mapping: ProfileMapping = {}): CardProfile {
-  return { expiry: readExpiry(card, mapping), last4: readLast4(card, mapping) };
+  const paths = mapping.last4 !== undefined ? [at(card, mapping.last4)] : scopes(card).flatMap((scope) => LAST4.map((key) => member(scope, key)));
+  return { expiry: readCardExpiry(card, mapping), last4: firstReadable(paths.map((value): Candidate<string> => [value !== undefined, last4(value)])) };
 }

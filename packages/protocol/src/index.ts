@@ -46,6 +46,6 @@ export { isConnectMessage, parseHostMessage } from './host-message.ts';
 export { parseFrameMessage } from './frame-message.ts';
 export { parseIssuerCard } from './issuer-card.ts';
 export type { CardCiphertexts, EncryptedFieldJson, IssuerCardJson, UnavailableField } from './issuer-card.ts';
-export { PROFILE_MEMBERS, PROFILE_PATH_PATTERN, readCardProfile } from './card-profile.ts';
+export { PROFILE_MEMBERS, PROFILE_PATH_PATTERN, readCardExpiry, readCardProfile } from './card-profile.ts';
 export type { CardExpiry, CardProfile, ProfileGapCode, ProfileMapping, ProfileMember } from './card-profile.ts';
 export { PendingRequests } from './pending-requests.ts';

@@ -1,4 +1,4 @@
-import { readCardProfile, type CardExpiry, type ProfileGapCode, type ProfileMapping } from './card-profile.ts';
+import { readCardExpiry, type CardExpiry, type ProfileGapCode, type ProfileMapping } from './card-profile.ts';
 import { CardframeError } from './errors.ts';
 import type { FieldName, JsonValue } from './messages.ts';
 
@@ -84,7 +84,7 @@ export function parseIssuerCard(body: JsonValue, fields: readonly FieldName[], m
   const out: { -readonly [K in keyof CardCiphertexts]: CardCiphertexts[K] } = {};
   for (const name of fields) {
     if (name === 'expiry') {
-      out.expiry = readCardProfile(card, mapping).expiry;
+      out.expiry = readCardExpiry(card, mapping);
     } else {
       out[name] = encryptedField(card, ENCRYPTED_KEYS[name]);
     }
