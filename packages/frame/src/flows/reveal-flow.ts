@@ -165,7 +165,7 @@ export class RevealFlow implements Flow {
   /**
    * One fetch for the whole group: opens every field the group shows, keeps
    * this frame's own, and hands the rest to the group. Resolves with this
-   * frame's values.
+   * frame's values and those of its fields the answer could not show.
    */
   async #fetch(showEverywhere: boolean): Promise<RevealResult> {
     this.#limit.take('reveal');
