@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { parseFrameConfig, type FrameConfig } from '@cardframe/frame/config';
 import { frameAppDir } from '@cardframe/frame/app';
-import { SANDBOX_PROGRAMMES, startFrameServer, startSandboxIssuer, type FrameServer, type SandboxIssuer } from '@cardframe/sandbox';
+import { SANDBOX_PROGRAMMES, startFrameServer, startSandboxIssuer, type FrameServer, type SandboxIssuer, type SandboxProfile } from '@cardframe/sandbox';
 import { startMerchantServer, type IssuerTarget, type MerchantServer } from './merchant-server.ts';
 
 // The sandbox issuer and frame origin live in @cardframe/sandbox; re-exported for the demo's existing users.
@@ -42,6 +42,8 @@ export interface DemoOptions {
    * reveals answered with OpenPGP messages). `CARDFRAME_ISSUER_FORMAT` in `npm start`.
    */
   messageFormat?: 'jwe' | 'pgp';
+  /** How the sandbox issuer spells the card profile (default `flat`; see `SandboxProfile`). */
+  issuerProfile?: SandboxProfile;
   /** Adjust the frame's deployment config before it is served. */
   frameConfig?(config: FrameConfig): FrameConfig;
 }
@@ -67,6 +69,7 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
         port: options.issuerPort ?? 0,
         ...(options.dataDir ? { dataDir: options.dataDir } : {}),
         ...(options.pinKeyType ? { pinKeyType: options.pinKeyType } : {}),
+        ...(options.issuerProfile ? { profile: options.issuerProfile } : {}),
         programmes: { ...SANDBOX_PROGRAMMES, default: { messageFormat: options.messageFormat ?? 'jwe' } },
       });
   const frameDir = frameAppDir();

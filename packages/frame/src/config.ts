@@ -1,4 +1,4 @@
-import { CardframeError, parseFieldNames, type FieldName } from '@cardframe/protocol';
+import { CardframeError, PROFILE_MEMBERS, PROFILE_PATH_PATTERN, parseFieldNames, type FieldName, type ProfileMapping } from '@cardframe/protocol';
 import { JWE_ENCS, type EncryptionPolicy, type JweEnc, type KeyRingSource, type MessageFormat, type OaepHash } from '@cardframe/crypto';
 
 /**
@@ -42,6 +42,13 @@ export interface FrameConfig {
     readonly encryption: EncryptionPolicy;
     /** How fetched key sets are cached and refreshed. */
     readonly keyRefresh: KeyRefresh;
+    /**
+     * Where this issuer keeps its plaintext card profile, when it spells it
+     * in none of the ways the frame reads by itself: dotted paths,
+     * `{"expiryMonth": "card.validThru.mm", "expiryYear": "…", "last4": "…"}`
+     * or `{"expiry": "card.validThru"}` for one string or `{month, year}`.
+     */
+    readonly profile?: ProfileMapping;
   };
   readonly flows: {
     /** Fields the reveal flow may show and how it may get them; absent means reveal is disabled. */
@@ -287,6 +294,19 @@ function parseStyleConfig(value: unknown): StyleConfig {
   return { fontOrigins: fontOrigins.map((origin, i) => parseOrigin(origin, `style.fontOrigins[${i}]`)) };
 }
 
+function parseProfileMapping(value: unknown): ProfileMapping {
+  const profile = object(value, 'issuer.profile');
+  for (const [key, path] of Object.entries(profile)) {
+    if (!(PROFILE_MEMBERS as readonly string[]).includes(key) || typeof path !== 'string' || !PROFILE_PATH_PATTERN.test(path)) {
+      throw bad(`issuer.profile may map ${PROFILE_MEMBERS.join(', ')}, each to a dotted path of member names (letters, digits, _ - $), at most 8 deep`);
+    }
+  }
+  const { expiry, expiryMonth, expiryYear } = profile;
+  // Month and year come together, or the expiry as one value: never half, never both.
+  if ((expiryMonth === undefined) !== (expiryYear === undefined) || (expiry !== undefined && expiryMonth !== undefined)) throw bad('issuer.profile maps expiry, or expiryMonth with expiryYear');
+  return profile as ProfileMapping;
+}
+
 /** Validates a parsed config file. Throws `ERR_CONFIG` naming the first problem. */
 export function parseFrameConfig(value: unknown): FrameConfig {
   const config = object(value, 'config');
@@ -319,6 +339,7 @@ export function parseFrameConfig(value: unknown): FrameConfig {
       ...(responseSigningKeys ? { responseSigningKeys } : {}),
       encryption: parseEncryption(issuer['encryption']),
       keyRefresh: parseKeyRefresh(issuer['keyRefresh']),
+      ...(issuer['profile'] === undefined ? {} : { profile: parseProfileMapping(issuer['profile']) }),
     },
     flows: { ...(reveal ? { reveal } : {}), ...(pin ? { pin } : {}) },
     ...(config['style'] === undefined ? {} : { style: parseStyleConfig(config['style']) }),

@@ -1,14 +1,15 @@
-import { FIELD_NAMES, HIDE_REASONS, type FieldName, type HideReason } from '@cardframe/protocol';
+import { FIELD_NAMES, HIDE_REASONS, type FieldName, type HideReason, type UnavailableFieldInfo } from '@cardframe/protocol';
 import type { RevealedValues } from './reveal.ts';
 
 /** What one frame of a group tells the others. */
 export type GroupMessage =
-  /** Values from one fetch; `show` says whether every frame should display them or only hold them. */
-  | { readonly type: 'values'; readonly values: RevealedValues; readonly show: boolean }
+  /** Values from one fetch, and the fields it could not show; `show` says whether every frame should display them or only hold them. */
+  | { readonly type: 'values'; readonly values: RevealedValues; readonly unavailable?: readonly UnavailableFieldInfo[]; readonly show: boolean }
   /** Every frame masks and drops what it holds. */
   | { readonly type: 'hide'; readonly reason: HideReason };
 
 const VALUE_PATTERN = /^[0-9/ ]{1,32}$/;
+const GAP_CODES: readonly unknown[] = ['ERR_PROFILE_MISSING', 'ERR_PROFILE_MALFORMED'];
 
 /**
  * A message from the channel, checked: the channel is the frame origin's own,
@@ -28,7 +29,14 @@ function parseGroupMessage(data: unknown): GroupMessage | undefined {
     const value = (raw as Record<string, unknown>)[field];
     if (typeof value === 'string' && VALUE_PATTERN.test(value)) values[field] = value;
   }
-  return { type: 'values', values, show: message['show'] };
+  const gaps = Array.isArray(message['unavailable']) ? (message['unavailable'] as unknown[]) : [];
+  const unavailable = gaps.filter(
+    (gap): gap is UnavailableFieldInfo =>
+      typeof gap === 'object' && gap !== null && (FIELD_NAMES as readonly unknown[]).includes((gap as Record<string, unknown>)['field']) && GAP_CODES.includes((gap as Record<string, unknown>)['code']),
+  );
+  return unavailable.length === 0
+    ? { type: 'values', values, show: message['show'] }
+    : { type: 'values', values, unavailable: unavailable.map(({ field, code }) => ({ field, code })), show: message['show'] };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { createRevealSession, openField, replyNonce } from '@cardframe/crypto';
-import { CardframeError, parseIssuerCard, type FieldName, type HostResult } from '@cardframe/protocol';
+import { CardframeError, parseIssuerCard, type FieldName, type HostResult, type ProfileMapping, type UnavailableFieldInfo } from '@cardframe/protocol';
 import { formatExpiry } from './format.ts';
 import type { FrameResponseKeys, ReplyVerifier } from './keys/key-format.ts';
 
@@ -13,6 +13,12 @@ export type RevealedValues = Partial<Record<FieldName, string>>;
  */
 export const PROFILE_FIELDS: readonly FieldName[] = ['expiry'];
 
+/** What one fetch opened, and the fields it could not show (a plaintext profile member the issuer's answer lacked). */
+export interface RevealResult {
+  readonly values: RevealedValues;
+  readonly unavailable: readonly UnavailableFieldInfo[];
+}
+
 const DIGITS: Record<Exclude<FieldName, 'expiry'>, RegExp> = { pan: /^[0-9]{12,19}$/, cvc: /^[0-9]{3,4}$/, pin: /^[0-9]{4,12}$/ };
 
 /**
@@ -25,15 +31,21 @@ export async function reveal(
   issuerKey: CryptoKey,
   fields: readonly FieldName[],
   fetchCard: (sessionId: string) => Promise<HostResult>,
-): Promise<RevealedValues> {
+  profile: ProfileMapping = {},
+): Promise<RevealResult> {
   const { sessionId, fieldKey } = await createRevealSession(issuerKey);
   const { body } = await fetchCard(sessionId);
-  const ciphertexts = parseIssuerCard(body, fields);
+  const ciphertexts = parseIssuerCard(body, fields, profile);
   const values: RevealedValues = {};
+  const unavailable: UnavailableFieldInfo[] = [];
+  // Any encrypted field that fails fails the whole reveal (nothing half-shown);
+  // only a plaintext profile member may be missing while the rest shows.
   await Promise.all(
     fields.map(async (field) => {
       if (field === 'expiry') {
-        values.expiry = formatExpiry(ciphertexts.expiry!.month, ciphertexts.expiry!.year);
+        const expiry = ciphertexts.expiry!;
+        if ('unavailable' in expiry) unavailable.push({ field, code: expiry.unavailable });
+        else values.expiry = formatExpiry(expiry.month, expiry.year);
         return;
       }
       const text = await openField(fieldKey, ciphertexts[field]!, field);
@@ -42,7 +54,7 @@ export async function reveal(
       values[field] = text;
     }),
   );
-  return values;
+  return { values, unavailable };
 }
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });

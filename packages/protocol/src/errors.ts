@@ -20,6 +20,10 @@ export const ERROR_CODES = [
   'ERR_ISSUER_REQUEST',
   /** The issuer's response is not JSON or lacks the expected fields. */
   'ERR_MALFORMED_RESPONSE',
+  /** A plaintext card-profile field (expiry) is absent from the issuer's answer under every name it may have; the other fields still show. */
+  'ERR_PROFILE_MISSING',
+  /** A plaintext card-profile field (expiry) is present but not a valid value; the other fields still show. */
+  'ERR_PROFILE_MALFORMED',
   /** A key could not be imported or does not meet the key rules. */
   'ERR_KEY_INVALID',
   /** An IV, tag or ciphertext does not have a permitted length or encoding. */

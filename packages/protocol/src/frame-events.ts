@@ -1,15 +1,35 @@
 import { isErrorCode } from './errors.ts';
 import { expectObject, expectString, parseFieldNames } from './guards.ts';
 import { fail } from './json-value.ts';
-import { CHANGE_REQUEST_STATUSES, FIELD_NAMES, HIDE_REASONS, type FieldName, type FrameEventDetails } from './messages.ts';
+import { CHANGE_REQUEST_STATUSES, FIELD_NAMES, HIDE_REASONS, type FieldName, type FrameEventDetails, type UnavailableFieldInfo } from './messages.ts';
 import { ID_PATTERN } from './patterns.ts';
 import { parseErrorInfo } from './replies.ts';
+
+const GAP_CODES: readonly unknown[] = ['ERR_PROFILE_MISSING', 'ERR_PROFILE_MALFORMED'];
+
+function parseUnavailable(value: unknown): UnavailableFieldInfo[] {
+  if (!Array.isArray(value) || value.length === 0 || value.length > FIELD_NAMES.length) fail('message.detail.unavailable', 'expected 1 to 4 entries');
+  const entries = value.map((entry, i) => {
+    const e = expectObject(entry, `message.detail.unavailable[${i}]`, ['field', 'code']);
+    if (!(FIELD_NAMES as readonly unknown[]).includes(e['field'])) fail(`message.detail.unavailable[${i}].field`, 'unknown field name');
+    if (!GAP_CODES.includes(e['code'])) fail(`message.detail.unavailable[${i}].code`, 'unknown code');
+    return { field: e['field'] as FieldName, code: e['code'] as UnavailableFieldInfo['code'] };
+  });
+  if (new Set(entries.map((e) => e.field)).size !== entries.length) fail('message.detail.unavailable', 'duplicate field');
+  return entries;
+}
 
 /** One parser per event the frame emits, each checking its `detail`. */
 export const EVENT_PARSERS: { [K in keyof FrameEventDetails]: (detail: unknown) => FrameEventDetails[K] } = {
   // A group's reveal-all toggle is ready with no fields of its own.
   ready: (detail) => ({ fields: parseFieldNames(expectObject(detail, 'message.detail', ['fields'])['fields'], 'message.detail.fields', true) }),
-  reveal: (detail) => ({ fields: parseFieldNames(expectObject(detail, 'message.detail', ['fields'])['fields'], 'message.detail.fields') }),
+  reveal: (detail) => {
+    const d = expectObject(detail, 'message.detail', ['fields'], ['unavailable']);
+    if (d['unavailable'] === undefined) return { fields: parseFieldNames(d['fields'], 'message.detail.fields') };
+    const unavailable = parseUnavailable(d['unavailable']);
+    // A field frame whose only field is unavailable reveals nothing else.
+    return { fields: parseFieldNames(d['fields'], 'message.detail.fields', true), unavailable };
+  },
   hide: (detail) => {
     const reason = expectObject(detail, 'message.detail', ['reason'])['reason'];
     if (!(HIDE_REASONS as readonly unknown[]).includes(reason)) fail('message.detail.reason', 'unknown reason');

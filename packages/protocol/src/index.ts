@@ -35,6 +35,7 @@ export type {
   RevealViewName,
   Reply,
   SessionRequest,
+  UnavailableFieldInfo,
 } from './messages.ts';
 export { APPEARANCE_KEYS } from './appearance-params.ts';
 export type { AppearanceKey } from './appearance-params.ts';
@@ -44,5 +45,7 @@ export { isMessageId, parseFieldNames } from './guards.ts';
 export { isConnectMessage, parseHostMessage } from './host-message.ts';
 export { parseFrameMessage } from './frame-message.ts';
 export { parseIssuerCard } from './issuer-card.ts';
-export type { CardCiphertexts, EncryptedFieldJson, IssuerCardJson } from './issuer-card.ts';
+export type { CardCiphertexts, EncryptedFieldJson, IssuerCardJson, UnavailableField } from './issuer-card.ts';
+export { PROFILE_MEMBERS, PROFILE_PATH_PATTERN, readCardExpiry, readCardProfile } from './card-profile.ts';
+export type { CardExpiry, CardProfile, ProfileGapCode, ProfileMapping, ProfileMember } from './card-profile.ts';
 export { PendingRequests } from './pending-requests.ts';

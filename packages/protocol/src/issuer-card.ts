@@ -1,3 +1,4 @@
+import { readCardExpiry, type CardExpiry, type ProfileGapCode, type ProfileMapping } from './card-profile.ts';
 import { CardframeError } from './errors.ts';
 import type { FieldName, JsonValue } from './messages.ts';
 
@@ -22,13 +23,21 @@ export interface IssuerCardJson {
   readonly pin?: EncryptedFieldJson;
 }
 
+/** A profile field the issuer's answer did not hold in a readable form, and why. */
+export interface UnavailableField {
+  readonly unavailable: ProfileGapCode;
+}
+
 /** What a reveal needs from the issuer's answer, for the requested fields only. */
 export interface CardCiphertexts {
   readonly pan?: EncryptedFieldJson;
   readonly cvc?: EncryptedFieldJson;
   readonly pin?: EncryptedFieldJson;
-  /** Expiry is part of the card profile and is not encrypted by the issuer. */
-  readonly expiry?: { readonly month: number; readonly year: number };
+  /**
+   * Expiry is part of the card profile: plaintext, not authenticated, and
+   * `unavailable` (not an error) when absent or unreadable.
+   */
+  readonly expiry?: CardExpiry | UnavailableField;
 }
 
 const MAX_FIELD_CHARS = 4096;
@@ -52,17 +61,16 @@ function encryptedField(card: Record<string, unknown>, key: string): EncryptedFi
   return { data, iv };
 }
 
-function integer(value: unknown, min: number, max: number): number | undefined {
-  const n = typeof value === 'string' && /^\d{1,4}$/.test(value) ? Number(value) : value;
-  return typeof n === 'number' && Number.isInteger(n) && n >= min && n <= max ? n : undefined;
-}
-
 /**
  * Reads the issuer's card JSON (as text or parsed) and picks the requested
- * fields. Anything missing or mistyped is an `ERR_MALFORMED_RESPONSE`; the
- * error names the field, never its content.
+ * fields. An encrypted field missing or mistyped is an
+ * `ERR_MALFORMED_RESPONSE` for the whole answer; a profile field (expiry) in
+ * any reasonable shape is read (see `readCardProfile`, or the frame config's
+ * `mapping`), and one that cannot be read is marked `unavailable` instead,
+ * unless nothing requested is left to show. Errors name the field, never its
+ * content.
  */
-export function parseIssuerCard(body: JsonValue, fields: readonly FieldName[]): CardCiphertexts {
+export function parseIssuerCard(body: JsonValue, fields: readonly FieldName[], mapping: ProfileMapping = {}): CardCiphertexts {
   let parsed: unknown = body;
   if (typeof body === 'string') {
     try {
@@ -76,13 +84,11 @@ export function parseIssuerCard(body: JsonValue, fields: readonly FieldName[]): 
   const out: { -readonly [K in keyof CardCiphertexts]: CardCiphertexts[K] } = {};
   for (const name of fields) {
     if (name === 'expiry') {
-      const month = integer(card['expirationMonth'], 1, 12);
-      const year = integer(card['expirationYear'], 2000, 2999);
-      if (month === undefined || year === undefined) throw malformed('issuer response has no valid "expirationMonth" and "expirationYear"');
-      out.expiry = { month, year };
+      out.expiry = readCardExpiry(card, mapping);
     } else {
       out[name] = encryptedField(card, ENCRYPTED_KEYS[name]);
     }
   }
+  if (fields.every((name) => name === 'expiry') && out.expiry && 'unavailable' in out.expiry) throw malformed('issuer response has no readable expiry');
   return out;
 }

@@ -1,4 +1,5 @@
 import type { CardframeStyle, ThemeName } from './appearance.ts';
+import type { ProfileGapCode } from './card-profile.ts';
 import type { ErrorCode, ErrorInfo } from './errors.ts';
 
 /** Version carried by every message; a frame refuses any other. */
@@ -219,8 +220,12 @@ export type FrameRequest = SessionRequest | PinRequest | RegisterDeviceRequest |
 export interface FrameEventDetails {
   /** Connected, configured and able to reveal `fields`. */
   ready: { readonly fields: readonly FieldName[] };
-  /** The cardholder revealed these fields. */
-  reveal: { readonly fields: readonly FieldName[] };
+  /**
+   * The cardholder revealed these fields. `unavailable` lists fields the
+   * issuer's answer held no readable value for (a plaintext profile member,
+   * such as expiry), each with why; they show as unavailable in the frame.
+   */
+  reveal: { readonly fields: readonly FieldName[]; readonly unavailable?: readonly UnavailableFieldInfo[] };
   /** The fields were masked again and their plaintext dropped. */
   hide: { readonly reason: HideReason };
   /** The cardholder copied `field` to the clipboard. The value stays in the frame. */
@@ -236,6 +241,12 @@ export interface FrameEventDetails {
   change: { readonly complete: boolean; readonly valid: boolean; readonly error?: ErrorCode };
   /** A PIN was accepted by the issuer (`COMPLETED`) or awaits confirmation. */
   submit: { readonly flow: 'pin'; readonly status: ChangeRequestStatus; readonly changeRequestId?: string };
+}
+
+/** A field a reveal could not show, and why (never its value). */
+export interface UnavailableFieldInfo {
+  readonly field: FieldName;
+  readonly code: ProfileGapCode;
 }
 
 /** Change-request states, as the change-PIN API names them. */

@@ -18,6 +18,9 @@
 /** The sandbox issuer: cards, programmes (JWE or OpenPGP), key rotation, request counters and injected failures. */
 export { SANDBOX_CARDS, SANDBOX_PROGRAMMES, startSandboxIssuer } from './issuer-server.ts';
 export type { CardProgramme, IssuerStats, SandboxCard, SandboxIssuer, SandboxIssuerOptions } from './issuer-server.ts';
+/** The spellings of seed 001's card profile the sandbox can answer in. */
+export { SANDBOX_PROFILES, shapeCardProfile } from './issuer-profiles.ts';
+export type { SandboxProfile } from './issuer-profiles.ts';
 
 /** The frame origin: a built frame app, its deployment config and the frame's security headers. */
 export { startFrameServer } from './frame-server.ts';

@@ -4,6 +4,7 @@ import { IssuerError, buildCardResponse, sealPgpResponse, signCardReply, unwrapS
 import { listen, readBody, sendJson, type RunningServer } from './http.ts';
 import { loadIssuerKeys } from './issuer-key-store.ts';
 import { createPinRoutes } from './issuer-pin-routes.ts';
+import { shapeCardProfile, type SandboxProfile } from './issuer-profiles.ts';
 import { emptyStats, type IssuerStats } from './issuer-stats.ts';
 
 export type { IssuerStats } from './issuer-stats.ts';
@@ -39,6 +40,8 @@ export interface SandboxIssuerOptions {
   programmes?: Readonly<Record<string, CardProgramme>>;
   /** PIN key type: RSA (RSA-OAEP-256 + A256CBC-HS512, seed 002) or EC (ECDH-ES + A256GCM, seed 000). */
   pinKeyType?: 'RSA' | 'EC';
+  /** How `GET /card` spells the card profile (default `flat`); see {@link SandboxProfile}. */
+  profile?: SandboxProfile;
 }
 
 export interface SandboxIssuer extends RunningServer {
@@ -93,6 +96,7 @@ export async function startSandboxIssuer(options: SandboxIssuerOptions = {}): Pr
   const defaultCard = cardList[0]!;
   const pins = new Map(cardList.map((card) => [card.id, card.pin]));
   const stats = emptyStats();
+  const profile = options.profile ?? 'flat';
   let fault: { status: number; remaining: number } | undefined;
   let baseUrl = '';
 
@@ -185,7 +189,7 @@ export async function startSandboxIssuer(options: SandboxIssuerOptions = {}): Pr
         stats.cardRequests++;
         if (!card) throw new IssuerError('card_not_found', 404, 'no such card');
         const header = req.headers['sessionid'];
-        if (header === undefined) return sendJson(res, 200, buildCardResponse(card));
+        if (header === undefined) return sendJson(res, 200, shapeCardProfile(buildCardResponse(card), profile));
         const secret = unwrapSessionIdWithKeys(
           keys.session.trusted.map((k) => k.privateKey),
           keys.session.retired.map((k) => k.privateKey),
@@ -194,7 +198,7 @@ export async function startSandboxIssuer(options: SandboxIssuerOptions = {}): Pr
         );
         const body = buildCardResponse({ ...card, pin: pins.get(card.id) ?? card.pin }, secret);
         secret.fill(0);
-        return sendJson(res, 200, body);
+        return sendJson(res, 200, shapeCardProfile(body, profile));
       }
       if (method === 'GET' && path === '/keys/session.pem') {
         res.writeHead(200, { 'Content-Type': 'application/x-pem-file', 'Cache-Control': 'no-store' });

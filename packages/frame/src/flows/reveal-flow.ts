@@ -7,6 +7,7 @@ import {
   type HideReason,
   type RevealModeName,
   type RevealViewName,
+  type UnavailableFieldInfo,
 } from '@cardframe/protocol';
 import { CardView } from '../views/card-view.ts';
 import type { RevealView } from '../views/reveal-view.ts';
@@ -18,7 +19,7 @@ import { keyWasRejected } from '../keys/key-rejected.ts';
 import { sessionKeyRing, type SessionKey } from '../keys/session-key-ring.ts';
 import { RateLimit } from '../rate-limit.ts';
 import { RevealGroup, type GroupMessage } from '../reveal-group.ts';
-import { PROFILE_FIELDS, reveal, revealWithKeyPair, type RevealedValues } from '../reveal.ts';
+import { PROFILE_FIELDS, reveal, revealWithKeyPair, type RevealedValues, type RevealResult } from '../reveal.ts';
 import { copyField } from './copy-field.ts';
 import type { Flow, FlowContext } from './flow.ts';
 import { revealOptions } from './reveal-options.ts';
@@ -62,6 +63,8 @@ export class RevealFlow implements Flow {
   #generation = 0;
   /** This frame's own fields from the last fetch; shown or merely held. */
   #values: RevealedValues = {};
+  /** This frame's own fields the last fetch could not show (a profile member the issuer's answer lacked). */
+  #unavailable: readonly UnavailableFieldInfo[] = [];
   #autoHide: ReturnType<typeof setTimeout> | undefined;
 
   constructor(context: FlowContext, view: RevealViewName = 'card') {
@@ -143,7 +146,7 @@ export class RevealFlow implements Flow {
     const state = this.element.state;
     if (!this.#configured || (state !== 'ready' && state !== 'error')) return;
     // Held from a fetch another frame of the group made: show it, no new request.
-    if (this.#fields.length > 0 && this.#fields.every((field) => this.#values[field] !== undefined)) {
+    if (this.#fields.length > 0 && this.#fields.every((field) => this.#values[field] !== undefined || this.#unavailable.some((gap) => gap.field === field))) {
       await this.#show();
       return;
     }
@@ -163,36 +166,40 @@ export class RevealFlow implements Flow {
   /**
    * One fetch for the whole group: opens every field the group shows, keeps
    * this frame's own, and hands the rest to the group. Resolves with this
-   * frame's values.
+   * frame's values and those of its fields the answer could not show.
    */
-  async #fetch(showEverywhere: boolean): Promise<RevealedValues> {
+  async #fetch(showEverywhere: boolean): Promise<RevealResult> {
     this.#limit.take('reveal');
     const generation = this.#generation;
     const fields = [...new Set([...this.#fields, ...(this.#group?.fields ?? [])])];
     const { channel } = this.#context;
-    const values =
+    const { values, unavailable }: RevealResult =
       this.#mode === 'key-pair'
-        ? await revealWithKeyPair(
-            await (this.#responseKeys ??= responseKeys(this.#context.config)),
-            fields,
-            (public_key, nonce) => channel.request('encrypted-card', { public_key, nonce }),
-            await (this.#replyVerifier ??= replyVerifier(this.#context.config)),
-          )
+        ? {
+            values: await revealWithKeyPair(
+              await (this.#responseKeys ??= responseKeys(this.#context.config)),
+              fields,
+              (public_key, nonce) => channel.request('encrypted-card', { public_key, nonce }),
+              await (this.#replyVerifier ??= replyVerifier(this.#context.config)),
+            ),
+            unavailable: [],
+          }
         : await this.#sessionKeys!.run(
-            (key) => reveal(key.key, fields, (sessionId) => channel.request('session', { sessionId })),
+            (key) => reveal(key.key, fields, (sessionId) => channel.request('session', { sessionId }), this.#context.config.issuer.profile),
             keyWasRejected,
           );
     if (generation !== this.#generation) throw new CardframeError('ERR_DESTROYED', 'hidden while revealing');
-    this.#group?.post({ type: 'values', values, show: showEverywhere });
-    this.#hold(values);
-    return this.#values;
+    this.#group?.post(unavailable.length === 0 ? { type: 'values', values, show: showEverywhere } : { type: 'values', values, unavailable, show: showEverywhere });
+    this.#hold(values, unavailable);
+    return { values: this.#values, unavailable: this.#unavailable };
   }
 
   /** Keeps this frame's own fields from a fetch, until hidden or timed out. */
-  #hold(values: RevealedValues): void {
+  #hold(values: RevealedValues, unavailable: readonly UnavailableFieldInfo[]): void {
     const own: RevealedValues = {};
     for (const field of this.#fields) if (values[field] !== undefined) own[field] = values[field];
     this.#values = own;
+    this.#unavailable = unavailable.filter((gap) => this.#fields.includes(gap.field));
     // Shape and last four stay after the values go (PCI DSS allows showing them).
     if (values.pan) this.element.hint = { length: values.pan.length, prefix: values.pan.slice(0, 2), last4: values.pan.slice(-4) };
     clearTimeout(this.#autoHide);
@@ -204,11 +211,14 @@ export class RevealFlow implements Flow {
     this.element.values = this.#view === 'copy' ? {} : this.#values;
     // Session-key reveals take expiry from the plaintext profile; key-pair replies carry it encrypted (and signed, where configured).
     this.element.profileFields = this.#mode === 'session-key' ? PROFILE_FIELDS : [];
+    this.element.unavailable = this.#unavailable.map((gap) => gap.field);
     this.element.state = 'revealed';
     // Announce the reveal once the values are in the DOM, not before.
     await this.element.updateComplete;
     if (generation !== this.#generation || this.#view === 'copy' || this.#fields.length === 0) return;
-    this.#context.channel.emit('reveal', { fields: this.#fields });
+    const unavailable = this.#unavailable;
+    const fields = this.#fields.filter((field) => this.#values[field] !== undefined);
+    this.#context.channel.emit('reveal', unavailable.length === 0 ? { fields } : { fields, unavailable });
   }
 
   #onGroupMessage(message: GroupMessage): void {
@@ -217,7 +227,7 @@ export class RevealFlow implements Flow {
       this.hide(message.reason);
       return;
     }
-    this.#hold(message.values);
+    this.#hold(message.values, message.unavailable ?? []);
     if (message.show && this.element.state !== 'unavailable') void this.#show();
   }
 
@@ -229,7 +239,12 @@ export class RevealFlow implements Flow {
     if (!this.#configured || !field || view.state === 'revealing' || view.state === 'unavailable') return;
     const generation = this.#generation;
     const held = this.#values[field];
-    const copied = copyField(field, held, () => this.#fetch(false));
+    const copied = copyField(field, held, async () => {
+      const { values, unavailable } = await this.#fetch(false);
+      const gap = unavailable.find((entry) => entry.field === field);
+      if (gap) throw new CardframeError(gap.code, `the issuer response has no readable ${field}`);
+      return values;
+    });
     if (held === undefined) view.state = 'revealing';
     view.status = 'idle';
     view.error = undefined;
@@ -265,7 +280,9 @@ export class RevealFlow implements Flow {
     clearTimeout(this.#autoHide);
     this.#generation++;
     this.#values = {};
+    this.#unavailable = [];
     this.element.values = {};
+    this.element.unavailable = [];
     this.element.error = undefined;
     if (this.element instanceof CopyView) this.element.status = 'idle';
   }

@@ -11,6 +11,8 @@ export const ar: Messages = {
   },
   hidden: '{label} مخفي',
   fromProfile: 'تاريخ الانتهاء من ملف البطاقة: ليس مشفرًا مثل رقم البطاقة ورمز التحقق.',
+  notAvailable: 'غير متاح',
+  unavailableField: '{label} غير متاح',
   card: {
     reveal: 'إظهار بيانات البطاقة',
     hide: 'إخفاء بيانات البطاقة',

@@ -11,6 +11,8 @@ export const de: Messages = {
   },
   hidden: '{label} verborgen',
   fromProfile: 'Das Ablaufdatum stammt aus dem Kartenprofil: Es ist nicht wie Kartennummer und CVC verschlüsselt.',
+  notAvailable: 'Nicht verfügbar',
+  unavailableField: '{label} nicht verfügbar',
   card: {
     reveal: 'Kartendaten anzeigen',
     hide: 'Kartendaten verbergen',

@@ -11,6 +11,10 @@ export const en = {
   hidden: '{label} hidden',
   /** Screen-reader note on values from the issuer's unencrypted card profile (seed 001's expiry). */
   fromProfile: 'Expiry is from the card profile: it is not encrypted like the card number and CVC.',
+  /** Shown in place of a value the issuer's answer did not hold in a readable form. */
+  notAvailable: 'Not available',
+  /** Screen-reader name of such a value. */
+  unavailableField: '{label} not available',
   card: {
     reveal: 'Reveal card details',
     hide: 'Hide card details',

@@ -76,8 +76,12 @@ export class CardView extends RevealView {
         ${this.fields.map((field) => {
           const value = revealed ? this.values[field] : undefined;
           const label = text.field[field];
+          // Revealed, but the issuer's answer had no readable value for it (a plaintext profile member).
+          const missing = revealed && value === undefined && this.unavailable.includes(field);
           return html`<dt part="field">${label}</dt>
-            ${value === undefined
+            ${missing
+              ? html`<dd part="value" data-field=${field} data-unavailable data-testid=${testId(this, valueTestId(field))}>${text.notAvailable}</dd>`
+              : value === undefined
               ? html`<dd part="value" data-field=${field} data-testid=${testId(this, valueTestId(field))} aria-label=${fill(text.hidden, { label })}>${maskedValue(field, this.hint)}</dd>`
               : this.profileFields.includes(field)
                 ? html`<dd part="value" data-field=${field} data-source="profile" aria-describedby="profile-note" data-testid=${testId(this, valueTestId(field))}>${formatValue(field, value)}</dd>`

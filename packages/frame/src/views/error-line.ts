@@ -11,6 +11,8 @@ export const ERROR_TEXT: Partial<Record<ErrorInfo['code'], keyof Messages['card'
   ERR_DECRYPT_FAILED: 'openFailed',
   ERR_MALFORMED_RESPONSE: 'unexpected',
   ERR_CIPHERTEXT_INVALID: 'unexpected',
+  ERR_PROFILE_MISSING: 'unexpected',
+  ERR_PROFILE_MALFORMED: 'unexpected',
   ERR_CONFIG: 'unavailable',
   ERR_RATE_LIMITED: 'rateLimited',
   ERR_KEY_INVALID: 'unavailable',

@@ -91,16 +91,20 @@ export class FieldView extends RevealView {
     if (!field) return nothing;
     const value = this.state === 'revealed' ? this.values[field] : undefined;
     const label = this.messages.field[field];
+    // Revealed, but the issuer's answer had no readable value for it (a plaintext profile member).
+    const missing = this.state === 'revealed' && value === undefined && this.unavailable.includes(field);
     return html`
       <div class="field" aria-live="polite" aria-busy=${this.state === 'revealing' ? 'true' : 'false'}>
-        <span class="sr-only">${value === undefined ? fill(this.messages.hidden, { label }) : label}</span>
-        ${value === undefined
+        <span class="sr-only">${missing ? fill(this.messages.unavailableField, { label }) : value === undefined ? fill(this.messages.hidden, { label }) : label}</span>
+        ${missing
+          ? html`<span class="value" part="value" data-field=${field} data-unavailable data-testid=${testId(this, valueTestId(field))} aria-hidden="true">${this.messages.notAvailable}</span>`
+          : value === undefined
           ? html`<span class="value" part="value" data-field=${field} data-testid=${testId(this, valueTestId(field))} aria-hidden="true">${maskedValue(field, this.hint)}</span>`
           : this.profileFields.includes(field)
             ? html`<span class="value revealed" part="value" data-field=${field} data-source="profile" aria-describedby="profile-note" data-testid=${testId(this, valueTestId(field))}>${formatValue(field, value)}</span
                 ><span id="profile-note" class="sr-only">${this.messages.fromProfile}</span>`
             : html`<span class="value revealed" part="value" data-field=${field} data-testid=${testId(this, valueTestId(field))}>${formatValue(field, value)}</span>`}
-        ${this.#renderToggle(field, value !== undefined)}
+        ${this.#renderToggle(field, value !== undefined || missing)}
       </div>
       ${errorLine(this)}
     `;

@@ -16,6 +16,7 @@ export abstract class RevealView extends LitElement {
   static override properties = {
     fields: { attribute: false },
     values: { attribute: false },
+    unavailable: { attribute: false },
     state: { reflect: true },
     error: { attribute: false },
     messages: { attribute: false },
@@ -28,6 +29,8 @@ export abstract class RevealView extends LitElement {
   declare fields: readonly FieldName[];
   /** Values to show now; empty while masked. */
   declare values: RevealedValues;
+  /** Fields revealed without a value: the issuer's answer held none readable (shown as "Not available"). */
+  declare unavailable: readonly FieldName[];
   declare state: ViewState;
   declare error: ErrorInfo | undefined;
   /** The texts shown, in the configured language. */
@@ -48,6 +51,7 @@ export abstract class RevealView extends LitElement {
     super();
     this.fields = [];
     this.values = {};
+    this.unavailable = [];
     this.state = 'loading';
     this.error = undefined;
     this.messages = en;
