@@ -293,8 +293,9 @@ export class RevealFlow implements Flow {
 
   #fail(error: unknown, generation: number): void {
     if (generation !== this.#generation) return;
-    if (error instanceof CardframeError && 'statement' in error) {
-      // No passkey yet: offer to create one; the prompt waits for the cardholder's click.
+    // No passkey yet: the card view offers to create one (the prompt waits for
+    // the cardholder's click); a field or copy frame reports ERR_PASSKEY_UNKNOWN.
+    if (error instanceof CardframeError && 'statement' in error && this.element instanceof CardView) {
       this.#drop();
       this.#pendingStatement = (error as CardframeError & { statement: Statement }).statement;
       this.element.passkeyNeeded = true;

@@ -38,7 +38,7 @@ interface Script {
   create?: CredentialsPort['create'];
 }
 
-async function boundFrame(script: Script): Promise<Scripted> {
+async function boundFrame(script: Script, configure: object = {}): Promise<Scripted> {
   const issuer = await crypto.subtle.generateKey({ name: 'RSA-OAEP', modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]), hash: 'SHA-256' }, false, ['encrypt', 'decrypt']);
   const { n, e } = await crypto.subtle.exportKey('jwk', issuer.publicKey);
   const config = parseFrameConfig({
@@ -82,7 +82,7 @@ async function boundFrame(script: Script): Promise<Scripted> {
       reply(data.id, { encryptedPan: { data: b64(data_), iv: b64(iv) } });
     }
   };
-  port2.postMessage({ v: 1, kind: 'request', id: 'c1', method: 'configure', params: {} });
+  port2.postMessage({ v: 1, kind: 'request', id: 'c1', method: 'configure', params: configure });
   const until = async (check: () => boolean) => {
     for (let i = 0; i < 500 && !check(); i++) await new Promise((resolve) => setTimeout(resolve, 10));
     if (!check()) throw new Error('timed out waiting for the frame');
@@ -129,6 +129,16 @@ describe('bound reveal (issuer.binding.mode "bound")', () => {
     expect(created.rp.id).to.equal(location.hostname);
     expect(new Uint8Array(created.challenge as ArrayBuffer)).to.deep.equal(await bindingChallenge(statement));
     expect(frame.events.find((event) => event.event === 'bind')?.detail).to.deep.equal({ scope: 'webauthn', credentialId: 'bmV3' });
+    frame.root.remove();
+  });
+
+  it('in a single-field frame, a card without a passkey is ERR_PASSKEY_UNKNOWN (no create button there)', async () => {
+    const frame = await boundFrame({ card: () => ({ challenge: statement, webauthn: { allowCredentials: [] } }) }, { view: 'field', fields: ['pan'] });
+    frame.button('cardframe-show').click();
+    await frame.until(() => frame.events.some((event) => event.event === 'error'));
+    expect(frame.events.find((event) => event.event === 'error')!.detail['code']).to.equal('ERR_PASSKEY_UNKNOWN');
+    expect(frame.methods).to.deep.equal(['card']);
+    expect(frame.gets).to.have.length(0);
     frame.root.remove();
   });
 
