@@ -4,12 +4,11 @@
 import { CardframeError } from './errors.ts';
 import { expectObject, expectString } from './guards.ts';
 import { assertJsonValue, fail, isPlainObject } from './json-value.ts';
-import type { JsonValue } from './messages.ts';
+import type { AuthenticationCredentialJson, BindingAssertion, BindingSubmission, CardScope, JsonValue, RegistrationCredentialJson } from './messages.ts';
 import { BASE64URL_PATTERN } from './patterns.ts';
 
 /** Scopes of seed 001's `GET /card`: a passkey statement, a SIWE message, push-provisioning credentials. */
-export const CARD_SCOPES = ['webauthn', 'siwe', 'provisioning'] as const;
-export type CardScope = (typeof CARD_SCOPES)[number];
+export const CARD_SCOPES: readonly CardScope[] = ['webauthn', 'siwe', 'provisioning'];
 
 /** Longest issuer challenge (statement or EIP-4361 message) the frame accepts. */
 export const MAX_CHALLENGE_CHARS = 4096;
@@ -22,54 +21,6 @@ export const ASSERTION_HEADER = 'cardframe-assertion';
 
 /** Transports a passkey may name; others are dropped, not refused (browsers add new ones). */
 export const AUTHENTICATOR_TRANSPORTS = ['ble', 'cable', 'hybrid', 'internal', 'nfc', 'smart-card', 'usb'] as const;
-
-/** A passkey registration in WebAuthn's JSON form (`PublicKeyCredential.toJSON()`), binary members base64url. */
-export interface RegistrationCredentialJson {
-  readonly id: string;
-  readonly rawId: string;
-  readonly type: 'public-key';
-  readonly response: { readonly clientDataJSON: string; readonly attestationObject: string; readonly transports?: readonly string[] };
-  readonly clientExtensionResults: { readonly [key: string]: JsonValue };
-  readonly authenticatorAttachment?: 'platform' | 'cross-platform';
-}
-
-/** A passkey assertion in WebAuthn's JSON form, binary members base64url. */
-export interface AuthenticationCredentialJson {
-  readonly id: string;
-  readonly rawId: string;
-  readonly type: 'public-key';
-  readonly response: { readonly clientDataJSON: string; readonly authenticatorData: string; readonly signature: string; readonly userHandle?: string };
-  readonly clientExtensionResults: { readonly [key: string]: JsonValue };
-  readonly authenticatorAttachment?: 'platform' | 'cross-platform';
-}
-
-/**
- * What accompanies a bound request: the issuer's statement exactly as received,
- * and a passkey assertion over `SHA-256(statement + "\ncardframe-commitment: " + purpose + " " + value)`.
- */
-export interface BindingAssertion {
-  readonly challenge: string;
-  readonly credential: AuthenticationCredentialJson;
-}
-
-/** The `PATCH /` body that binds a card to its cardholder's passkey or wallet. */
-export type BindingSubmission =
-  | {
-      readonly scope: 'webauthn';
-      /** The issuer's statement exactly as received. */
-      readonly challenge: string;
-      /** A new passkey (registration) or an already-bound one (assertion). */
-      readonly credential: RegistrationCredentialJson | AuthenticationCredentialJson;
-      /** For a further passkey on a card that has one: an assertion by a bound passkey committing to the new credential's id. */
-      readonly assertion?: BindingAssertion;
-    }
-  | {
-      readonly scope: 'siwe';
-      /** The EIP-4361 message exactly as received. */
-      readonly message: string;
-      /** EIP-191 `personal_sign` signature: `0x` and 65 bytes of hex. */
-      readonly signature: string;
-    };
 
 /** The issuer's passkey hints in a `scope=webauthn` answer (our extension). Empty `allowCredentials`: the card has no passkey yet. */
 export interface WebauthnHints {

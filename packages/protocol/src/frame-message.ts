@@ -1,9 +1,9 @@
-import { ASSERTION, MAX_ASSERTION_HEADER_CHARS, checked, parseBindingSubmission, parseCardScopes, parseChallengeText, type BindingAssertion } from './binding.ts';
+import { ASSERTION, MAX_ASSERTION_HEADER_CHARS, checked, parseBindingSubmission, parseCardScopes, parseChallengeText } from './binding.ts';
 import { EVENT_PARSERS } from './frame-events.ts';
 import { parsePinSubmission } from './frame-requests.ts';
 import { expectObject, expectString, expectVersion } from './guards.ts';
 import { assertJsonValue, assertSize, fail } from './json-value.ts';
-import { PROTOCOL_VERSION, type FrameEventDetails, type FrameMessage, type SessionParams } from './messages.ts';
+import { PROTOCOL_VERSION, type BindingAssertion, type FrameEventDetails, type FrameMessage, type SessionParams } from './messages.ts';
 import { BASE64_TEXT_PATTERN, ID_PATTERN, MAX_SESSION_ID_CHARS } from './patterns.ts';
 import { parseDevicePublicKey, parseResponsePublicKey } from './public-keys.ts';
 import { parseReplyEnvelope } from './replies.ts';

@@ -1,7 +1,7 @@
-import { ASSERTION, checked, type BindingAssertion } from './binding.ts';
+import { ASSERTION, checked } from './binding.ts';
 import { expectObject, expectString } from './guards.ts';
 import { fail } from './json-value.ts';
-import type { PinSubmission } from './messages.ts';
+import type { BindingAssertion, PinSubmission } from './messages.ts';
 import { COMPACT_JWE_PATTERN, HEX_PATTERN, KID_PATTERN, PGP_MESSAGE_PATTERN } from './patterns.ts';
 
 const MAX_SEALED_PIN_CHARS = 16 * 1024;

@@ -17,17 +17,13 @@ export {
   parseScopedCard,
   parseSignature,
 } from './binding.ts';
+export type { BindingResult, ScopedCardJson, WebauthnHints } from './binding.ts';
 export type {
   AuthenticationCredentialJson,
   BindingAssertion,
-  BindingResult,
   BindingSubmission,
   CardScope,
   RegistrationCredentialJson,
-  ScopedCardJson,
-  WebauthnHints,
-} from './binding.ts';
-export type {
   BindRequest,
   CardRequest,
   SessionParams,

@@ -1,5 +1,4 @@
 import type { CardframeStyle, ThemeName } from './appearance.ts';
-import type { BindingAssertion, BindingSubmission, CardScope } from './binding.ts';
 import type { ErrorCode, ErrorInfo } from './errors.ts';
 
 /** Version carried by every message; a frame refuses any other. */
@@ -293,3 +292,56 @@ export type FrameEvent = {
 }[FrameEventName];
 
 export type FrameMessage = FrameRequest | FrameEvent | Reply<Readonly<Record<string, never>>>;
+
+// ---------------------------------------------------------------- card binding
+
+/** Scopes of seed 001's `GET /card`: a passkey statement, a SIWE message, push-provisioning credentials. */
+export type CardScope = 'webauthn' | 'siwe' | 'provisioning';
+
+/** A passkey registration in WebAuthn's JSON form (`PublicKeyCredential.toJSON()`), binary members base64url. */
+export interface RegistrationCredentialJson {
+  readonly id: string;
+  readonly rawId: string;
+  readonly type: 'public-key';
+  readonly response: { readonly clientDataJSON: string; readonly attestationObject: string; readonly transports?: readonly string[] };
+  readonly clientExtensionResults: { readonly [key: string]: JsonValue };
+  readonly authenticatorAttachment?: 'platform' | 'cross-platform';
+}
+
+/** A passkey assertion in WebAuthn's JSON form, binary members base64url. */
+export interface AuthenticationCredentialJson {
+  readonly id: string;
+  readonly rawId: string;
+  readonly type: 'public-key';
+  readonly response: { readonly clientDataJSON: string; readonly authenticatorData: string; readonly signature: string; readonly userHandle?: string };
+  readonly clientExtensionResults: { readonly [key: string]: JsonValue };
+  readonly authenticatorAttachment?: 'platform' | 'cross-platform';
+}
+
+/**
+ * What accompanies a bound request: the issuer's statement exactly as received,
+ * and a passkey assertion over `SHA-256(statement + "\ncardframe-commitment: " + purpose + " " + value)`.
+ */
+export interface BindingAssertion {
+  readonly challenge: string;
+  readonly credential: AuthenticationCredentialJson;
+}
+
+/** The `PATCH /` body that binds a card to its cardholder's passkey or wallet. */
+export type BindingSubmission =
+  | {
+      readonly scope: 'webauthn';
+      /** The issuer's statement exactly as received. */
+      readonly challenge: string;
+      /** A new passkey (registration) or an already-bound one (assertion). */
+      readonly credential: RegistrationCredentialJson | AuthenticationCredentialJson;
+      /** For a further passkey on a card that has one: an assertion by a bound passkey committing to the new credential's id. */
+      readonly assertion?: BindingAssertion;
+    }
+  | {
+      readonly scope: 'siwe';
+      /** The EIP-4361 message exactly as received. */
+      readonly message: string;
+      /** EIP-191 `personal_sign` signature: `0x` and 65 bytes of hex. */
+      readonly signature: string;
+    };
