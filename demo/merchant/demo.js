@@ -9,7 +9,7 @@ const pin = document.querySelector('#pin');
 // The JWE/OpenPGP switch moves the last three to another card (`?card=`) and another frame deployment.
 let otherCard = '';
 card.fetchCardData = fetchCardData;
-cardKeyPair.fetchEncryptedCard = (publicKey, nonce) => fetch(`/api/card-details${otherCard}`, json({ public_key: publicKey, nonce }));
+cardKeyPair.fetchEncryptedCard = (publicKey, { nonce }) => fetch(`/api/card-details${otherCard}`, json({ public_key: publicKey, nonce }));
 pinReveal.fetchCardData = (sessionId) => fetch(`/api/card${otherCard}`, { headers: { sessionid: sessionId } });
 pin.submitPin = (submission) => fetch(`/api/pin${otherCard}`, json(submission));
 pin.registerDevice = (publicKey) => fetch(`/api/devices${otherCard}`, json({ public_key: publicKey }));

@@ -207,7 +207,7 @@ test('a hostile host cannot make a key-pair frame show digits it encrypted to th
       const sealed = new Uint8Array(await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: text.encode(header) }, key, text.encode(plaintext)));
       return `${header}..${b64u(iv)}.${b64u(sealed.slice(0, -16))}.${b64u(sealed.slice(-16))}`;
     };
-    const card = document.querySelector('#card-keypair') as HTMLElement & { fetchEncryptedCard: (key: unknown, nonce?: string) => Promise<unknown> };
+    const card = document.querySelector('#card-keypair') as HTMLElement & { fetchEncryptedCard: (key: unknown, extra: { nonce?: string }) => Promise<unknown> };
     card.fetchEncryptedCard = (publicKey) => forge(publicKey as { kid: string; x: string; y: string }, JSON.stringify({ pan: '5555555555554444', cvc: '999', expiry: '01/31' }));
   });
   const forged = host.nextEvent<{ code: string }>('cardframe-error', '#card-keypair');
@@ -219,9 +219,9 @@ test('a hostile host cannot make a key-pair frame show digits it encrypted to th
 
   // A genuine reply, recorded on an honest reveal, is refused when played back to the next request.
   await host.page.evaluate(() => {
-    const card = document.querySelector('#card-keypair') as HTMLElement & { fetchEncryptedCard: (key: unknown, nonce?: string) => Promise<unknown> };
+    const card = document.querySelector('#card-keypair') as HTMLElement & { fetchEncryptedCard: (key: unknown, extra: { nonce?: string }) => Promise<unknown> };
     const w = window as unknown as { __recorded?: string };
-    card.fetchEncryptedCard = async (publicKey, nonce) => {
+    card.fetchEncryptedCard = async (publicKey, { nonce }) => {
       if (w.__recorded) return w.__recorded;
       const response = await fetch('/api/card-details', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ public_key: publicKey, nonce }) });
       w.__recorded = await response.text();

@@ -49,13 +49,22 @@ export interface FrameConfig {
      * or `{"expiry": "card.validThru"}` for one string or `{month, year}`.
      */
     readonly profile?: ProfileMapping;
+    /**
+     * Whether requests are bound to the cardholder (`bound`: every sessionid,
+     * response key, device key and PIN change goes with a fresh passkey
+     * assertion committing to it) or not (`plain`, default: seed 001's flow).
+     */
+    readonly binding?: BindingConfig;
   };
   readonly flows: {
     /** Fields the reveal flow may show and how it may get them; absent means reveal is disabled. */
     readonly reveal?: RevealFlowConfig;
     /** PIN entry; absent means it is disabled. */
     readonly pin?: PinFlowConfig;
+    /** The binding view (passkey and/or wallet); absent means it is disabled. */
+    readonly bind?: BindFlowConfig;
   };
+
   /**
    * Tags the frame's controls and values with stable `data-testid`s (see
    * `TEST_IDS`) for integrators' end-to-end tests; for sandbox deployments.
@@ -126,6 +135,18 @@ export interface PinFlowConfig {
   readonly variant: 'direct' | 'change-request';
   /** Sign `encrypted_pin` with the frame's device-binding key (default: on for `direct`). */
   readonly deviceBinding: boolean;
+}
+
+/** How the frame binds requests to the cardholder. */
+export interface BindingConfig {
+  readonly mode: 'plain' | 'bound';
+  /** The passkeys' relying party: the frame's own host name (default) or a registrable suffix of it. */
+  readonly rpId?: string;
+}
+
+/** The binding view: one button per enabled scope. */
+export interface BindFlowConfig {
+  readonly scopes: readonly ('webauthn' | 'siwe')[];
 }
 
 /** Path of the config file on the frame origin. */
@@ -287,6 +308,32 @@ function parsePinFlow(value: unknown): PinFlowConfig {
   return { minLength, maxLength, variant, deviceBinding, maxAttempts };
 }
 
+function parseBinding(value: unknown): BindingConfig {
+  const binding = object(value ?? {}, 'issuer.binding');
+  if (Object.keys(binding).some((key) => key !== 'mode' && key !== 'rpId')) throw bad('issuer.binding must be {"mode", "rpId"}');
+  const mode = binding['mode'] ?? 'plain';
+  if (mode !== 'plain' && mode !== 'bound') throw bad('issuer.binding.mode must be "plain" or "bound"');
+  const rpId = binding['rpId'];
+  // The frame checks at run time that this is its own host name or a suffix of it.
+  if (rpId !== undefined && (typeof rpId !== 'string' || !HOSTNAME.test(rpId) || rpId.startsWith('['))) throw bad('issuer.binding.rpId must be a host name');
+  return { mode, ...(rpId === undefined ? {} : { rpId }) };
+}
+
+function parseBindFlow(value: unknown): BindFlowConfig {
+  const bind = object(value, 'flows.bind');
+  const scopes = bind['scopes'];
+  if (
+    Object.keys(bind).some((key) => key !== 'scopes') ||
+    !Array.isArray(scopes) ||
+    scopes.length === 0 ||
+    scopes.some((scope) => scope !== 'webauthn' && scope !== 'siwe') ||
+    new Set(scopes).size !== scopes.length
+  ) {
+    throw bad('flows.bind must be {"scopes": ["webauthn" and/or "siwe"]}');
+  }
+  return { scopes: scopes as BindFlowConfig['scopes'] };
+}
+
 function parseStyleConfig(value: unknown): StyleConfig {
   const style = object(value, 'style');
   const fontOrigins = style['fontOrigins'] ?? [];
@@ -315,6 +362,7 @@ export function parseFrameConfig(value: unknown): FrameConfig {
   const issuer = object(config['issuer'], 'issuer');
   const oaepHash = issuer['oaepHash'] ?? 'SHA-1';
   if (oaepHash !== 'SHA-1' && oaepHash !== 'SHA-256') throw bad('issuer.oaepHash must be "SHA-1" or "SHA-256"');
+  const binding = parseBinding(issuer['binding']);
   const messageFormat = issuer['messageFormat'] ?? 'jwe';
   if (messageFormat !== 'jwe' && messageFormat !== 'pgp') throw bad('issuer.messageFormat must be "jwe" or "pgp"');
   const responseSigningKeys = parseKeys(issuer, 'responseSigningKey', 'responseSigningKeys', 'jwk');
@@ -323,6 +371,7 @@ export function parseFrameConfig(value: unknown): FrameConfig {
   const flows = object(config['flows'] ?? {}, 'flows');
   const reveal = flows['reveal'] === undefined ? undefined : parseRevealFlow(flows['reveal'], responseSigningKeys !== undefined);
   const pin = flows['pin'] === undefined ? undefined : parsePinFlow(flows['pin']);
+  const bind = flows['bind'] === undefined ? undefined : parseBindFlow(flows['bind']);
   const sessionKeys = parseKeys(issuer, 'sessionKey', 'sessionKeys', 'pem');
   const pinKeys = parseKeys(issuer, 'pinKey', 'pinKeys', messageFormat === 'pgp' ? 'pgp' : 'jwk');
   if (reveal?.modes.includes('session-key') && !sessionKeys) throw bad('issuer.sessionKey(s) is needed for the session-key reveal');
@@ -340,8 +389,9 @@ export function parseFrameConfig(value: unknown): FrameConfig {
       encryption: parseEncryption(issuer['encryption']),
       keyRefresh: parseKeyRefresh(issuer['keyRefresh']),
       ...(issuer['profile'] === undefined ? {} : { profile: parseProfileMapping(issuer['profile']) }),
+      binding,
     },
-    flows: { ...(reveal ? { reveal } : {}), ...(pin ? { pin } : {}) },
+    flows: { ...(reveal ? { reveal } : {}), ...(pin ? { pin } : {}), ...(bind ? { bind } : {}) },
     ...(config['style'] === undefined ? {} : { style: parseStyleConfig(config['style']) }),
     testMode,
   };

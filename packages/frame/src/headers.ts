@@ -27,6 +27,7 @@ export function frameSecurityHeaders(config: Pick<FrameConfig, 'allowedHostOrigi
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'no-referrer',
     'Cross-Origin-Resource-Policy': 'same-origin',
-    'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=()',
+    // Passkeys for the frame's own origin only (the host's iframe must allow them too).
+    'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=(), publickey-credentials-get=(self), publickey-credentials-create=(self)',
   };
 }

@@ -8,8 +8,8 @@ export const PROTOCOL_VERSION = 1;
 /** Largest message, as JSON text, that either side accepts. */
 export const MAX_MESSAGE_CHARS = 64 * 1024;
 
-/** What a frame does: reveal card data, or collect a new PIN. */
-export const FLOW_NAMES = ['reveal', 'pin'] as const;
+/** What a frame does: reveal card data, collect a new PIN, or bind the card to its cardholder. */
+export const FLOW_NAMES = ['reveal', 'pin', 'bind'] as const;
 export type FlowName = (typeof FLOW_NAMES)[number];
 
 /** How a reveal gets card data: a wrapped session secret (seed 001) or a frame-held key pair (seed 000). */
@@ -132,7 +132,43 @@ export interface SessionRequest {
   readonly kind: 'request';
   readonly id: string;
   readonly method: 'session';
-  readonly params: { readonly sessionId: string };
+  readonly params: SessionParams;
+}
+
+/** A `session` request's parameters. `headers` and `scope` are absent in seed 001's plain flow. */
+export interface SessionParams {
+  readonly sessionId: string;
+  /** Bound mode: headers to forward to the issuer's `GET /card` beside `sessionid`. */
+  readonly headers?: { readonly 'cardframe-assertion'?: string };
+  /** Scopes to add to the same `GET /card` (only `provisioning` with a sessionid). */
+  readonly scope?: readonly CardScope[];
+}
+
+/** The frame asks the host for the issuer's `GET /card?scope=…` answer, without a sessionid (a challenge, provisioning credentials). */
+export interface CardRequest {
+  readonly v: typeof PROTOCOL_VERSION;
+  readonly kind: 'request';
+  readonly id: string;
+  readonly method: 'card';
+  readonly params: { readonly scope: readonly CardScope[] };
+}
+
+/** The frame asks the host to forward a binding to the issuer's `PATCH /`. */
+export interface BindRequest {
+  readonly v: typeof PROTOCOL_VERSION;
+  readonly kind: 'request';
+  readonly id: string;
+  readonly method: 'bind';
+  readonly params: { readonly body: BindingSubmission };
+}
+
+/** The frame asks the cardholder's wallet on the host page to sign the issuer's EIP-4361 message; the answer is the signature text. */
+export interface SignMessageRequest {
+  readonly v: typeof PROTOCOL_VERSION;
+  readonly kind: 'request';
+  readonly id: string;
+  readonly method: 'sign-message';
+  readonly params: { readonly message: string };
 }
 
 /** The change-PIN request body (seed 002): what the host's backend forwards to the issuer. */
@@ -148,6 +184,8 @@ export interface PinSubmission {
   readonly device_id?: string;
   /** ECDSA P-256 / SHA-256 over `encrypted_pin`, DER, hex. */
   readonly signature?: string;
+  /** Bound mode: a passkey assertion committing to `encrypted_pin`. */
+  readonly assertion?: BindingAssertion;
 }
 
 /** The frame asks the host to forward a sealed PIN to the issuer. */
@@ -165,7 +203,7 @@ export interface RegisterDeviceRequest {
   readonly kind: 'request';
   readonly id: string;
   readonly method: 'register-device';
-  readonly params: { readonly public_key: DevicePublicKeyJson };
+  readonly params: { readonly public_key: DevicePublicKeyJson; readonly assertion?: BindingAssertion };
 }
 
 /** A device-binding public key (ECDSA P-256) as a JWK: the frame keeps the private half. */
@@ -211,10 +249,10 @@ export interface EncryptedCardRequest {
   readonly id: string;
   readonly method: 'encrypted-card';
   /** `nonce`: 128 random bits the issuer's signed reply must repeat; send it to the issuer with the key. */
-  readonly params: { readonly public_key: ResponsePublicKeyJson; readonly nonce?: string };
+  readonly params: { readonly public_key: ResponsePublicKeyJson; readonly nonce?: string; readonly assertion?: BindingAssertion };
 }
 
-export type FrameRequest = SessionRequest | PinRequest | RegisterDeviceRequest | EncryptedCardRequest;
+export type FrameRequest = SessionRequest | PinRequest | RegisterDeviceRequest | EncryptedCardRequest | CardRequest | BindRequest | SignMessageRequest;
 
 /** Event names the frame emits, and their details. None carries card data. */
 export interface FrameEventDetails {
@@ -241,6 +279,8 @@ export interface FrameEventDetails {
   change: { readonly complete: boolean; readonly valid: boolean; readonly error?: ErrorCode };
   /** A PIN was accepted by the issuer (`COMPLETED`) or awaits confirmation. */
   submit: { readonly flow: 'pin'; readonly status: ChangeRequestStatus; readonly changeRequestId?: string };
+  /** The card was bound to the cardholder's passkey or wallet (`PATCH /` accepted). */
+  bind: { readonly scope: 'webauthn' | 'siwe'; readonly credentialId?: string; readonly address?: string };
 }
 
 /** A field a reveal could not show, and why (never its value). */
@@ -264,3 +304,56 @@ export type FrameEvent = {
 }[FrameEventName];
 
 export type FrameMessage = FrameRequest | FrameEvent | Reply<Readonly<Record<string, never>>>;
+
+// ---------------------------------------------------------------- card binding
+
+/** Scopes of seed 001's `GET /card`: a passkey statement, a SIWE message, push-provisioning credentials. */
+export type CardScope = 'webauthn' | 'siwe' | 'provisioning';
+
+/** A passkey registration in WebAuthn's JSON form (`PublicKeyCredential.toJSON()`), binary members base64url. */
+export interface RegistrationCredentialJson {
+  readonly id: string;
+  readonly rawId: string;
+  readonly type: 'public-key';
+  readonly response: { readonly clientDataJSON: string; readonly attestationObject: string; readonly transports?: readonly string[] };
+  readonly clientExtensionResults: { readonly [key: string]: JsonValue };
+  readonly authenticatorAttachment?: 'platform' | 'cross-platform';
+}
+
+/** A passkey assertion in WebAuthn's JSON form, binary members base64url. */
+export interface AuthenticationCredentialJson {
+  readonly id: string;
+  readonly rawId: string;
+  readonly type: 'public-key';
+  readonly response: { readonly clientDataJSON: string; readonly authenticatorData: string; readonly signature: string; readonly userHandle?: string };
+  readonly clientExtensionResults: { readonly [key: string]: JsonValue };
+  readonly authenticatorAttachment?: 'platform' | 'cross-platform';
+}
+
+/**
+ * What accompanies a bound request: the issuer's statement exactly as received,
+ * and a passkey assertion over `SHA-256(statement + "\ncardframe-commitment: " + purpose + " " + value)`.
+ */
+export interface BindingAssertion {
+  readonly challenge: string;
+  readonly credential: AuthenticationCredentialJson;
+}
+
+/** The `PATCH /` body that binds a card to its cardholder's passkey or wallet. */
+export type BindingSubmission =
+  | {
+      readonly scope: 'webauthn';
+      /** The issuer's statement exactly as received. */
+      readonly challenge: string;
+      /** A new passkey (registration) or an already-bound one (assertion). */
+      readonly credential: RegistrationCredentialJson | AuthenticationCredentialJson;
+      /** For a further passkey on a card that has one: an assertion by a bound passkey committing to the new credential's id. */
+      readonly assertion?: BindingAssertion;
+    }
+  | {
+      readonly scope: 'siwe';
+      /** The EIP-4361 message exactly as received. */
+      readonly message: string;
+      /** EIP-191 `personal_sign` signature: `0x` and 65 bytes of hex. */
+      readonly signature: string;
+    };

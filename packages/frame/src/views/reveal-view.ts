@@ -23,6 +23,7 @@ export abstract class RevealView extends LitElement {
     hint: { attribute: false },
     profileFields: { attribute: false },
     testMode: { attribute: false },
+    passkeyNeeded: { attribute: false },
   };
 
   /** The fields shown (for a copy button, the one it copies). */
@@ -46,6 +47,8 @@ export abstract class RevealView extends LitElement {
   declare profileFields: readonly FieldName[];
   /** Adds `data-testid`s (the frame config's `testMode`). */
   declare testMode: boolean;
+  /** Bound mode: the card has no passkey yet, so the view offers to create one. */
+  declare passkeyNeeded: boolean;
 
   constructor() {
     super();
@@ -58,6 +61,7 @@ export abstract class RevealView extends LitElement {
     this.hint = {};
     this.profileFields = [];
     this.testMode = false;
+    this.passkeyNeeded = false;
   }
 
   protected override updated(): void {
