@@ -233,3 +233,15 @@ export const test = kit.extend<{ host: HostPage }, { demo: Demo; demoOptions: De
 });
 
 export { expect };
+
+/**
+ * `url` with a `*.localhost` host name (the demo's frames) replaced by
+ * 127.0.0.1, where their servers listen. Browsers resolve `*.localhost` to
+ * loopback themselves; Node (Playwright's `request`, `route.fetch`) asks the
+ * system resolver, which need not know the name.
+ */
+export function loopbackUrl(url: string): string {
+  const parsed = new URL(url);
+  if (parsed.hostname.endsWith('.localhost')) parsed.hostname = '127.0.0.1';
+  return parsed.href;
+}

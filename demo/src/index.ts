@@ -9,6 +9,11 @@ import { startMerchantServer, type IssuerTarget, type MerchantServer } from './m
 export { SANDBOX_CARDS, SANDBOX_PROGRAMMES, startFrameServer, startSandboxIssuer } from '@cardframe/sandbox';
 export type { FrameServer, SandboxIssuer, SandboxIssuerOptions } from '@cardframe/sandbox';
 
+/** The demo frame's host name; browsers resolve `*.localhost` to loopback. */
+export const FRAME_HOST = 'frame.localhost';
+/** The OpenPGP programme's frame deployment. */
+export const PGP_FRAME_HOST = 'pgp.frame.localhost';
+
 const root = (path: string): string => fileURLToPath(new URL(`../../${path}`, import.meta.url));
 
 /** An issuer other than the sandbox: its base URL and its sessionid public key. */
@@ -22,7 +27,7 @@ export interface ExternalIssuer extends IssuerTarget {
 export interface DemoOptions {
   /** Merchant page port (served as http://localhost:PORT). 0 picks a free port. */
   hostPort?: number;
-  /** Frame port (served as http://127.0.0.1:PORT). */
+  /** Frame port (served as http://frame.localhost:PORT; the OpenPGP deployment as http://pgp.frame.localhost:PORT). */
   framePort?: number;
   /** Port of the frame deployment for the sandbox's OpenPGP programme. */
   pgpFramePort?: number;
@@ -42,6 +47,14 @@ export interface DemoOptions {
    * reveals answered with OpenPGP messages). `CARDFRAME_ISSUER_FORMAT` in `npm start`.
    */
   messageFormat?: 'jwe' | 'pgp';
+  /**
+   * The sandbox issuer's binding: `plain` (seed 001: a sessionid alone
+   * reveals) or `bound` (every sessionid, response key, device key and PIN
+   * change needs the cardholder's passkey). `CARDFRAME_BINDING` in `npm start`.
+   */
+  binding?: 'plain' | 'bound';
+  /** Keep the sandbox issuer's binding challenges in this Redis instead of in memory. */
+  redisUrl?: string;
   /** Adjust the frame's deployment config before it is served. */
   frameConfig?(config: FrameConfig): FrameConfig;
 }
@@ -61,19 +74,12 @@ export interface Demo {
 
 /** Starts the sandbox issuer (or points at another), the frame origin and the merchant page, all on loopback. */
 export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
-  const sandbox = options.issuer
-    ? undefined
-    : await startSandboxIssuer({
-        port: options.issuerPort ?? 0,
-        ...(options.dataDir ? { dataDir: options.dataDir } : {}),
-        ...(options.pinKeyType ? { pinKeyType: options.pinKeyType } : {}),
-        programmes: { ...SANDBOX_PROGRAMMES, default: { messageFormat: options.messageFormat ?? 'jwe' } },
-      });
   const frameDir = frameAppDir();
-  const frame = await startFrameServer({ port: options.framePort ?? 0, distDir: frameDir });
+  // The frames have host names, not 127.0.0.1: WebAuthn refuses an IP address as relying party.
+  const frame = await startFrameServer({ port: options.framePort ?? 0, distDir: frameDir, publicHost: FRAME_HOST });
   // A second deployment of the same frame for the sandbox's OpenPGP programme: one frame config names one format.
-  const pgpFrame = options.issuer ? undefined : await startFrameServer({ port: options.pgpFramePort ?? 0, distDir: frameDir });
-  const target: IssuerTarget = options.issuer ?? { url: sandbox!.url };
+  const pgpFrame = options.issuer ? undefined : await startFrameServer({ port: options.pgpFramePort ?? 0, distDir: frameDir, publicHost: PGP_FRAME_HOST });
+  let target: IssuerTarget | undefined = options.issuer;
   const merchant = await startMerchantServer({
     port: options.hostPort ?? 0,
     pageDir: root('demo/merchant'),
@@ -81,9 +87,27 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
     appsDir: root('demo/dist'),
     frameUrl: () => frame.url,
     pgpFrameUrl: () => pgpFrame?.url,
-    issuer: () => target,
+    issuer: () => target!,
     messageFormat: options.issuer ? 'jwe' : (options.messageFormat ?? 'jwe'),
+    sandboxWallet: !options.issuer,
   });
+  const sandbox = options.issuer
+    ? undefined
+    : await startSandboxIssuer({
+        port: options.issuerPort ?? 0,
+        ...(options.dataDir ? { dataDir: options.dataDir } : {}),
+        ...(options.pinKeyType ? { pinKeyType: options.pinKeyType } : {}),
+        programmes: { ...SANDBOX_PROGRAMMES, default: { messageFormat: options.messageFormat ?? 'jwe' } },
+        binding: options.binding ?? 'plain',
+        // Passkeys count only when made in one of the demo's frames; SIWE messages name the merchant's site.
+        frameOrigins: [frame.url, ...(pgpFrame ? [pgpFrame.url] : [])],
+        siwe: { domain: new URL(merchant.url).host, uri: merchant.url, chainId: 1 },
+        ...(options.redisUrl ? { redisUrl: options.redisUrl } : {}),
+      }).catch(async (error: unknown) => {
+        await Promise.all([merchant.close(), frame.close(), pgpFrame?.close()]);
+        throw error;
+      });
+  target ??= { url: sandbox!.url };
   // The sandbox publishes key sets the frame fetches itself (so rotation just
   // works); another issuer's keys are pinned from the files it was given.
   const issuerConfig = options.issuer
