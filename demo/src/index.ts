@@ -9,6 +9,9 @@ import { startMerchantServer, type IssuerTarget, type MerchantServer } from './m
 export { SANDBOX_CARDS, SANDBOX_PROGRAMMES, startFrameServer, startSandboxIssuer } from '@cardframe/sandbox';
 export type { FrameServer, SandboxIssuer, SandboxIssuerOptions } from '@cardframe/sandbox';
 
+/** The sandbox issuer's binding when none is asked for. */
+export const DEFAULT_BINDING: 'plain' | 'bound' = 'plain';
+
 /** The demo frame's host name; browsers resolve `*.localhost` to loopback. */
 export const FRAME_HOST = 'frame.localhost';
 /** The OpenPGP programme's frame deployment. */
@@ -98,7 +101,7 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
         ...(options.dataDir ? { dataDir: options.dataDir } : {}),
         ...(options.pinKeyType ? { pinKeyType: options.pinKeyType } : {}),
         programmes: { ...SANDBOX_PROGRAMMES, default: { messageFormat: options.messageFormat ?? 'jwe' } },
-        binding: options.binding ?? 'plain',
+        binding: options.binding ?? DEFAULT_BINDING,
         // Passkeys count only when made in one of the demo's frames; SIWE messages name the merchant's site.
         frameOrigins: [frame.url, ...(pgpFrame ? [pgpFrame.url] : [])],
         siwe: { domain: new URL(merchant.url).host, uri: merchant.url, chainId: 1 },
