@@ -120,7 +120,8 @@ export async function wrapperSizes(): Promise<SizeEntry[]> {
 
 /** Budgets in bytes of gzip; the test run fails above them. */
 export const SIZE_BUDGETS: Record<string, number> = {
-  'host SDK, script-tag file (cardframe.js, Lit included)': 10 * 1024,
+  // 11.25 KB since card binding: its three callbacks, <cardframe-bind> and the validators of the frame's binding requests cost 1.4 KB over 9.9 KB.
+  'host SDK, script-tag file (cardframe.js, Lit included)': 11.25 * 1024,
   'frame, initial JS + CSS': 27 * 1024,
   [WRAPPERS[0].name]: 1.5 * 1024,
   [WRAPPERS[1].name]: 1.5 * 1024,

@@ -49,7 +49,7 @@ for (const [name, dir] of packed) {
     if (name === 'sdk') {
       const elements = JSON.parse(readFileSync(join(dir, manifest.customElements!), 'utf8')) as { modules: { declarations?: { tagName?: string }[] }[] };
       const tags = elements.modules.flatMap((m) => m.declarations ?? []).flatMap((d) => (d.tagName ? [d.tagName] : []));
-      assert.deepEqual(tags.sort(), ['cardframe-card', 'cardframe-copy', 'cardframe-cvc', 'cardframe-expiry', 'cardframe-field', 'cardframe-group', 'cardframe-pan', 'cardframe-pin', 'cardframe-toggle']);
+      assert.deepEqual(tags.sort(), ['cardframe-bind', 'cardframe-card', 'cardframe-copy', 'cardframe-cvc', 'cardframe-expiry', 'cardframe-field', 'cardframe-group', 'cardframe-pan', 'cardframe-pin', 'cardframe-toggle']);
     }
   });
 }

@@ -17,6 +17,9 @@ const RUNTIME_TYPES: Readonly<Record<string, 'String' | 'Object' | 'Function'>> 
   FetchEncryptedCard: 'Function',
   SubmitPin: 'Function',
   RegisterDevice: 'Function',
+  FetchCard: 'Function',
+  BindCard: 'Function',
+  SignMessage: 'Function',
 };
 
 function propOption(prop: WrapperProp): string {

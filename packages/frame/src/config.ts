@@ -35,13 +35,23 @@ export interface FrameConfig {
     readonly encryption: EncryptionPolicy;
     /** How fetched key sets are cached and refreshed. */
     readonly keyRefresh: KeyRefresh;
+    /**
+     * Whether requests are bound to the cardholder (`bound`: every sessionid,
+     * response key, device key and PIN change goes with a fresh passkey
+     * assertion committing to it) or not (`plain`, default: seed 001's flow).
+     */
+    readonly binding?: BindingConfig;
   };
   readonly flows: {
     /** Fields the reveal flow may show and how it may get them; absent means reveal is disabled. */
     readonly reveal?: RevealFlowConfig;
     /** PIN entry; absent means it is disabled. */
     readonly pin?: PinFlowConfig;
+    /** The binding view (passkey and/or wallet); absent means it is disabled. */
+    readonly bind?: BindFlowConfig;
   };
+  /** The add-to-wallet adapter and its settings; absent means no add-to-wallet. */
+  readonly provisioning?: ProvisioningConfig;
   /**
    * Tags the frame's controls and values with stable `data-testid`s (see
    * `TEST_IDS`) for integrators' end-to-end tests; for sandbox deployments.
@@ -104,6 +114,26 @@ export interface PinFlowConfig {
   readonly variant: 'direct' | 'change-request';
   /** Sign `encrypted_pin` with the frame's device-binding key (default: on for `direct`). */
   readonly deviceBinding: boolean;
+}
+
+/** How the frame binds requests to the cardholder. */
+export interface BindingConfig {
+  readonly mode: 'plain' | 'bound';
+  /** The passkeys' relying party: the frame's own host name (default) or a registrable suffix of it. */
+  readonly rpId?: string;
+}
+
+/** The binding view: one button per enabled scope. */
+export interface BindFlowConfig {
+  readonly scopes: readonly ('webauthn' | 'siwe')[];
+}
+
+/** An add-to-wallet adapter built into the frame, named here; the provisioning credentials go only to it. */
+export interface ProvisioningConfig {
+  /** A name in the frame's adapter registry (`sandbox`, …). */
+  readonly adapter: string;
+  /** Where the adapter sends the credentials (https, or http on loopback); its origin joins the CSP's `connect-src`. */
+  readonly endpoint?: string;
 }
 
 /** Path of the config file on the frame origin. */
@@ -261,6 +291,58 @@ function parsePinFlow(value: unknown): PinFlowConfig {
   return { minLength, maxLength, variant, deviceBinding, maxAttempts };
 }
 
+function parseBinding(value: unknown): BindingConfig {
+  const binding = object(value ?? {}, 'issuer.binding');
+  if (Object.keys(binding).some((key) => key !== 'mode' && key !== 'rpId')) throw bad('issuer.binding must be {"mode", "rpId"}');
+  const mode = binding['mode'] ?? 'plain';
+  if (mode !== 'plain' && mode !== 'bound') throw bad('issuer.binding.mode must be "plain" or "bound"');
+  const rpId = binding['rpId'];
+  // The frame checks at run time that this is its own host name or a suffix of it.
+  if (rpId !== undefined && (typeof rpId !== 'string' || !HOSTNAME.test(rpId) || rpId.startsWith('['))) throw bad('issuer.binding.rpId must be a host name');
+  return { mode, ...(rpId === undefined ? {} : { rpId }) };
+}
+
+function parseBindFlow(value: unknown): BindFlowConfig {
+  const bind = object(value, 'flows.bind');
+  const scopes = bind['scopes'];
+  if (
+    Object.keys(bind).some((key) => key !== 'scopes') ||
+    !Array.isArray(scopes) ||
+    scopes.length === 0 ||
+    scopes.some((scope) => scope !== 'webauthn' && scope !== 'siwe') ||
+    new Set(scopes).size !== scopes.length
+  ) {
+    throw bad('flows.bind must be {"scopes": ["webauthn" and/or "siwe"]}');
+  }
+  return { scopes: scopes as BindFlowConfig['scopes'] };
+}
+
+function parseEndpoint(value: unknown, path: string): string {
+  if (typeof value !== 'string') throw bad(`${path} must be a URL`);
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw bad(`${path} is not a URL`);
+  }
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && LOOPBACK_HOST(url.hostname))) throw bad(`${path} must be https (or http on localhost)`);
+  if (url.username || url.password || !HOSTNAME.test(url.hostname)) throw bad(`${path} must name one host, without credentials`);
+  return url.href;
+}
+
+// `*.localhost` is loopback too (and where a frame with passkeys runs in tests).
+function LOOPBACK_HOST(hostname: string): boolean {
+  return LOOPBACK.has(hostname) || hostname.endsWith('.localhost');
+}
+
+function parseProvisioning(value: unknown): ProvisioningConfig {
+  const provisioning = object(value, 'provisioning');
+  if (Object.keys(provisioning).some((key) => key !== 'adapter' && key !== 'endpoint')) throw bad('provisioning must be {"adapter", "endpoint"}');
+  const adapter = provisioning['adapter'];
+  if (typeof adapter !== 'string' || !/^[a-z][a-z0-9-]{0,31}$/.test(adapter)) throw bad('provisioning.adapter must name an adapter');
+  return { adapter, ...(provisioning['endpoint'] === undefined ? {} : { endpoint: parseEndpoint(provisioning['endpoint'], 'provisioning.endpoint') }) };
+}
+
 function parseStyleConfig(value: unknown): StyleConfig {
   const style = object(value, 'style');
   const fontOrigins = style['fontOrigins'] ?? [];
@@ -279,6 +361,8 @@ export function parseFrameConfig(value: unknown): FrameConfig {
   const flows = object(config['flows'] ?? {}, 'flows');
   const reveal = flows['reveal'] === undefined ? undefined : parseRevealFlow(flows['reveal']);
   const pin = flows['pin'] === undefined ? undefined : parsePinFlow(flows['pin']);
+  const bind = flows['bind'] === undefined ? undefined : parseBindFlow(flows['bind']);
+  const binding = parseBinding(issuer['binding']);
   const messageFormat = issuer['messageFormat'] ?? 'jwe';
   if (messageFormat !== 'jwe' && messageFormat !== 'pgp') throw bad('issuer.messageFormat must be "jwe" or "pgp"');
   const sessionKeys = parseKeys(issuer, 'sessionKey', 'sessionKeys', 'pem');
@@ -296,8 +380,10 @@ export function parseFrameConfig(value: unknown): FrameConfig {
       ...(pinKeys ? { pinKeys } : {}),
       encryption: parseEncryption(issuer['encryption']),
       keyRefresh: parseKeyRefresh(issuer['keyRefresh']),
+      binding,
     },
-    flows: { ...(reveal ? { reveal } : {}), ...(pin ? { pin } : {}) },
+    flows: { ...(reveal ? { reveal } : {}), ...(pin ? { pin } : {}), ...(bind ? { bind } : {}) },
+    ...(config['provisioning'] === undefined ? {} : { provisioning: parseProvisioning(config['provisioning']) }),
     ...(config['style'] === undefined ? {} : { style: parseStyleConfig(config['style']) }),
     testMode,
   };
@@ -307,6 +393,12 @@ export function parseFrameConfig(value: unknown): FrameConfig {
 export function keySourceOrigins(config: Pick<FrameConfig, 'issuer'>): string[] {
   const origins = [config.issuer.sessionKeys, config.issuer.pinKeys].flatMap((source) => (source && 'jwksUrl' in source ? [new URL(source.jwksUrl).origin] : []));
   return [...new Set(origins)];
+}
+
+/** Origins the frame connects to: key hosts and the add-to-wallet endpoint, for its CSP `connect-src`. */
+export function connectOrigins(config: Pick<FrameConfig, 'issuer'> & Partial<Pick<FrameConfig, 'provisioning'>>): string[] {
+  const endpoint = config.provisioning?.endpoint;
+  return [...new Set([...keySourceOrigins(config), ...(endpoint ? [new URL(endpoint).origin] : [])])];
 }
 
 /** Fetches and validates the config from the frame's own origin. */

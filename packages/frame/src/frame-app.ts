@@ -11,6 +11,7 @@ import { HostChannel } from './host-channel.ts';
 const FLOWS: Record<FlowName, (context: FlowContext, view: RevealViewName) => Flow | Promise<Flow>> = {
   reveal: (context, view) => new RevealFlow(context, view),
   pin: async (context) => new (await import('./flows/pin-flow.ts')).PinFlow(context),
+  bind: async (context) => new (await import('./flows/bind-flow.ts')).BindFlow(context),
 };
 
 /**

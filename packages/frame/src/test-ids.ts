@@ -29,6 +29,14 @@ export const TEST_IDS = {
   pinError: 'cardframe-pin-error',
   /** PIN entry: the success line. */
   pinNotice: 'cardframe-pin-notice',
+  /** Bound mode: the button that creates the card's first passkey. */
+  passkeyCreate: 'cardframe-passkey-create',
+  /** Binding view: confirm with a passkey. */
+  bindPasskey: 'cardframe-bind-passkey',
+  /** Binding view: confirm with the wallet. */
+  bindWallet: 'cardframe-bind-wallet',
+  /** Binding view: the status line. */
+  bindStatus: 'cardframe-bind-status',
 } as const;
 
 /** The `data-testid` of a field's value, masked or revealed: `cardframe-value-pan`. */

@@ -50,6 +50,18 @@ export const ERROR_CODES = [
   'ERR_STYLE_REFUSED',
   /** A sealed message, or what it decompresses to, is larger than allowed: refused before or while it is read. */
   'ERR_MESSAGE_TOO_LARGE',
+  /** The cardholder dismissed the passkey prompt (or the browser refused it without saying why). */
+  'ERR_PASSKEY_CANCELLED',
+  /** Passkeys are unavailable here: no WebAuthn, not in a cross-origin frame, or not for this domain. */
+  'ERR_PASSKEY_UNSUPPORTED',
+  /** The passkey prompt timed out. */
+  'ERR_PASSKEY_TIMEOUT',
+  /** The passkey is not bound to this card (the issuer's `unknown_credential`), or the authenticator has none for it. */
+  'ERR_PASSKEY_UNKNOWN',
+  /** The issuer refused a binding or a bound request; `issuerCode` says why (`challenge_expired`, `commitment_mismatch`…). */
+  'ERR_BINDING_REFUSED',
+  /** The host's wallet refused or failed to sign the Sign-In with Ethereum message. */
+  'ERR_SIGN_REFUSED',
 ] as const;
 
 /** One of {@link ERROR_CODES}. */

@@ -3,6 +3,7 @@ import { expectObject, expectString, parseFieldNames } from './guards.ts';
 import { fail } from './json-value.ts';
 import { CHANGE_REQUEST_STATUSES, FIELD_NAMES, HIDE_REASONS, type FieldName, type FrameEventDetails } from './messages.ts';
 import { ID_PATTERN } from './patterns.ts';
+import { checked } from './binding.ts';
 import { parseErrorInfo } from './replies.ts';
 
 /** One parser per event the frame emits, each checking its `detail`. */
@@ -40,6 +41,8 @@ export const EVENT_PARSERS: { [K in keyof FrameEventDetails]: (detail: unknown) 
       ? { flow: 'pin', status }
       : { flow: 'pin', status, changeRequestId: expectString(d['changeRequestId'], 'message.detail.changeRequestId', ID_PATTERN, 64) };
   },
+  // A credential id for a passkey, an address for a wallet.
+  bind: (detail) => ({ ...checked<FrameEventDetails['bind']>(detail, { scope: /^(?:webauthn|siwe)$/, 'credentialId?': 1366, 'address?': /^0x[0-9a-fA-F]{40}$/ }, 'message.detail') }),
   resize: (detail) => {
     const height = expectObject(detail, 'message.detail', ['height'])['height'];
     if (typeof height !== 'number' || !Number.isFinite(height) || height < 0 || height > 10_000) fail('message.detail.height', 'expected 0 to 10000');

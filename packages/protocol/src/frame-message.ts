@@ -1,8 +1,9 @@
+import { ASSERTION, MAX_ASSERTION_HEADER_CHARS, checked, parseBindingSubmission, parseCardScopes, parseChallengeText, type BindingAssertion } from './binding.ts';
 import { EVENT_PARSERS } from './frame-events.ts';
 import { parsePinSubmission } from './frame-requests.ts';
 import { expectObject, expectString, expectVersion } from './guards.ts';
 import { assertJsonValue, assertSize, fail } from './json-value.ts';
-import { PROTOCOL_VERSION, type FrameEventDetails, type FrameMessage } from './messages.ts';
+import { PROTOCOL_VERSION, type FrameEventDetails, type FrameMessage, type SessionParams } from './messages.ts';
 import { BASE64_TEXT_PATTERN, ID_PATTERN, MAX_SESSION_ID_CHARS } from './patterns.ts';
 import { parseDevicePublicKey, parseResponsePublicKey } from './public-keys.ts';
 import { parseReplyEnvelope } from './replies.ts';
@@ -23,20 +24,34 @@ export function parseFrameMessage(data: unknown): FrameMessage {
       const id = expectString(message['id'], 'message.id', ID_PATTERN, 64);
       switch (message['method']) {
         case 'session': {
-          const params = expectObject(message['params'], 'message.params', ['sessionId']);
+          const params = expectObject(message['params'], 'message.params', ['sessionId'], ['headers', 'scope']);
           const sessionId = expectString(params['sessionId'], 'message.params.sessionId', BASE64_TEXT_PATTERN, MAX_SESSION_ID_CHARS);
-          return { v: PROTOCOL_VERSION, kind: 'request', id, method: 'session', params: { sessionId } };
+          // A sessionid goes with the bound mode's assertion header and with provisioning at most.
+          const { headers, scope } = checked<SessionParams>(params, { sessionId: /./, 'headers?': { 'cardframe-assertion?': MAX_ASSERTION_HEADER_CHARS }, 'scope?': [/^provisioning$/] }, 'message.params');
+          return {
+            v: PROTOCOL_VERSION,
+            kind: 'request',
+            id,
+            method: 'session',
+            params: { sessionId, ...(headers ? { headers: { ...headers } } : {}), ...(scope ? { scope: parseCardScopes(scope, 'message.params.scope', true) } : {}) },
+          };
         }
         case 'pin':
           return { v: PROTOCOL_VERSION, kind: 'request', id, method: 'pin', params: parsePinSubmission(message['params']) };
-        case 'register-device': {
-          const params = expectObject(message['params'], 'message.params', ['public_key']);
-          return { v: PROTOCOL_VERSION, kind: 'request', id, method: 'register-device', params: { public_key: parseDevicePublicKey(params['public_key']) } };
-        }
+        case 'register-device':
         case 'encrypted-card': {
-          const params = expectObject(message['params'], 'message.params', ['public_key']);
-          return { v: PROTOCOL_VERSION, kind: 'request', id, method: 'encrypted-card', params: { public_key: parseResponsePublicKey(params['public_key']) } };
+          const method = message['method'];
+          const params = expectObject(message['params'], 'message.params', ['public_key'], ['assertion']);
+          const public_key = method === 'register-device' ? parseDevicePublicKey(params['public_key']) : parseResponsePublicKey(params['public_key']);
+          const assertion = params['assertion'] === undefined ? {} : { assertion: checked<BindingAssertion>(params['assertion'], ASSERTION, 'message.params.assertion') };
+          return { v: PROTOCOL_VERSION, kind: 'request', id, method, params: { public_key, ...assertion } } as FrameMessage;
         }
+        case 'card':
+          return { v: PROTOCOL_VERSION, kind: 'request', id, method: 'card', params: { scope: parseCardScopes(expectObject(message['params'], 'message.params', ['scope'])['scope'], 'message.params.scope') } };
+        case 'bind':
+          return { v: PROTOCOL_VERSION, kind: 'request', id, method: 'bind', params: { body: parseBindingSubmission(expectObject(message['params'], 'message.params', ['body'])['body'], 'message.params.body') } };
+        case 'sign-message':
+          return { v: PROTOCOL_VERSION, kind: 'request', id, method: 'sign-message', params: { message: parseChallengeText(expectObject(message['params'], 'message.params', ['message'])['message'], 'message.params.message') } };
         default:
           fail('message.method', 'unknown method');
       }

@@ -1,3 +1,4 @@
+import { ASSERTION, checked, type BindingAssertion } from './binding.ts';
 import { expectObject, expectString } from './guards.ts';
 import { fail } from './json-value.ts';
 import type { PinSubmission } from './messages.ts';
@@ -16,11 +17,12 @@ function expectSealedPin(value: unknown): string {
 
 /** The change-PIN body the host forwards to the issuer. */
 export function parsePinSubmission(value: unknown): PinSubmission {
-  const params = expectObject(value, 'message.params', ['encrypted_pin', 'key_id'], ['device_id', 'signature']);
+  const params = expectObject(value, 'message.params', ['encrypted_pin', 'key_id'], ['device_id', 'signature', 'assertion']);
   return {
     encrypted_pin: expectSealedPin(params['encrypted_pin']),
     key_id: expectString(params['key_id'], 'message.params.key_id', KID_PATTERN, 200),
     ...(params['device_id'] === undefined ? {} : { device_id: expectString(params['device_id'], 'message.params.device_id', KID_PATTERN, 200) }),
     ...(params['signature'] === undefined ? {} : { signature: expectString(params['signature'], 'message.params.signature', HEX_PATTERN, 256) }),
+    ...(params['assertion'] === undefined ? {} : { assertion: checked<BindingAssertion>(params['assertion'], ASSERTION, 'message.params.assertion') }),
   };
 }

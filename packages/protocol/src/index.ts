@@ -3,7 +3,35 @@ export type { ErrorCode, ErrorInfo } from './errors.ts';
 export { LOCALE_PATTERN, STYLE_TARGETS, THEME_NAMES } from './appearance.ts';
 export type { CardframeStyle, StyleDeclarations, StyleFont, StyleTarget, StyleVariant, TargetStyle, ThemeName } from './appearance.ts';
 export { CHANGE_REQUEST_STATUSES, FIELD_NAMES, FLOW_NAMES, HIDE_REASONS, MAX_MESSAGE_CHARS, PROTOCOL_VERSION, REVEAL_MODES, REVEAL_VIEWS } from './messages.ts';
+export {
+  ASSERTION_HEADER,
+  AUTHENTICATOR_TRANSPORTS,
+  CARD_SCOPES,
+  MAX_ASSERTION_HEADER_CHARS,
+  MAX_CHALLENGE_CHARS,
+  MAX_PROVISIONING_CHARS,
+  parseBindingResult,
+  parseBindingSubmission,
+  parseCardScopes,
+  parsePasskeyCredential,
+  parseScopedCard,
+  parseSignature,
+} from './binding.ts';
 export type {
+  AuthenticationCredentialJson,
+  BindingAssertion,
+  BindingResult,
+  BindingSubmission,
+  CardScope,
+  RegistrationCredentialJson,
+  ScopedCardJson,
+  WebauthnHints,
+} from './binding.ts';
+export type {
+  BindRequest,
+  CardRequest,
+  SessionParams,
+  SignMessageRequest,
   AppearanceParams,
   ChangeRequestStatus,
   ConfigureParams,

@@ -1,4 +1,5 @@
 import type { CardframeStyle, ThemeName } from './appearance.ts';
+import type { BindingAssertion, BindingSubmission, CardScope } from './binding.ts';
 import type { ErrorCode, ErrorInfo } from './errors.ts';
 
 /** Version carried by every message; a frame refuses any other. */
@@ -7,8 +8,8 @@ export const PROTOCOL_VERSION = 1;
 /** Largest message, as JSON text, that either side accepts. */
 export const MAX_MESSAGE_CHARS = 64 * 1024;
 
-/** What a frame does: reveal card data, or collect a new PIN. */
-export const FLOW_NAMES = ['reveal', 'pin'] as const;
+/** What a frame does: reveal card data, collect a new PIN, or bind the card to its cardholder. */
+export const FLOW_NAMES = ['reveal', 'pin', 'bind'] as const;
 export type FlowName = (typeof FLOW_NAMES)[number];
 
 /** How a reveal gets card data: a wrapped session secret (seed 001) or a frame-held key pair (seed 000). */
@@ -131,7 +132,43 @@ export interface SessionRequest {
   readonly kind: 'request';
   readonly id: string;
   readonly method: 'session';
-  readonly params: { readonly sessionId: string };
+  readonly params: SessionParams;
+}
+
+/** A `session` request's parameters. `headers` and `scope` are absent in seed 001's plain flow. */
+export interface SessionParams {
+  readonly sessionId: string;
+  /** Bound mode: headers to forward to the issuer's `GET /card` beside `sessionid`. */
+  readonly headers?: { readonly 'cardframe-assertion'?: string };
+  /** Scopes to add to the same `GET /card` (only `provisioning` with a sessionid). */
+  readonly scope?: readonly CardScope[];
+}
+
+/** The frame asks the host for the issuer's `GET /card?scope=…` answer, without a sessionid (a challenge, provisioning credentials). */
+export interface CardRequest {
+  readonly v: typeof PROTOCOL_VERSION;
+  readonly kind: 'request';
+  readonly id: string;
+  readonly method: 'card';
+  readonly params: { readonly scope: readonly CardScope[] };
+}
+
+/** The frame asks the host to forward a binding to the issuer's `PATCH /`. */
+export interface BindRequest {
+  readonly v: typeof PROTOCOL_VERSION;
+  readonly kind: 'request';
+  readonly id: string;
+  readonly method: 'bind';
+  readonly params: { readonly body: BindingSubmission };
+}
+
+/** The frame asks the cardholder's wallet on the host page to sign the issuer's EIP-4361 message; the answer is the signature text. */
+export interface SignMessageRequest {
+  readonly v: typeof PROTOCOL_VERSION;
+  readonly kind: 'request';
+  readonly id: string;
+  readonly method: 'sign-message';
+  readonly params: { readonly message: string };
 }
 
 /** The change-PIN request body (seed 002): what the host's backend forwards to the issuer. */
@@ -147,6 +184,8 @@ export interface PinSubmission {
   readonly device_id?: string;
   /** ECDSA P-256 / SHA-256 over `encrypted_pin`, DER, hex. */
   readonly signature?: string;
+  /** Bound mode: a passkey assertion committing to `encrypted_pin`. */
+  readonly assertion?: BindingAssertion;
 }
 
 /** The frame asks the host to forward a sealed PIN to the issuer. */
@@ -164,7 +203,7 @@ export interface RegisterDeviceRequest {
   readonly kind: 'request';
   readonly id: string;
   readonly method: 'register-device';
-  readonly params: { readonly public_key: DevicePublicKeyJson };
+  readonly params: { readonly public_key: DevicePublicKeyJson; readonly assertion?: BindingAssertion };
 }
 
 /** A device-binding public key (ECDSA P-256) as a JWK: the frame keeps the private half. */
@@ -209,10 +248,10 @@ export interface EncryptedCardRequest {
   readonly kind: 'request';
   readonly id: string;
   readonly method: 'encrypted-card';
-  readonly params: { readonly public_key: ResponsePublicKeyJson };
+  readonly params: { readonly public_key: ResponsePublicKeyJson; readonly assertion?: BindingAssertion };
 }
 
-export type FrameRequest = SessionRequest | PinRequest | RegisterDeviceRequest | EncryptedCardRequest;
+export type FrameRequest = SessionRequest | PinRequest | RegisterDeviceRequest | EncryptedCardRequest | CardRequest | BindRequest | SignMessageRequest;
 
 /** Event names the frame emits, and their details. None carries card data. */
 export interface FrameEventDetails {
@@ -235,6 +274,8 @@ export interface FrameEventDetails {
   change: { readonly complete: boolean; readonly valid: boolean; readonly error?: ErrorCode };
   /** A PIN was accepted by the issuer (`COMPLETED`) or awaits confirmation. */
   submit: { readonly flow: 'pin'; readonly status: ChangeRequestStatus; readonly changeRequestId?: string };
+  /** The card was bound to the cardholder's passkey or wallet (`PATCH /` accepted). */
+  bind: { readonly scope: 'webauthn' | 'siwe'; readonly credentialId?: string; readonly address?: string };
 }
 
 /** Change-request states, as the change-PIN API names them. */

@@ -1,3 +1,4 @@
+import { CardframeBind } from './bind/bind.ts';
 import { CardframeCard } from './card/card.ts';
 import { CardframeCopy, CardframeCvc, CardframeExpiry, CardframeField, CardframePan, CardframeToggle } from './fields/field.ts';
 import { CardframeGroup } from './group/group.ts';
@@ -13,6 +14,7 @@ const ELEMENTS: Record<string, CustomElementConstructor> = {
   'cardframe-expiry': CardframeExpiry,
   'cardframe-copy': CardframeCopy,
   'cardframe-toggle': CardframeToggle,
+  'cardframe-bind': CardframeBind,
 };
 
 /** Registers the cardframe elements once; safe to call from several bundles. */

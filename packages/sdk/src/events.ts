@@ -11,6 +11,7 @@ export interface CardframeEventDetails {
   'cardframe-copy': FrameEventDetails['copy'];
   'cardframe-focus': FrameEventDetails['focus'];
   'cardframe-blur': FrameEventDetails['blur'];
+  'cardframe-bind': FrameEventDetails['bind'];
 }
 
 export type CardframeEventName = keyof CardframeEventDetails;
@@ -33,5 +34,6 @@ declare global {
     'cardframe-copy': CardframeEvent<'cardframe-copy'>;
     'cardframe-focus': CardframeEvent<'cardframe-focus'>;
     'cardframe-blur': CardframeEvent<'cardframe-blur'>;
+    'cardframe-bind': CardframeEvent<'cardframe-bind'>;
   }
 }

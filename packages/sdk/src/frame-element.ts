@@ -2,10 +2,18 @@ import { ReactiveElement, type CSSResultGroup, type PropertyDeclarations, type P
 import { CardframeError, toCardframeError, type AppearanceParams, type CardframeStyle, type ConfigureRequest, type FieldName, type ThemeName, type FlowName, type FrameEvent, type FrameRequest, type JsonValue } from '@cardframe/protocol';
 import { cardframeEvent } from './events.ts';
 import { FrameChannel } from './frame-channel.ts';
+import { runHostCallback, type BindCard, type FetchCard, type SignMessage } from './host-callback.ts';
 import { APPEARANCE_PROPERTIES } from './appearance-properties.ts';
 import { frameStyles } from './frame-element.styles.ts';
 import { ReadyLatch } from './ready-latch.ts';
-import { parseFrameUrl, sandboxedIframe } from './sandboxed-iframe.ts';
+import { iframeAllow, parseFrameUrl, sandboxedIframe } from './sandboxed-iframe.ts';
+
+/** The host callbacks card binding uses; an element may inherit them (a group's members do). */
+export interface BindingCallbacks {
+  readonly fetchCard: FetchCard | undefined;
+  readonly bindCard: BindCard | undefined;
+  readonly signMessage: SignMessage | undefined;
+}
 
 const DEFAULT_READY_TIMEOUT_MS = 15_000;
 
@@ -26,6 +34,9 @@ export abstract class FrameElement extends ReactiveElement {
     theme: {},
     locale: {},
     frameStyle: { attribute: false },
+    fetchCard: { attribute: false },
+    bindCard: { attribute: false },
+    signMessage: { attribute: false },
     _height: { state: true },
   };
 
@@ -47,6 +58,17 @@ export abstract class FrameElement extends ReactiveElement {
    * `ERR_STYLE_REFUSED`, and the frame carries on with its default look.
    */
   declare frameStyle: CardframeStyle | undefined;
+  /**
+   * Card binding and bound requests: fetches the issuer's `GET /card?scope=…`
+   * (a passkey statement, a SIWE message, provisioning credentials). Setting
+   * it lets the frame ask for passkeys: the iframe then gets
+   * `publickey-credentials-get/create` for the frame origin. See {@link FetchCard}.
+   */
+  declare fetchCard: FetchCard | undefined;
+  /** Forwards a binding to the issuer's `PATCH /`. See {@link BindCard}. */
+  declare bindCard: BindCard | undefined;
+  /** The cardholder's wallet signs the issuer's SIWE message. See {@link SignMessage}. */
+  declare signMessage: SignMessage | undefined;
 
   #channel: FrameChannel | undefined;
   #iframe: HTMLIFrameElement | undefined;
@@ -69,6 +91,36 @@ export abstract class FrameElement extends ReactiveElement {
     this.theme = undefined;
     this.locale = undefined;
     this.frameStyle = undefined;
+    this.fetchCard = undefined;
+    this.bindCard = undefined;
+    this.signMessage = undefined;
+  }
+
+  /** The binding callbacks in use: the element's own, or ones it inherits. */
+  protected bindingCallbacks(): BindingCallbacks {
+    return { fetchCard: this.fetchCard, bindCard: this.bindCard, signMessage: this.signMessage };
+  }
+
+  /** Whether the frame may ask for passkeys: only where the host relays binding requests. */
+  protected usesPasskeys(): boolean {
+    return typeof this.bindingCallbacks().fetchCard === 'function';
+  }
+
+  /**
+   * Answers the frame's binding requests (`card`, `bind`, `sign-message`)
+   * through the binding callbacks; the frame checks the wallet's signature
+   * and reports a refusal as `ERR_SIGN_REFUSED`.
+   */
+  #handleBindingRequest(request: FrameRequest): Promise<JsonValue> {
+    const { fetchCard, bindCard, signMessage } = this.bindingCallbacks();
+    const { method, params } = request;
+    return method === 'card'
+      ? runHostCallback(fetchCard, { scope: params.scope, headers: {} }, 'fetchCard')
+      : method === 'bind'
+        ? runHostCallback(bindCard, params.body, 'bindCard')
+        : method === 'sign-message'
+          ? runHostCallback(signMessage, params.message, 'signMessage')
+          : this.handleRequest(request);
   }
 
   /** Narrowing sent with `configure`; subclasses add theirs. */
@@ -160,7 +212,8 @@ export abstract class FrameElement extends ReactiveElement {
       this.#iframe = undefined;
       return;
     }
-    const iframe = (this.#iframe ??= sandboxedIframe(this.allowClipboard, (event) => this.#onLoad(event)));
+    // Permissions are read when the frame navigates, so they are fixed when the iframe is made.
+    const iframe = (this.#iframe ??= sandboxedIframe(iframeAllow(this.allowClipboard, this.usesPasskeys() && url.origin), (event) => this.#onLoad(event)));
     iframe.title = this.frameTitle;
     if (iframe.getAttribute('src') !== url.href) iframe.src = url.href;
     if (!iframe.isConnected) this.renderRoot.append(iframe);
@@ -173,7 +226,7 @@ export abstract class FrameElement extends ReactiveElement {
     this.#disconnect();
     this.#channel = FrameChannel.connect(iframe.contentWindow, url.origin, {
       onEvent: (frameEvent) => this.#onFrameEvent(frameEvent),
-      onRequest: (request) => this.handleRequest(request),
+      onRequest: (request) => this.#handleBindingRequest(request),
       onProtocolError: (error) => this.dispatchEvent(cardframeEvent('cardframe-error', error)),
     });
     this.#readyTimer = setTimeout(() => {

@@ -1,4 +1,14 @@
-import { CardframeError, assertJsonValue, type DevicePublicKeyJson, type JsonValue, type PinSubmission, type ResponsePublicKeyJson } from '@cardframe/protocol';
+import {
+  CardframeError,
+  assertJsonValue,
+  type BindingAssertion,
+  type BindingSubmission,
+  type CardScope,
+  type DevicePublicKeyJson,
+  type JsonValue,
+  type PinSubmission,
+  type ResponsePublicKeyJson,
+} from '@cardframe/protocol';
 
 /**
  * What a host callback may return: a `fetch` `Response` (its status and body
@@ -7,13 +17,56 @@ import { CardframeError, assertJsonValue, type DevicePublicKeyJson, type JsonVal
 export type HostCallbackResult = Response | string | object | void;
 
 /**
+ * What to send with one issuer `GET /card`: `headers` exactly as the issuer
+ * gets them (`sessionid`, and in bound mode `cardframe-assertion`), and
+ * `scope` for its `scope` query (possibly empty).
+ */
+export interface CardFetchRequest {
+  readonly headers: Readonly<Record<string, string>>;
+  readonly scope: readonly CardScope[];
+}
+
+/**
  * Given the frame's `sessionid`, ask your backend to call the issuer and
- * return its answer. It only ever sees ciphertext.
+ * return its answer. It only ever sees ciphertext. The second argument
+ * carries the headers (in bound mode, the passkey assertion) and scopes to
+ * forward; a one-argument callback works for seed 001's plain flow.
  *
  * @example
- * card.fetchCardData = (sessionId) => fetch('/api/card', { headers: { sessionid: sessionId } });
+ * card.fetchCardData = (sessionId, { headers, scope }) =>
+ *   fetch(`/api/card?${scope.map((s) => `scope=${s}`).join('&')}`, { headers });
  */
-export type FetchCardData = (sessionId: string) => Promise<HostCallbackResult>;
+export type FetchCardData = (sessionId: string, request: CardFetchRequest) => Promise<HostCallbackResult>;
+
+/**
+ * The issuer's `GET /card?scope=…` without a sessionid: a passkey statement
+ * (`webauthn`), a Sign-In with Ethereum message (`siwe`) or push-provisioning
+ * credentials (`provisioning`). Forward `scope` and `headers`; return the answer.
+ *
+ * @example
+ * el.fetchCard = ({ scope }) => fetch(`/api/card?${scope.map((s) => `scope=${s}`).join('&')}`);
+ */
+export type FetchCard = (request: CardFetchRequest) => Promise<HostCallbackResult>;
+
+/**
+ * Forward a binding (`{scope: "webauthn", challenge, credential}` or
+ * `{scope: "siwe", message, signature}`) to the issuer's `PATCH /` as is,
+ * and return its answer.
+ *
+ * @example
+ * el.bindCard = (body) => fetch('/api/card', { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+ */
+export type BindCard = (body: BindingSubmission) => Promise<HostCallbackResult>;
+
+/**
+ * Have the cardholder's wallet sign the issuer's Sign-In with Ethereum
+ * message (EIP-191 `personal_sign`) and return the `0x…` signature. No card
+ * data is involved.
+ *
+ * @example
+ * el.signMessage = (message) => walletClient.signMessage({ account, message });
+ */
+export type SignMessage = (message: string) => Promise<string>;
 
 /**
  * Key-pair reveal: send the frame's public key (a JWK, or `{kty: "PGP", …}`
@@ -22,9 +75,18 @@ export type FetchCardData = (sessionId: string) => Promise<HostCallbackResult>;
  * OpenPGP message (as a `Response` or text).
  *
  * @example
- * card.fetchEncryptedCard = (publicKey) => fetch('/api/card-details', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ public_key: publicKey }) });
+ * card.fetchEncryptedCard = (publicKey, { assertion }) => fetch('/api/card-details', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ public_key: publicKey, assertion }) });
  */
-export type FetchEncryptedCard = (publicKey: ResponsePublicKeyJson) => Promise<HostCallbackResult>;
+export type FetchEncryptedCard = (publicKey: ResponsePublicKeyJson, extra: BoundRequestExtra) => Promise<HostCallbackResult>;
+
+/**
+ * What a bound request adds to the body your backend sends the issuer: in
+ * bound mode, the passkey `assertion` committing to this request (forward it
+ * as the body member `assertion`, as is). Empty in plain mode.
+ */
+export interface BoundRequestExtra {
+  readonly assertion?: BindingAssertion;
+}
 
 /**
  * Forward a sealed PIN to your backend, which calls the issuer's change-PIN
@@ -39,7 +101,7 @@ export type SubmitPin = (submission: PinSubmission) => Promise<HostCallbackResul
  * Register the frame's device-binding public key with the issuer (through
  * your backend) and return a JSON object with its `device_id`.
  */
-export type RegisterDevice = (publicKey: DevicePublicKeyJson) => Promise<HostCallbackResult>;
+export type RegisterDevice = (publicKey: DevicePublicKeyJson, extra: BoundRequestExtra) => Promise<HostCallbackResult>;
 
 /**
  * The issuer's error code from a `{"error": {"code": "…"}}` body. Only the

@@ -2,13 +2,17 @@ import { CardframeError, type ErrorInfo, type FieldName } from '@cardframe/proto
 import type { CardframeCard } from './card/card.ts';
 import { defineElements } from './define.ts';
 import type { CardframeEventDetails, CardframeEventName } from './events.ts';
-import type { FetchCardData } from './host-callback.ts';
+import type { BindCard, FetchCard, FetchCardData } from './host-callback.ts';
 
 export interface MountCardOptions {
   /** URL of the frame page on the frame's origin. */
   frameUrl: string;
   /** Relays the frame's sessionid to your backend and returns the issuer's answer. */
   fetchCardData: FetchCardData;
+  /** Bound mode: fetches the issuer's passkey statement (`GET /card?scope=webauthn`); lets the frame use passkeys. */
+  fetchCard?: FetchCard;
+  /** Bound mode: forwards a new passkey's binding to the issuer's `PATCH /`. */
+  bindCard?: BindCard;
   /** Narrow the fields shown (default: all the frame's config enables). */
   fields?: FieldName[];
   /** Milliseconds to wait for the frame (default 15000). */
@@ -42,6 +46,8 @@ export function mountCard(container: Element, options: MountCardOptions): Promis
   defineElements();
   const element = document.createElement('cardframe-card');
   element.fetchCardData = options.fetchCardData;
+  if (options.fetchCard) element.fetchCard = options.fetchCard;
+  if (options.bindCard) element.bindCard = options.bindCard;
   if (options.fields) element.fields = options.fields;
   if (options.readyTimeout !== undefined) element.readyTimeout = options.readyTimeout;
   element.frameUrl = options.frameUrl;

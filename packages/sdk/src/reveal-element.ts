@@ -1,10 +1,10 @@
 import { CardframeError, type CardframeStyle, type ConfigureParams, type ThemeName, type FieldName, type FrameRequest, type JsonValue, type RevealModeName, type RevealViewName } from '@cardframe/protocol';
 import type { PropertyDeclarations } from '@lit/reactive-element';
-import { FrameElement } from './frame-element.ts';
+import { FrameElement, type BindingCallbacks } from './frame-element.ts';
 import { runHostCallback, type FetchCardData, type FetchEncryptedCard } from './host-callback.ts';
 
 /** What a reveal element needs from the `<cardframe-group>` it belongs to. */
-export interface RevealGroupHost {
+export interface RevealGroupHost extends BindingCallbacks {
   readonly groupId: string;
   readonly frameUrl: string | undefined;
   readonly mode: RevealModeName | undefined;
@@ -126,12 +126,25 @@ export abstract class RevealElement extends FrameElement {
     return ['mode', 'last4', 'autoHideSeconds', 'hideOnBlur'];
   }
 
+  protected override bindingCallbacks(): BindingCallbacks {
+    const group = this.#group;
+    return { fetchCard: this.fetchCard ?? group?.fetchCard, bindCard: this.bindCard ?? group?.bindCard, signMessage: this.signMessage ?? group?.signMessage };
+  }
+
   protected handleRequest(request: FrameRequest): Promise<JsonValue> {
     switch (request.method) {
-      case 'session':
-        return runHostCallback(this.fetchCardData ?? this.#group?.fetchCardData, request.params.sessionId, 'fetchCardData');
-      case 'encrypted-card':
-        return runHostCallback(this.fetchEncryptedCard ?? this.#group?.fetchEncryptedCard, request.params.public_key, 'fetchEncryptedCard');
+      case 'session': {
+        const { sessionId, headers, scope } = request.params;
+        const fetchCardData = this.fetchCardData ?? this.#group?.fetchCardData;
+        // The issuer gets exactly these headers: the sessionid, and in bound mode the assertion committing to it.
+        const card = { headers: { sessionid: sessionId, ...headers }, scope: scope ?? [] };
+        return runHostCallback(fetchCardData && ((id: string) => fetchCardData(id, card)), sessionId, 'fetchCardData');
+      }
+      case 'encrypted-card': {
+        const { public_key, assertion } = request.params;
+        const fetchEncryptedCard = this.fetchEncryptedCard ?? this.#group?.fetchEncryptedCard;
+        return runHostCallback(fetchEncryptedCard && ((key: typeof public_key) => fetchEncryptedCard(key, assertion ? { assertion } : {})), public_key, 'fetchEncryptedCard');
+      }
       default:
         return Promise.reject(new CardframeError('ERR_NOT_ALLOWED', 'a card frame only asks for card data'));
     }

@@ -1,5 +1,5 @@
 import { exportDevicePublicKey, generateDeviceKeyPair, signDeviceMessage } from '@cardframe/crypto';
-import { CardframeError, toCardframeError, type ConfigureRequest, type FieldName, type JsonValue } from '@cardframe/protocol';
+import { CardframeError, toCardframeError, type BindingAssertion, type ConfigureRequest, type FieldName, type JsonValue } from '@cardframe/protocol';
 import type { PinFlowConfig } from '../config.ts';
 import { loadDeviceBinding, saveDeviceBinding, type DeviceBinding } from '../device-store.ts';
 import { pinSealing } from '../keys/format-loader.ts';
@@ -114,7 +114,9 @@ export class PinFlow implements Flow {
         const submission = device
           ? { encrypted_pin, key_id: key.kid, device_id: device.deviceId, signature: await signDeviceMessage(device.keyPair.privateKey, encrypted_pin) }
           : { encrypted_pin, key_id: key.kid };
-        return parsePinOutcome((await this.#context.channel.request('pin', submission)).body);
+        const bound = await this.#bound((binding, channel, rpId) => binding.boundAssertion(channel, rpId, () => binding.commitments.pin(encrypted_pin)));
+        if (!bound) return parsePinOutcome((await this.#context.channel.request('pin', submission)).body);
+        return parsePinOutcome((await bound.binding.boundCall(() => this.#context.channel.request('pin', { ...submission, assertion: bound.assertion }))).body);
       }, keyWasRejected);
       this.element.clear();
       this.#lastState = undefined;
@@ -131,13 +133,28 @@ export class PinFlow implements Flow {
     }
   }
 
+  /**
+   * Bound mode: a passkey assertion for one request, made with the WebAuthn
+   * chunk (loaded here, on first use); undefined in plain mode.
+   */
+  async #bound(
+    make: (binding: typeof import('../binding/bound-request.ts'), channel: FlowContext['channel'], rpId: string) => Promise<BindingAssertion>,
+  ): Promise<{ binding: typeof import('../binding/bound-request.ts'); assertion: BindingAssertion } | undefined> {
+    if (this.#context.config.issuer.binding?.mode !== 'bound') return undefined;
+    const binding = await import('../binding/bound-request.ts');
+    const rpId = binding.frameRpId(this.#context.config.issuer.binding.rpId);
+    return { binding, assertion: await make(binding, this.#context.channel, rpId) };
+  }
+
   /** This frame's device binding: held, stored, or a new key registered through the host. */
   async #device(): Promise<DeviceBinding> {
     this.#binding ??= await loadDeviceBinding().catch(() => undefined);
     if (this.#binding) return this.#binding;
     const keyPair = await generateDeviceKeyPair();
     const public_key = await exportDevicePublicKey(keyPair.publicKey);
-    const deviceId = parseDeviceId((await this.#context.channel.request('register-device', { public_key })).body);
+    const bound = await this.#bound((binding, channel, rpId) => binding.boundAssertion(channel, rpId, () => binding.commitments.deviceKey(public_key)));
+    const register = () => this.#context.channel.request('register-device', bound ? { public_key, assertion: bound.assertion } : { public_key });
+    const deviceId = parseDeviceId((bound ? await bound.binding.boundCall(register) : await register()).body);
     this.#binding = { keyPair, deviceId };
     await saveDeviceBinding(this.#binding);
     return this.#binding;

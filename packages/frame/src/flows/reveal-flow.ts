@@ -23,6 +23,9 @@ import { copyField } from './copy-field.ts';
 import type { Flow, FlowContext } from './flow.ts';
 import { revealOptions } from './reveal-options.ts';
 
+type Binding = typeof import('../binding/bound-request.ts');
+type Statement = import('../binding/bound-request.ts').Statement;
+
 const VIEWS: Record<RevealViewName, () => RevealView> = {
   card: () => new CardView(),
   field: () => new FieldView(),
@@ -62,6 +65,10 @@ export class RevealFlow implements Flow {
   /** This frame's own fields from the last fetch; shown or merely held. */
   #values: RevealedValues = {};
   #autoHide: ReturnType<typeof setTimeout> | undefined;
+  /** Bound mode: the WebAuthn chunk, loaded on the first reveal. */
+  #binding: Promise<Binding> | undefined;
+  /** Bound mode, card without a passkey: the unused statement the new passkey will be registered over. */
+  #pendingStatement: Statement | undefined;
 
   constructor(context: FlowContext, view: RevealViewName = 'card') {
     this.#context = context;
@@ -73,6 +80,7 @@ export class RevealFlow implements Flow {
     this.element.addEventListener('cardframe-reveal-request', () => void this.#reveal());
     this.element.addEventListener('cardframe-hide-request', () => this.#userHide());
     this.element.addEventListener('cardframe-copy-request', () => this.#copy());
+    this.element.addEventListener('cardframe-passkey-request', () => void this.#createPasskey());
     // Whatever is on screen goes when the page is hidden, printed, or (if asked) loses focus.
     this.#onPageEvent = (event) => {
       if (event.type === 'visibilitychange' && document.visibilityState === 'hidden') this.hide('page-hidden');
@@ -169,11 +177,23 @@ export class RevealFlow implements Flow {
     const generation = this.#generation;
     const fields = [...new Set([...this.#fields, ...(this.#group?.fields ?? [])])];
     const { channel } = this.#context;
+    const binding = this.#bound() ? await (this.#binding ??= import('../binding/bound-request.ts')) : undefined;
+    const rpId = binding?.frameRpId(this.#context.config.issuer.binding?.rpId);
+    // Bound mode: each request goes with a fresh passkey assertion committing to it, made inside this click.
     const values =
       this.#mode === 'key-pair'
-        ? await revealWithKeyPair(await (this.#responseKeys ??= responseKeys(this.#context.config)), fields, (public_key) => channel.request('encrypted-card', { public_key }))
+        ? await revealWithKeyPair(await (this.#responseKeys ??= responseKeys(this.#context.config)), fields, async (public_key) =>
+            binding
+              ? binding.boundCall(async () => channel.request('encrypted-card', { public_key, assertion: await binding.boundAssertion(channel, rpId!, () => binding.commitments.publicKey(public_key)) }))
+              : channel.request('encrypted-card', { public_key }),
+          )
         : await this.#sessionKeys!.run(
-            (key) => reveal(key.key, fields, (sessionId) => channel.request('session', { sessionId })),
+            (key) =>
+              reveal(key.key, fields, async (sessionId) => {
+                if (!binding) return channel.request('session', { sessionId });
+                const assertion = await binding.boundAssertion(channel, rpId!, () => binding.commitments.session(sessionId));
+                return binding.boundCall(() => channel.request('session', { sessionId, headers: { 'cardframe-assertion': binding.assertionHeader(assertion) } }));
+              }),
             keyWasRejected,
           );
     if (generation !== this.#generation) throw new CardframeError('ERR_DESTROYED', 'hidden while revealing');
@@ -243,8 +263,44 @@ export class RevealFlow implements Flow {
     );
   }
 
+  #bound(): boolean {
+    return this.#context.config.issuer.binding?.mode === 'bound';
+  }
+
+  /**
+   * Bound mode, card without a passkey: on the cardholder's click, creates one
+   * in the frame, binds it with `PATCH /`, and goes on with the reveal.
+   */
+  async #createPasskey(): Promise<void> {
+    if (!this.#configured || !this.element.passkeyNeeded || this.element.state === 'revealing') return;
+    const generation = this.#generation;
+    const statement = this.#pendingStatement;
+    this.#pendingStatement = undefined;
+    this.element.state = 'revealing';
+    this.element.error = undefined;
+    try {
+      const binding = await (this.#binding ??= import('../binding/bound-request.ts'));
+      const result = await binding.registerPasskey(this.#context.channel, binding.frameRpId(this.#context.config.issuer.binding?.rpId), location.hostname, statement);
+      if (generation !== this.#generation) return;
+      this.element.passkeyNeeded = false;
+      this.#context.channel.emit('bind', result.scope === 'webauthn' && result.credentialId ? { scope: 'webauthn', credentialId: result.credentialId } : { scope: 'webauthn' });
+      this.element.state = 'ready';
+      await this.#reveal();
+    } catch (error) {
+      this.#fail(error, generation);
+    }
+  }
+
   #fail(error: unknown, generation: number): void {
     if (generation !== this.#generation) return;
+    if (error instanceof CardframeError && 'statement' in error) {
+      // No passkey yet: offer to create one; the prompt waits for the cardholder's click.
+      this.#drop();
+      this.#pendingStatement = (error as CardframeError & { statement: Statement }).statement;
+      this.element.passkeyNeeded = true;
+      this.element.state = 'ready';
+      return;
+    }
     const failure = toCardframeError(error, 'ERR_DECRYPT_FAILED', 'card details could not be revealed');
     this.#drop();
     this.element.error = failure.toInfo();

@@ -51,6 +51,22 @@ export const en = {
     changed: 'Your PIN has been changed.',
     confirm: 'Almost done: confirm the change to finish.',
   },
+  /** Passkeys and wallet binding (the binding view, and a bound reveal's first passkey). */
+  passkey: {
+    create: 'Create a passkey',
+    needed: 'This card needs a passkey before its details can be shown.',
+    bindPasskey: 'Confirm with a passkey',
+    bindWallet: 'Confirm with your wallet',
+    working: 'Waiting for confirmation…',
+    boundPasskey: 'Your passkey now protects this card.',
+    boundWallet: 'Your wallet is now linked to this card.',
+    cancelled: 'The passkey prompt was closed. Try again when you are ready.',
+    unsupported: 'This browser cannot use passkeys here.',
+    timeout: 'The passkey prompt timed out. Please try again.',
+    unknown: 'This passkey does not belong to this card.',
+    refused: 'The card issuer did not accept this confirmation. Please try again.',
+    signRefused: 'Your wallet did not sign the request.',
+  },
 };
 
 /** A complete catalogue: every key of {@link en}, each a string. */

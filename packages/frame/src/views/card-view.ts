@@ -6,7 +6,7 @@ import { formatValue, maskedValue } from '../format.ts';
 import { errorLine } from './error-line.ts';
 import { RevealView } from './reveal-view.ts';
 import { testId } from './test-id.ts';
-import { requestHide, requestReveal } from './view-request.ts';
+import { requestHide, requestPasskey, requestReveal } from './view-request.ts';
 import { TEST_IDS, valueTestId } from '../test-ids.ts';
 
 /**
@@ -81,6 +81,11 @@ export class CardView extends RevealView {
     if (this.state === 'unavailable') return nothing;
     // No fields: the reveal/hide-all toggle of a group of field frames.
     const text = this.messages.card;
+    if (this.passkeyNeeded) {
+      const busy = this.state === 'revealing';
+      return html`<p class="notice" aria-live="polite">${this.messages.passkey.needed}</p>
+        <button type="button" part="toggle passkey" data-testid=${testId(this, TEST_IDS.passkeyCreate)} ?disabled=${busy} @click=${requestPasskey}>${this.messages.passkey.create}</button>`;
+    }
     const pinOnly = this.fields.length === 1 && this.fields[0] === 'pin';
     if (this.state === 'revealed') {
       return html`<button type="button" part="toggle" data-testid=${testId(this, TEST_IDS.hide)} @click=${requestHide}>${pinOnly ? text.hidePin : text.hide}</button>`;

@@ -17,6 +17,22 @@ export const ERROR_TEXT: Partial<Record<ErrorInfo['code'], keyof Messages['card'
   ERR_COPY_REFUSED: 'copyRefused',
 };
 
+/** Passkey and wallet errors, explained from the catalogue's `passkey` texts. */
+export const PASSKEY_ERROR_TEXT: Partial<Record<ErrorInfo['code'], keyof Messages['passkey']>> = {
+  ERR_PASSKEY_CANCELLED: 'cancelled',
+  ERR_PASSKEY_UNSUPPORTED: 'unsupported',
+  ERR_PASSKEY_TIMEOUT: 'timeout',
+  ERR_PASSKEY_UNKNOWN: 'unknown',
+  ERR_BINDING_REFUSED: 'refused',
+  ERR_SIGN_REFUSED: 'signRefused',
+};
+
+/** The catalogue's explanation of an error code. */
+export function errorText(messages: Messages, code: ErrorInfo['code']): string {
+  const passkey = PASSKEY_ERROR_TEXT[code];
+  return passkey ? messages.passkey[passkey] : messages.card[ERROR_TEXT[code] ?? 'failed'];
+}
+
 /**
  * The error line every reveal view shows while it has failed (`failed`:
  * by default, in the error or unavailable state): the catalogue's
@@ -25,6 +41,6 @@ export const ERROR_TEXT: Partial<Record<ErrorInfo['code'], keyof Messages['card'
 export function errorLine(view: RevealView, failed = view.state === 'error' || view.state === 'unavailable') {
   const { error, messages } = view;
   return error && failed
-    ? html`<p class="error" part="error" role="alert" data-testid=${testId(view, TEST_IDS.error)}>${messages.card[ERROR_TEXT[error.code] ?? 'failed']} (${error.code})</p>`
+    ? html`<p class="error" part="error" role="alert" data-testid=${testId(view, TEST_IDS.error)}>${errorText(messages, error.code)} (${error.code})</p>`
     : nothing;
 }

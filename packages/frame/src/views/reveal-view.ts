@@ -21,6 +21,7 @@ export abstract class RevealView extends LitElement {
     messages: { attribute: false },
     hint: { attribute: false },
     testMode: { attribute: false },
+    passkeyNeeded: { attribute: false },
   };
 
   /** The fields shown (for a copy button, the one it copies). */
@@ -35,6 +36,8 @@ export abstract class RevealView extends LitElement {
   declare hint: PanHint;
   /** Adds `data-testid`s (the frame config's `testMode`). */
   declare testMode: boolean;
+  /** Bound mode: the card has no passkey yet, so the view offers to create one. */
+  declare passkeyNeeded: boolean;
 
   constructor() {
     super();
@@ -45,6 +48,7 @@ export abstract class RevealView extends LitElement {
     this.messages = en;
     this.hint = {};
     this.testMode = false;
+    this.passkeyNeeded = false;
   }
 
   protected override updated(): void {

@@ -1,5 +1,5 @@
 /** What a reveal view asks of its flow when the cardholder presses one of its buttons. */
-export type ViewRequest = 'reveal' | 'hide' | 'copy';
+export type ViewRequest = 'reveal' | 'hide' | 'copy' | 'passkey';
 
 /** Tells the flow the cardholder asked for `what` (dispatched inside the click, so it keeps the user activation). */
 export function requestFromView(view: HTMLElement, what: ViewRequest): void {
@@ -18,4 +18,8 @@ export function requestHide(this: HTMLElement): void {
 
 export function requestCopy(this: HTMLElement): void {
   requestFromView(this, 'copy');
+}
+
+export function requestPasskey(this: HTMLElement): void {
+  requestFromView(this, 'passkey');
 }

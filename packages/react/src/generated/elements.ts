@@ -3,6 +3,7 @@
 import { createComponent, type EventName } from '@lit/react';
 import * as React from 'react';
 import {
+  CardframeBind as CardframeBindElement,
   CardframeCard as CardframeCardElement,
   CardframeField as CardframeFieldElement,
   CardframePan as CardframePanElement,
@@ -21,11 +22,17 @@ const on = <K extends CardframeEventName>(name: K) => name as EventName<Cardfram
 /** Events every element fires. */
 const sharedEvents = { onReady: on('cardframe-ready'), onFocus: on('cardframe-focus'), onBlur: on('cardframe-blur'), onError: on('cardframe-error') };
 
-/** Events of `<cardframe-card>`, `<cardframe-field>`, `<cardframe-pan>`, `<cardframe-cvc>`, `<cardframe-expiry>`, `<cardframe-copy>`, `<cardframe-toggle>`, `<cardframe-group>`. */
-const revealElementEvents = { ...sharedEvents, onReveal: on('cardframe-reveal'), onHide: on('cardframe-hide'), onCopy: on('cardframe-copy') };
+/** Events of `<cardframe-bind>`, `<cardframe-pin>`. */
+const frameElementEvents = { ...sharedEvents, onBind: on('cardframe-bind'), onChange: on('cardframe-change'), onSubmit: on('cardframe-submit') };
 
-/** Events of `<cardframe-pin>`. */
-const frameElementEvents = { ...sharedEvents, onChange: on('cardframe-change'), onSubmit: on('cardframe-submit') };
+/** Events of `<cardframe-card>`, `<cardframe-field>`, `<cardframe-pan>`, `<cardframe-cvc>`, `<cardframe-expiry>`, `<cardframe-copy>`, `<cardframe-toggle>`. */
+const revealElementEvents = { ...sharedEvents, onReveal: on('cardframe-reveal'), onHide: on('cardframe-hide'), onBind: on('cardframe-bind'), onCopy: on('cardframe-copy') };
+
+/** Events of `<cardframe-group>`. */
+const cardframeGroupEvents = { ...sharedEvents, onReveal: on('cardframe-reveal'), onHide: on('cardframe-hide'), onCopy: on('cardframe-copy') };
+
+/** `<cardframe-bind>`: binds a card to its cardholder (seed 001's `scope=webauthn` / `scope=siwe` and `PATCH /`) inside a cross-origin iframe: a passkey created or used in the frame, on the frame's own domain, or the cardholder's wallet on this page signing the issuer's Sign-In with Ethereum message. */
+export const CardframeBind = createComponent({ tagName: 'cardframe-bind', elementClass: CardframeBindElement, react: React, events: frameElementEvents });
 
 /** `<cardframe-card>`: shows a card's PAN, CVC, expiry (and PIN, where enabled) inside a cross-origin iframe. */
 export const CardframeCard = createComponent({ tagName: 'cardframe-card', elementClass: CardframeCardElement, react: React, events: revealElementEvents });
@@ -49,7 +56,7 @@ export const CardframeCopy = createComponent({ tagName: 'cardframe-copy', elemen
 export const CardframeToggle = createComponent({ tagName: 'cardframe-toggle', elementClass: CardframeToggleElement, react: React, events: revealElementEvents });
 
 /** `<cardframe-group>`: one card shown as separate elements (`<cardframe-pan>`, `<cardframe-cvc>`, `<cardframe-expiry>`, `<cardframe-copy>`, `<cardframe-toggle>`) laid out however the host likes. */
-export const CardframeGroup = createComponent({ tagName: 'cardframe-group', elementClass: CardframeGroupElement, react: React, events: revealElementEvents });
+export const CardframeGroup = createComponent({ tagName: 'cardframe-group', elementClass: CardframeGroupElement, react: React, events: cardframeGroupEvents });
 
 /** `<cardframe-pin>`: lets the cardholder set or change their card PIN inside a cross-origin iframe. */
 export const CardframePin = createComponent({ tagName: 'cardframe-pin', elementClass: CardframePinElement, react: React, events: frameElementEvents });

@@ -18,6 +18,7 @@ const fieldsConverter = {
  * @fires cardframe-ready - the frame is connected and can reveal `detail.fields`.
  * @fires cardframe-reveal - the cardholder revealed `detail.fields`.
  * @fires cardframe-hide - the fields were masked again; `detail.reason` says why.
+ * @fires cardframe-bind - (bound mode) the cardholder created the card's first passkey in the frame: `{scope: 'webauthn', credentialId?}`.
  * @fires cardframe-focus - focus moved into the frame.
  * @fires cardframe-blur - focus left the frame.
  * @fires cardframe-error - something failed; `detail` is `{code, message, status?}`.

@@ -1,6 +1,6 @@
 import type { CardframeStyle, FieldName, RevealModeName, ThemeName } from '@cardframe/protocol';
 import { ReactiveElement, css, type PropertyDeclarations, type PropertyValues } from '@lit/reactive-element';
-import type { FetchCardData, FetchEncryptedCard } from '../host-callback.ts';
+import type { BindCard, FetchCard, FetchCardData, FetchEncryptedCard, SignMessage } from '../host-callback.ts';
 import { REVEAL_OPTION_PROPERTIES, RevealElement, type RevealGroupHost } from '../reveal-element.ts';
 
 function randomGroupId(): string {
@@ -45,6 +45,9 @@ export class CardframeGroup extends ReactiveElement implements RevealGroupHost {
     theme: {},
     locale: {},
     frameStyle: { attribute: false },
+    fetchCard: { attribute: false },
+    bindCard: { attribute: false },
+    signMessage: { attribute: false },
   };
 
   /** URL of the frame page; members without their own `frame-url` use it. */
@@ -67,6 +70,12 @@ export class CardframeGroup extends ReactiveElement implements RevealGroupHost {
   declare fetchCardData: FetchCardData | undefined;
   /** Key-pair mode: relays a member frame's public key and returns the issuer's JWE. */
   declare fetchEncryptedCard: FetchEncryptedCard | undefined;
+  /** Bound mode: fetches the issuer's passkey statement for every member without its own (see the README). */
+  declare fetchCard: FetchCard | undefined;
+  /** Forwards a member frame's passkey binding to the issuer's `PATCH /`. */
+  declare bindCard: BindCard | undefined;
+  /** The cardholder's wallet signs a SIWE message (binding view only). */
+  declare signMessage: SignMessage | undefined;
 
   /** Names this card's channel inside the frame origin; fresh for every group, so two cards never share one. */
   readonly groupId = randomGroupId();
@@ -84,6 +93,9 @@ export class CardframeGroup extends ReactiveElement implements RevealGroupHost {
     this.frameStyle = undefined;
     this.fetchCardData = undefined;
     this.fetchEncryptedCard = undefined;
+    this.fetchCard = undefined;
+    this.bindCard = undefined;
+    this.signMessage = undefined;
   }
 
   /** The member elements, in document order. */

@@ -25,7 +25,7 @@ export class CardframePin extends FrameElement {
     registerDevice: { attribute: false },
   };
 
-  /** Forwards `{encrypted_pin, key_id, device_id?, signature?}` to the host's backend. */
+  /** Forwards `{encrypted_pin, key_id, device_id?, signature?, assertion?}` to the host's backend, as is. */
   declare submitPin: SubmitPin | undefined;
   /** Registers the frame's device-binding public key; needed where the frame config binds devices. */
   declare registerDevice: RegisterDevice | undefined;
@@ -44,7 +44,11 @@ export class CardframePin extends FrameElement {
       case 'pin':
         return runHostCallback(this.submitPin, request.params, 'submitPin');
       case 'register-device':
-        return runHostCallback(this.registerDevice, request.params.public_key, 'registerDevice');
+      {
+        const { public_key, assertion } = request.params;
+        const registerDevice = this.registerDevice;
+        return runHostCallback(registerDevice && ((key: typeof public_key) => registerDevice(key, assertion ? { assertion } : {})), public_key, 'registerDevice');
+      }
       default:
         return Promise.reject(new CardframeError('ERR_NOT_ALLOWED', 'a PIN frame does not ask for card data'));
     }
