@@ -50,8 +50,7 @@ export interface FrameConfig {
     /** The binding view (passkey and/or wallet); absent means it is disabled. */
     readonly bind?: BindFlowConfig;
   };
-  /** The add-to-wallet adapter and its settings; absent means no add-to-wallet. */
-  readonly provisioning?: ProvisioningConfig;
+
   /**
    * Tags the frame's controls and values with stable `data-testid`s (see
    * `TEST_IDS`) for integrators' end-to-end tests; for sandbox deployments.
@@ -126,14 +125,6 @@ export interface BindingConfig {
 /** The binding view: one button per enabled scope. */
 export interface BindFlowConfig {
   readonly scopes: readonly ('webauthn' | 'siwe')[];
-}
-
-/** An add-to-wallet adapter built into the frame, named here; the provisioning credentials go only to it. */
-export interface ProvisioningConfig {
-  /** A name in the frame's adapter registry (`sandbox`, …). */
-  readonly adapter: string;
-  /** Where the adapter sends the credentials (https, or http on loopback); its origin joins the CSP's `connect-src`. */
-  readonly endpoint?: string;
 }
 
 /** Path of the config file on the frame origin. */
@@ -317,32 +308,6 @@ function parseBindFlow(value: unknown): BindFlowConfig {
   return { scopes: scopes as BindFlowConfig['scopes'] };
 }
 
-function parseEndpoint(value: unknown, path: string): string {
-  if (typeof value !== 'string') throw bad(`${path} must be a URL`);
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    throw bad(`${path} is not a URL`);
-  }
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && LOOPBACK_HOST(url.hostname))) throw bad(`${path} must be https (or http on localhost)`);
-  if (url.username || url.password || !HOSTNAME.test(url.hostname)) throw bad(`${path} must name one host, without credentials`);
-  return url.href;
-}
-
-// `*.localhost` is loopback too (and where a frame with passkeys runs in tests).
-function LOOPBACK_HOST(hostname: string): boolean {
-  return LOOPBACK.has(hostname) || hostname.endsWith('.localhost');
-}
-
-function parseProvisioning(value: unknown): ProvisioningConfig {
-  const provisioning = object(value, 'provisioning');
-  if (Object.keys(provisioning).some((key) => key !== 'adapter' && key !== 'endpoint')) throw bad('provisioning must be {"adapter", "endpoint"}');
-  const adapter = provisioning['adapter'];
-  if (typeof adapter !== 'string' || !/^[a-z][a-z0-9-]{0,31}$/.test(adapter)) throw bad('provisioning.adapter must name an adapter');
-  return { adapter, ...(provisioning['endpoint'] === undefined ? {} : { endpoint: parseEndpoint(provisioning['endpoint'], 'provisioning.endpoint') }) };
-}
-
 function parseStyleConfig(value: unknown): StyleConfig {
   const style = object(value, 'style');
   const fontOrigins = style['fontOrigins'] ?? [];
@@ -383,7 +348,6 @@ export function parseFrameConfig(value: unknown): FrameConfig {
       binding,
     },
     flows: { ...(reveal ? { reveal } : {}), ...(pin ? { pin } : {}), ...(bind ? { bind } : {}) },
-    ...(config['provisioning'] === undefined ? {} : { provisioning: parseProvisioning(config['provisioning']) }),
     ...(config['style'] === undefined ? {} : { style: parseStyleConfig(config['style']) }),
     testMode,
   };
@@ -393,12 +357,6 @@ export function parseFrameConfig(value: unknown): FrameConfig {
 export function keySourceOrigins(config: Pick<FrameConfig, 'issuer'>): string[] {
   const origins = [config.issuer.sessionKeys, config.issuer.pinKeys].flatMap((source) => (source && 'jwksUrl' in source ? [new URL(source.jwksUrl).origin] : []));
   return [...new Set(origins)];
-}
-
-/** Origins the frame connects to: key hosts and the add-to-wallet endpoint, for its CSP `connect-src`. */
-export function connectOrigins(config: Pick<FrameConfig, 'issuer'> & Partial<Pick<FrameConfig, 'provisioning'>>): string[] {
-  const endpoint = config.provisioning?.endpoint;
-  return [...new Set([...keySourceOrigins(config), ...(endpoint ? [new URL(endpoint).origin] : [])])];
 }
 
 /** Fetches and validates the config from the frame's own origin. */

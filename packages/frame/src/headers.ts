@@ -1,4 +1,4 @@
-import { connectOrigins, type FrameConfig } from './config.ts';
+import { keySourceOrigins, type FrameConfig } from './config.ts';
 
 /**
  * Response headers every frame-origin response must carry. The CSP lets the
@@ -7,12 +7,12 @@ import { connectOrigins, type FrameConfig } from './config.ts';
  * configured hosts, load fonts only from its own origin and the config's
  * `style.fontOrigins`, and create HTML only through Lit's Trusted Types policy.
  */
-export function frameSecurityHeaders(config: Pick<FrameConfig, 'allowedHostOrigins' | 'issuer' | 'style'> & Partial<Pick<FrameConfig, 'provisioning'>>): Record<string, string> {
+export function frameSecurityHeaders(config: Pick<FrameConfig, 'allowedHostOrigins' | 'issuer' | 'style'>): Record<string, string> {
   const csp = [
     "default-src 'none'",
     "script-src 'self'",
     "style-src 'self'",
-    ['connect-src', "'self'", ...connectOrigins(config)].join(' '),
+    ['connect-src', "'self'", ...keySourceOrigins(config)].join(' '),
     "img-src 'self'",
     // Web fonts only from the origins the config names for host styles.
     ['font-src', "'self'", ...(config.style?.fontOrigins ?? [])].join(' '),

@@ -40,6 +40,8 @@ export interface FakeFrame {
   ready(fields: readonly FieldName[]): void;
   /** Sends any event, e.g. `{ event: 'reveal', detail: { fields: ['pan'] } }`. */
   emit(event: string, detail: unknown): void;
+  /** Sends a request to the host, as the frame does, and resolves with the host's reply. */
+  request(method: string, params: unknown): Promise<{ ok: boolean; result?: { body: unknown }; error?: { code: string } }>;
 }
 
 /**
@@ -55,6 +57,8 @@ export async function connectFake(el: Element): Promise<FakeFrame> {
   await Promise.race([new Promise((resolve) => iframe.addEventListener('load', resolve, { once: true })), new Promise((resolve) => setTimeout(resolve, 100))]);
   let port: MessagePort | undefined;
   const methods: string[] = [];
+  const replies = new Map<string, (reply: { ok: boolean; result?: { body: unknown }; error?: { code: string } }) => void>();
+  let nextId = 0;
   let onConfigure: (params: ConfigureParams) => void = () => {};
   const configured = new Promise<ConfigureParams>((resolve) => (onConfigure = resolve));
   const connected = new Promise<void>((resolve) => {
@@ -65,7 +69,8 @@ export async function connectFake(el: Element): Promise<FakeFrame> {
       port = next;
       methods.length = 0;
       next.onmessage = (message: MessageEvent) => {
-        const data = message.data as { kind: string; id: string; method: string; params: ConfigureParams };
+        const data = message.data as { kind: string; id: string; method: string; params: ConfigureParams; ok: boolean };
+        if (data.kind === 'reply') replies.get(data.id)?.(data);
         if (data.kind !== 'request') return;
         methods.push(data.method);
         next.postMessage({ v: 1, kind: 'reply', id: data.id, ok: true, result: {} });
@@ -81,6 +86,12 @@ export async function connectFake(el: Element): Promise<FakeFrame> {
     methods,
     ready: (fields) => port!.postMessage({ v: 1, kind: 'event', event: 'ready', detail: { fields } }),
     emit: (event, detail) => port!.postMessage({ v: 1, kind: 'event', event, detail }),
+    request: (method, params) =>
+      new Promise((resolve) => {
+        const id = `f${++nextId}`;
+        replies.set(id, resolve);
+        port!.postMessage({ v: 1, kind: 'request', id, method, params });
+      }),
   };
 }
 
