@@ -13,6 +13,11 @@ pin.registerDevice = (publicKey, extra) => fetch('/api/devices', json({ public_k
 pin.fetchCard = group.fetchCard;
 pin.bindCard = group.bindCard;
 
+// Callbacks first, then the frame: the iframe's passkey permission is decided when it is made.
+const frameUrl = document.querySelector('meta[name=cardframe-frame-url]').content;
+group.frameUrl = frameUrl;
+pin.frameUrl = frameUrl;
+
 // The fields sit on the card artwork: the dark preset, on the artwork's own colour.
 const onArtwork = { base: { backgroundColor: '#264653' }, value: { fontSize: '18px' } };
 for (const field of group.querySelectorAll('.artwork cardframe-pan, .artwork cardframe-expiry, .artwork cardframe-cvc')) field.frameStyle = onArtwork;

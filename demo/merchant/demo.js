@@ -49,6 +49,10 @@ bind.fetchCard = fetchCardFor(thisCard);
 bind.bindCard = bindCardFor(thisCard);
 bind.signMessage = signMessage;
 
+// Callbacks first, then the frame: the iframe's passkey permission is decided when it is made.
+const frameUrl = document.querySelector('meta[name=cardframe-frame-url]').content;
+for (const element of [card, cardKeyPair, pinReveal, pin, bind]) element.frameUrl = frameUrl;
+
 const formatSwitch = document.querySelector('#issuer-switch');
 const messageFormat = document.querySelector('#message-format');
 const frames = { jwe: cardKeyPair.frameUrl, pgp: formatSwitch.dataset.pgpFrameUrl };

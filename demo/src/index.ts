@@ -10,7 +10,7 @@ export { SANDBOX_CARDS, SANDBOX_PROGRAMMES, startFrameServer, startSandboxIssuer
 export type { FrameServer, SandboxIssuer, SandboxIssuerOptions } from '@cardframe/sandbox';
 
 /** The sandbox issuer's binding when none is asked for. */
-export const DEFAULT_BINDING: 'plain' | 'bound' = 'plain';
+export const DEFAULT_BINDING: 'plain' | 'bound' = 'bound';
 
 /** The demo frame's host name; browsers resolve `*.localhost` to loopback. */
 export const FRAME_HOST = 'frame.localhost';
@@ -58,6 +58,8 @@ export interface DemoOptions {
   binding?: 'plain' | 'bound';
   /** Keep the sandbox issuer's binding challenges in this Redis instead of in memory. */
   redisUrl?: string;
+  /** Lifetime of the sandbox issuer's passkey statements and SIWE messages (default 5 minutes). */
+  challengeTtlMs?: number;
   /** Adjust the frame's deployment config before it is served. */
   frameConfig?(config: FrameConfig): FrameConfig;
 }
@@ -77,6 +79,8 @@ export interface Demo {
 
 /** Starts the sandbox issuer (or points at another), the frame origin and the merchant page, all on loopback. */
 export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
+  // The frame asks for passkeys exactly when its issuer wants them.
+  const binding = options.issuer ? 'plain' : (options.binding ?? DEFAULT_BINDING);
   const frameDir = frameAppDir();
   // The frames have host names, not 127.0.0.1: WebAuthn refuses an IP address as relying party.
   const frame = await startFrameServer({ port: options.framePort ?? 0, distDir: frameDir, publicHost: FRAME_HOST });
@@ -101,11 +105,12 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
         ...(options.dataDir ? { dataDir: options.dataDir } : {}),
         ...(options.pinKeyType ? { pinKeyType: options.pinKeyType } : {}),
         programmes: { ...SANDBOX_PROGRAMMES, default: { messageFormat: options.messageFormat ?? 'jwe' } },
-        binding: options.binding ?? DEFAULT_BINDING,
+        binding,
         // Passkeys count only when made in one of the demo's frames; SIWE messages name the merchant's site.
         frameOrigins: [frame.url, ...(pgpFrame ? [pgpFrame.url] : [])],
         siwe: { domain: new URL(merchant.url).host, uri: merchant.url, chainId: 1 },
         ...(options.redisUrl ? { redisUrl: options.redisUrl } : {}),
+        ...(options.challengeTtlMs === undefined ? {} : { challengeTtlMs: options.challengeTtlMs }),
       }).catch(async (error: unknown) => {
         await Promise.all([merchant.close(), frame.close(), pgpFrame?.close()]);
         throw error;
@@ -126,10 +131,12 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
         pinKeys: { jwksUrl: `${sandbox!.url}/v1/cards/${options.messageFormat === 'pgp' ? 'pgp_keys' : 'pin_keys'}` },
       };
   const pinEnabled = !options.issuer || options.issuer.pinKeyJwk !== undefined;
+  // The sandbox also binds wallets (SIWE).
   const base = parseFrameConfig({
     allowedHostOrigins: [new URL(merchant.url).origin],
-    issuer: issuerConfig,
+    issuer: { ...issuerConfig, binding: { mode: binding } },
     flows: {
+      ...(options.issuer ? {} : { bind: { scopes: ['webauthn', 'siwe'] } }),
       reveal: { fields: ['pan', 'expiry', 'cvc', 'pin'], modes: options.issuer ? ['session-key'] : ['session-key', 'key-pair'] },
       ...(pinEnabled ? { pin: { variant: options.pinVariant ?? 'direct' } } : {}),
     },
