@@ -1,5 +1,5 @@
 import { constants, publicEncrypt, randomBytes } from 'node:crypto';
-import { expect, mountExpectingError, test, type HostPage } from './fixtures.ts';
+import { expect, loopbackUrl, mountExpectingError, test, type HostPage } from './fixtures.ts';
 
 const HONEST = `(sessionId) => fetch('/api/card', { headers: { sessionid: sessionId } })`;
 
@@ -140,7 +140,7 @@ test('a connect from an origin outside the frame allowlist is ignored', async ({
   // what refuses the connect is the frame's own allowlist check, not the header.
   const context = await browser.newContext();
   await context.route(`${demo.frameUrl}**`, async (route) => {
-    const response = await route.fetch();
+    const response = await route.fetch({ url: loopbackUrl(route.request().url()) });
     const headers = { ...response.headers() };
     delete headers['content-security-policy'];
     await route.fulfill({ response, headers });

@@ -216,7 +216,9 @@ export function pgpChunkRequests(host: HostPage): string[] {
 
 /** The kit's `test` (its `cardframe` fixture watches the page from before it opens) with the demo and its merchant page. */
 export const test = kit.extend<{ host: HostPage }, { demo: Demo; demoOptions: DemoOptions }>({
-  demoOptions: [{}, { option: true, scope: 'worker' }],
+  // Seed 001's plain flow unless a spec asks for bound requests (e2e/binding/): the other
+  // suites drive the frame without a passkey authenticator, and some act as the host itself.
+  demoOptions: [{ binding: 'plain' }, { option: true, scope: 'worker' }],
   demo: [
     async ({ demoOptions }, use) => {
       const demo = await startDemo(demoOptions);
@@ -233,3 +235,15 @@ export const test = kit.extend<{ host: HostPage }, { demo: Demo; demoOptions: De
 });
 
 export { expect };
+
+/**
+ * `url` with a `*.localhost` host name (the demo's frames) replaced by
+ * 127.0.0.1, where their servers listen. Browsers resolve `*.localhost` to
+ * loopback themselves; Node (Playwright's `request`, `route.fetch`) asks the
+ * system resolver, which need not know the name.
+ */
+export function loopbackUrl(url: string): string {
+  const parsed = new URL(url);
+  if (parsed.hostname.endsWith('.localhost')) parsed.hostname = '127.0.0.1';
+  return parsed.href;
+}

@@ -1,4 +1,4 @@
-import { expect, expectNoneIn, test } from './fixtures.ts';
+import { expect, expectNoneIn, loopbackUrl, test } from './fixtures.ts';
 
 const PAN = '4242424242424242';
 const CVC = '123';
@@ -99,10 +99,10 @@ test.describe('reveal across two origins', () => {
       'require-trusted-types-for': "'script'",
       'trusted-types': 'lit-html',
     };
-    const index = await host.page.request.get(demo.frameUrl);
+    const index = await host.page.request.get(loopbackUrl(demo.frameUrl));
     const asset = (await index.text()).match(/src="(\/assets\/[^"]+\.js)"/)![1]!;
     for (const path of ['', 'cardframe.config.json', asset.slice(1)]) {
-      const headers = (await host.page.request.get(`${demo.frameUrl}${path}`)).headers();
+      const headers = (await host.page.request.get(loopbackUrl(`${demo.frameUrl}${path}`))).headers();
       const csp = Object.fromEntries((headers['content-security-policy'] ?? '').split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values.join(' ')]));
       expect(csp, path || '/').toEqual(expectedCsp);
       expect(headers['x-content-type-options'], path).toBe('nosniff');

@@ -1,11 +1,22 @@
 // One callback for the whole card: any of its frames asks through it, once per reveal.
 const group = document.querySelector('#card');
-group.fetchCardData = (sessionId) => fetch('/api/card', { headers: { sessionid: sessionId } });
+// `request` carries the issuer's scopes and, for a bound issuer, the passkey assertion header: forward both.
+const cardUrl = (scope = []) => `/api/card${scope.length > 0 ? `?${scope.map((s) => `scope=${encodeURIComponent(s)}`).join('&')}` : ''}`;
+group.fetchCardData = (sessionId, request = { headers: {}, scope: [] }) => fetch(cardUrl(request.scope), { headers: { sessionid: sessionId, ...request.headers } });
+group.fetchCard = ({ scope, headers = {} }) => fetch(cardUrl(scope), { headers });
+group.bindCard = (body) => fetch('/api/card', { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
 const json = (body) => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 const pin = document.querySelector('#pin');
 pin.submitPin = (submission) => fetch('/api/pin', json(submission));
-pin.registerDevice = (publicKey) => fetch('/api/devices', json({ public_key: publicKey }));
+pin.registerDevice = (publicKey, extra) => fetch('/api/devices', json({ public_key: publicKey, ...(extra?.assertion ? { assertion: extra.assertion } : {}) }));
+pin.fetchCard = group.fetchCard;
+pin.bindCard = group.bindCard;
+
+// Callbacks first, then the frame: the iframe's passkey permission is decided when it is made.
+const frameUrl = document.querySelector('meta[name=cardframe-frame-url]').content;
+group.frameUrl = frameUrl;
+pin.frameUrl = frameUrl;
 
 // The fields sit on the card artwork: the dark preset, on the artwork's own colour.
 const onArtwork = { base: { backgroundColor: '#264653' }, value: { fontSize: '18px' } };

@@ -9,6 +9,14 @@ import { startMerchantServer, type IssuerTarget, type MerchantServer } from './m
 export { SANDBOX_CARDS, SANDBOX_PROGRAMMES, startFrameServer, startSandboxIssuer } from '@cardframe/sandbox';
 export type { FrameServer, SandboxIssuer, SandboxIssuerOptions } from '@cardframe/sandbox';
 
+/** The sandbox issuer's binding when none is asked for. */
+export const DEFAULT_BINDING: 'plain' | 'bound' = 'bound';
+
+/** The demo frame's host name; browsers resolve `*.localhost` to loopback. */
+export const FRAME_HOST = 'frame.localhost';
+/** The OpenPGP programme's frame deployment. */
+export const PGP_FRAME_HOST = 'pgp.frame.localhost';
+
 const root = (path: string): string => fileURLToPath(new URL(`../../${path}`, import.meta.url));
 
 /** An issuer other than the sandbox: its base URL and its sessionid public key. */
@@ -22,7 +30,7 @@ export interface ExternalIssuer extends IssuerTarget {
 export interface DemoOptions {
   /** Merchant page port (served as http://localhost:PORT). 0 picks a free port. */
   hostPort?: number;
-  /** Frame port (served as http://127.0.0.1:PORT). */
+  /** Frame port (served as http://frame.localhost:PORT; the OpenPGP deployment as http://pgp.frame.localhost:PORT). */
   framePort?: number;
   /** Port of the frame deployment for the sandbox's OpenPGP programme. */
   pgpFramePort?: number;
@@ -44,6 +52,16 @@ export interface DemoOptions {
   messageFormat?: 'jwe' | 'pgp';
   /** How the sandbox issuer spells the card profile (default `flat`; see `SandboxProfile`). */
   issuerProfile?: SandboxProfile;
+  /**
+   * The sandbox issuer's binding: `plain` (seed 001: a sessionid alone
+   * reveals) or `bound` (every sessionid, response key, device key and PIN
+   * change needs the cardholder's passkey). `CARDFRAME_BINDING` in `npm start`.
+   */
+  binding?: 'plain' | 'bound';
+  /** Keep the sandbox issuer's binding challenges in this Redis instead of in memory. */
+  redisUrl?: string;
+  /** Lifetime of the sandbox issuer's passkey statements and SIWE messages (default 5 minutes). */
+  challengeTtlMs?: number;
   /** Adjust the frame's deployment config before it is served. */
   frameConfig?(config: FrameConfig): FrameConfig;
 }
@@ -63,6 +81,25 @@ export interface Demo {
 
 /** Starts the sandbox issuer (or points at another), the frame origin and the merchant page, all on loopback. */
 export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
+  // The frame asks for passkeys exactly when its issuer wants them.
+  const binding = options.issuer ? 'plain' : (options.binding ?? DEFAULT_BINDING);
+  const frameDir = frameAppDir();
+  // The frames have host names, not 127.0.0.1: WebAuthn refuses an IP address as relying party.
+  const frame = await startFrameServer({ port: options.framePort ?? 0, distDir: frameDir, publicHost: FRAME_HOST });
+  // A second deployment of the same frame for the sandbox's OpenPGP programme: one frame config names one format.
+  const pgpFrame = options.issuer ? undefined : await startFrameServer({ port: options.pgpFramePort ?? 0, distDir: frameDir, publicHost: PGP_FRAME_HOST });
+  let target: IssuerTarget | undefined = options.issuer;
+  const merchant = await startMerchantServer({
+    port: options.hostPort ?? 0,
+    pageDir: root('demo/merchant'),
+    sdkFile: root('packages/sdk/dist/cardframe.js'),
+    appsDir: root('demo/dist'),
+    frameUrl: () => frame.url,
+    pgpFrameUrl: () => pgpFrame?.url,
+    issuer: () => target!,
+    messageFormat: options.issuer ? 'jwe' : (options.messageFormat ?? 'jwe'),
+    sandboxWallet: !options.issuer,
+  });
   const sandbox = options.issuer
     ? undefined
     : await startSandboxIssuer({
@@ -71,22 +108,17 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
         ...(options.pinKeyType ? { pinKeyType: options.pinKeyType } : {}),
         ...(options.issuerProfile ? { profile: options.issuerProfile } : {}),
         programmes: { ...SANDBOX_PROGRAMMES, default: { messageFormat: options.messageFormat ?? 'jwe' } },
+        binding,
+        // Passkeys count only when made in one of the demo's frames; SIWE messages name the merchant's site.
+        frameOrigins: [frame.url, ...(pgpFrame ? [pgpFrame.url] : [])],
+        siwe: { domain: new URL(merchant.url).host, uri: merchant.url, chainId: 1 },
+        ...(options.redisUrl ? { redisUrl: options.redisUrl } : {}),
+        ...(options.challengeTtlMs === undefined ? {} : { challengeTtlMs: options.challengeTtlMs }),
+      }).catch(async (error: unknown) => {
+        await Promise.all([merchant.close(), frame.close(), pgpFrame?.close()]);
+        throw error;
       });
-  const frameDir = frameAppDir();
-  const frame = await startFrameServer({ port: options.framePort ?? 0, distDir: frameDir });
-  // A second deployment of the same frame for the sandbox's OpenPGP programme: one frame config names one format.
-  const pgpFrame = options.issuer ? undefined : await startFrameServer({ port: options.pgpFramePort ?? 0, distDir: frameDir });
-  const target: IssuerTarget = options.issuer ?? { url: sandbox!.url };
-  const merchant = await startMerchantServer({
-    port: options.hostPort ?? 0,
-    pageDir: root('demo/merchant'),
-    sdkFile: root('packages/sdk/dist/cardframe.js'),
-    appsDir: root('demo/dist'),
-    frameUrl: () => frame.url,
-    pgpFrameUrl: () => pgpFrame?.url,
-    issuer: () => target,
-    messageFormat: options.issuer ? 'jwe' : (options.messageFormat ?? 'jwe'),
-  });
+  target ??= { url: sandbox!.url };
   // The sandbox publishes key sets the frame fetches itself (so rotation just
   // works); another issuer's keys are pinned from the files it was given.
   const issuerConfig = options.issuer
@@ -104,10 +136,12 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
         ...(options.messageFormat === 'pgp' ? {} : { responseSigningKeys: { jwksUrl: `${sandbox!.url}/v1/cards/reply_signing_keys` } }),
       };
   const pinEnabled = !options.issuer || options.issuer.pinKeyJwk !== undefined;
+  // The sandbox also binds wallets (SIWE).
   const base = parseFrameConfig({
     allowedHostOrigins: [new URL(merchant.url).origin],
-    issuer: issuerConfig,
+    issuer: { ...issuerConfig, binding: { mode: binding } },
     flows: {
+      ...(options.issuer ? {} : { bind: { scopes: ['webauthn', 'siwe'] } }),
       reveal: { fields: ['pan', 'expiry', 'cvc', 'pin'], modes: options.issuer ? ['session-key'] : ['session-key', 'key-pair'] },
       ...(pinEnabled ? { pin: { variant: options.pinVariant ?? 'direct' } } : {}),
     },

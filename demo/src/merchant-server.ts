@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ServerResponse } from 'node:http';
 import { listen, readBody, sendJson, sendStatic, type RunningServer } from '@cardframe/sandbox';
+import { signWithSandboxWallet, sandboxWalletAddress } from './sandbox-wallet.ts';
 
 /** How the merchant's backend reaches the issuer. */
 export interface IssuerTarget {
@@ -30,13 +31,16 @@ export interface MerchantServerOptions {
   issuer(): IssuerTarget;
   /** What the issuer's sealed messages are, shown on the page. */
   messageFormat?: 'jwe' | 'pgp';
+  /** Serve the stand-in wallet (`/api/sandbox-wallet`): only beside the sandbox issuer. */
+  sandboxWallet?: boolean;
 }
 
 export interface MerchantServer extends RunningServer {
-  /** `http://localhost:<port>/`: a different origin from the frame's 127.0.0.1. */
+  /** `http://localhost:<port>/`: a different site from the frame's `frame.localhost`. */
   readonly url: string;
 }
 
+const ASSERTION_HEADER = 'cardframe-assertion';
 const ISSUER_TIMEOUT_MS = 10_000;
 const MAX_BODY_BYTES = 32 * 1024;
 
@@ -64,6 +68,11 @@ async function forward(res: ServerResponse, target: IssuerTarget, path: string, 
   } catch {
     sendJson(res, 502, { error: { code: 'issuer_unreachable', message: 'the issuer could not be reached' } }, headers);
   }
+}
+
+/** A bound request's passkey assertion, relayed in the body as it came. */
+function withAssertion(body: Record<string, unknown>): { assertion?: unknown } {
+  return body['assertion'] === undefined ? {} : { assertion: body['assertion'] };
 }
 
 /** Pages served with the frame URL (and the SDK's SRI hash) filled in: static ones, and the built apps. */
@@ -103,10 +112,31 @@ export async function startMerchantServer(options: MerchantServerOptions): Promi
     const other = url.searchParams.get('card');
     const picked = other && /^[A-Za-z0-9_-]{1,64}$/.test(other) ? other : undefined;
     const cardId = picked ?? target.cardId ?? 'card_default';
-    if (url.pathname === '/api/card') {
-      const sessionId = req.headers['sessionid'];
-      const path = picked ? `/cards/${picked}` : (target.cardPath ?? '/card');
-      return forward(res, target, path, { method: 'GET', headers: typeof sessionId === 'string' ? { sessionid: sessionId } : {} }, headers);
+    if (url.pathname === '/api/card' && req.method !== 'PATCH') {
+      // Seed 001's sessionid and scope, and a bound request's assertion, go to the issuer as they came.
+      const forwarded: Record<string, string> = {};
+      for (const name of ['sessionid', ASSERTION_HEADER]) {
+        const value = req.headers[name];
+        if (typeof value === 'string') forwarded[name] = value;
+      }
+      const query = new URLSearchParams();
+      for (const name of ['scope', 'address']) for (const value of url.searchParams.getAll(name)) query.append(name, value);
+      const path = `${picked ? `/cards/${picked}` : (target.cardPath ?? '/card')}${query.size > 0 ? `?${query}` : ''}`;
+      return forward(res, target, path, { method: 'GET', headers: forwarded }, headers);
+    }
+    if (url.pathname === '/api/card' && req.method === 'PATCH') {
+      // PATCH / binds the card to the cardholder's passkey or wallet; the merchant only relays the signed result.
+      let text: string;
+      try {
+        text = await readBody(req, MAX_BODY_BYTES);
+        JSON.parse(text);
+      } catch {
+        return sendJson(res, 400, { error: { code: 'invalid_request', message: 'body must be JSON' } }, headers);
+      }
+      return forward(res, target, picked ? `/cards/${picked}` : '/', { method: 'PATCH', body: text }, headers);
+    }
+    if (url.pathname === '/api/sandbox-wallet' && options.sandboxWallet && req.method === 'GET') {
+      return sendJson(res, 200, { address: sandboxWalletAddress(), test: true }, headers);
     }
     if (url.pathname.startsWith('/api/') && req.method === 'POST') {
       // The merchant backend's own rules: JSON bodies only, bounded.
@@ -123,11 +153,16 @@ export async function startMerchantServer(options: MerchantServerOptions): Promi
         return forward(res, target, path, { method: 'POST', body: JSON.stringify(body) }, headers);
       }
       if (url.pathname === '/api/card-details') {
-        // Key-pair reveal: the frame's public key and nonce go to the issuer, a JWE (of the issuer's signed reply) comes back.
-        return forward(res, target, `/v1/cards/${cardId}/details`, { method: 'POST', body: JSON.stringify({ public_key: body['public_key'], nonce: body['nonce'] }) }, headers);
+        // Key-pair reveal: the frame's public key, nonce and (bound mode) assertion go to the issuer; a JWE (of the issuer's signed reply) comes back.
+        return forward(res, target, `/v1/cards/${cardId}/details`, { method: 'POST', body: JSON.stringify({ public_key: body['public_key'], nonce: body['nonce'], ...withAssertion(body) }) }, headers);
       }
       if (url.pathname === '/api/devices') {
-        return forward(res, target, '/v1/devices', { method: 'POST', body: JSON.stringify({ card_account_id: cardId, public_key: body['public_key'] }) }, headers);
+        return forward(res, target, '/v1/devices', { method: 'POST', body: JSON.stringify({ card_account_id: cardId, public_key: body['public_key'], ...withAssertion(body) }) }, headers);
+      }
+      if (url.pathname === '/api/sandbox-wallet/sign' && options.sandboxWallet) {
+        // The demo's stand-in for the cardholder's browser wallet (none exists here): a fixed test account.
+        if (typeof body['message'] !== 'string' || body['message'].length > 4096) return sendJson(res, 400, { error: { code: 'invalid_request', message: 'message must be text' } }, headers);
+        return sendJson(res, 200, { signature: await signWithSandboxWallet(body['message']), address: sandboxWalletAddress() }, headers);
       }
       if (url.pathname === '/api/sandbox/rotate') {
         // Demo only: a real merchant page would never reach an issuer's key administration.

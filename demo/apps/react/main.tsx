@@ -6,7 +6,9 @@ const frameUrl = document.querySelector<HTMLMetaElement>('meta[name=cardframe-fr
 const json = (body: unknown): RequestInit => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 // The fields sit on the card artwork: the dark preset, on the artwork's own colour.
 const onArtwork = { base: { backgroundColor: '#264653' }, value: { fontSize: '18px' } };
-const fetchCardData = (sessionId: string) => fetch('/api/card', { headers: { sessionid: sessionId } });
+// `request` carries the issuer's scopes and, for a bound issuer, the passkey assertion header: forward both.
+const fetchCardData = (sessionId: string, request?: { readonly headers: Readonly<Record<string, string>>; readonly scope: readonly string[] }) =>
+  fetch(`/api/card${request?.scope.length ? `?${request.scope.map((s) => `scope=${encodeURIComponent(s)}`).join('&')}` : ''}`, { headers: { sessionid: sessionId, ...request?.headers } });
 
 function Card() {
   const [events, setEvents] = useState<string[]>([]);
@@ -39,7 +41,7 @@ function Card() {
           id="pin"
           frameUrl={frameUrl}
           submitPin={(submission) => fetch('/api/pin', json(submission))}
-          registerDevice={(publicKey) => fetch('/api/devices', json({ public_key: publicKey }))}
+          registerDevice={(publicKey, extra?: { assertion?: unknown }) => fetch('/api/devices', json({ public_key: publicKey, ...(extra?.assertion ? { assertion: extra.assertion } : {}) }))}
           onSubmit={(e) => log(`submit ${e.detail.status}`)}
         />
       </section>

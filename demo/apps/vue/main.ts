@@ -5,7 +5,9 @@ const frameUrl = document.querySelector<HTMLMetaElement>('meta[name=cardframe-fr
 const json = (body: unknown): RequestInit => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 // The fields sit on the card artwork: the dark preset, on the artwork's own colour.
 const onArtwork = { base: { backgroundColor: '#264653' }, value: { fontSize: '18px' } };
-const fetchCardData = (sessionId: string) => fetch('/api/card', { headers: { sessionid: sessionId } });
+// `request` carries the issuer's scopes and, for a bound issuer, the passkey assertion header: forward both.
+const fetchCardData = (sessionId: string, request?: { readonly headers: Readonly<Record<string, string>>; readonly scope: readonly string[] }) =>
+  fetch(`/api/card${request?.scope.length ? `?${request.scope.map((s) => `scope=${encodeURIComponent(s)}`).join('&')}` : ''}`, { headers: { sessionid: sessionId, ...request?.headers } });
 
 // Render functions rather than templates: the host page's CSP has no 'unsafe-eval' for Vue's template compiler.
 const App = defineComponent({
@@ -37,7 +39,7 @@ const App = defineComponent({
             id: 'pin',
             frameUrl,
             submitPin: (submission: unknown) => fetch('/api/pin', json(submission)),
-            registerDevice: (publicKey: unknown) => fetch('/api/devices', json({ public_key: publicKey })),
+            registerDevice: (publicKey: unknown, extra?: { assertion?: unknown }) => fetch('/api/devices', json({ public_key: publicKey, ...(extra?.assertion ? { assertion: extra.assertion } : {}) })),
             onSubmit: (e: { status: string }) => log(`submit ${e.status}`),
           }),
         ]),

@@ -88,7 +88,16 @@ export function checked<T>(value: unknown, shape: Shape, path: string): T {
 /** A passkey registration or assertion in WebAuthn's JSON form: known members only, bounded sizes. */
 export function parsePasskeyCredential(value: unknown, path: string): RegistrationCredentialJson | AuthenticationCredentialJson {
   const registration = isPlainObject(value) && isPlainObject(value['response']) && 'attestationObject' in value['response'];
-  return checked(value, { ...CREDENTIAL, response: registration ? REGISTRATION_RESPONSE : ASSERTION_RESPONSE }, path);
+  if (!registration) return checked(value, { ...CREDENTIAL, response: ASSERTION_RESPONSE }, path);
+  // PublicKeyCredential.toJSON() gives publicKeyAlgorithm as a COSE number: an integer of the same bounds as its text form.
+  const response = (value as Record<string, Record<string, unknown>>)['response']!;
+  const algorithm = response['publicKeyAlgorithm'];
+  if (typeof algorithm === 'number') {
+    if (!Number.isInteger(algorithm) || Math.abs(algorithm) > 999_999) fail(`${path}.response.publicKeyAlgorithm`, 'expected a COSE algorithm number');
+    checked({ ...value, response: { ...response, publicKeyAlgorithm: String(algorithm) } }, { ...CREDENTIAL, response: REGISTRATION_RESPONSE }, path);
+    return value as unknown as RegistrationCredentialJson;
+  }
+  return checked(value, { ...CREDENTIAL, response: REGISTRATION_RESPONSE }, path);
 }
 
 /** An issuer challenge: a statement or an EIP-4361 message of at most 4 KB. */

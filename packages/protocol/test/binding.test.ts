@@ -73,6 +73,15 @@ describe('binding messages', () => {
   });
 });
 
+describe('passkey registrations as browsers serialise them', () => {
+  it('accepts publicKeyAlgorithm as the COSE number PublicKeyCredential.toJSON() gives, and refuses a non-integer or oversized one', () => {
+    const withAlgorithm = (publicKeyAlgorithm: unknown) => request('bind', { body: { scope: 'webauthn', challenge: statement, credential: { ...registrationCredential, response: { ...registrationCredential.response, publicKeyAlgorithm } } } });
+    expect(parseFrameMessage(withAlgorithm(-7))).to.deep.include({ method: 'bind' });
+    expect(parseFrameMessage(withAlgorithm('-257'))).to.deep.include({ method: 'bind' });
+    for (const bad of [-7.5, 10_000_000, 'ES256']) expect(thrownCode(() => parseFrameMessage(withAlgorithm(bad)))).to.equal('ERR_BAD_MESSAGE');
+  });
+});
+
 describe('issuer binding answers, as the frame reads them', () => {
   it('reads the challenge, the passkey hints and provisioning, as text or JSON, ignoring other members', () => {
     const body = { id: 'card_1', challenge: statement, webauthn: { allowCredentials: [{ id: 'Y3JlZA', type: 'public-key', transports: ['internal', 'future-transport'] }], user: { id: 'dXNlcg', name: 'card_1', displayName: 'Card' }, timeout: 60000 }, provisioning: { cardId: 'card_abc123', otp: 'otp_xyz' } };

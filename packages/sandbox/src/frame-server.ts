@@ -7,6 +7,13 @@ export interface FrameServerOptions {
   port?: number;
   /** The built frame (packages/frame/dist). */
   distDir: string;
+  /**
+   * The host name the frame is served as, e.g. `frame.localhost`: WebAuthn
+   * refuses an IP address as relying party, so passkeys need a name. Browsers
+   * resolve `*.localhost` to loopback themselves; the server still listens on
+   * `host`. Default: `host`.
+   */
+  publicHost?: string;
 }
 
 export interface FrameServer extends RunningServer {
@@ -34,7 +41,7 @@ export async function startFrameServer(options: FrameServerOptions): Promise<Fra
   }, host, options.port ?? 0);
   return {
     ...running,
-    url: `http://${host}:${running.port}/`,
+    url: `http://${options.publicHost ?? host}:${running.port}/`,
     setConfig(next) {
       config = next;
     },

@@ -23,6 +23,10 @@ export interface PinRoutesState {
   readonly formatOf: (cardId: string) => 'jwe' | 'pgp';
   readonly baseUrl: () => string;
   readonly stats: IssuerStats;
+  /** Bound requests: the passkey assertion a device key or PIN change must carry (checked before anything else of the body). */
+  readonly binding?: { checkDeviceKey(cardId: string, body: unknown): Promise<void>; checkPin(cardId: string, body: unknown): Promise<void> };
+  /** Called with every refusal, to count it. */
+  readonly refused?: (error: IssuerError) => void;
 }
 
 async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
@@ -59,6 +63,7 @@ export function createPinRoutes(state: PinRoutesState) {
   async function openSubmission(cardId: string, req: IncomingMessage): Promise<{ body: Record<string, unknown>; pin: string }> {
     if (!cardExists(cardId)) throw notFound();
     const body = await readJson(req);
+    await state.binding?.checkPin(cardId, body);
     const pin =
       state.formatOf(cardId) === 'pgp'
         ? await openPgpEncryptedPin(body['encrypted_pin'], body['key_id'], state.pgpKeys)
@@ -84,6 +89,7 @@ export function createPinRoutes(state: PinRoutesState) {
         const body = await readJson(req);
         const cardId = body['card_account_id'];
         if (typeof cardId !== 'string' || !cardExists(cardId)) throw notFound();
+        await state.binding?.checkDeviceKey(cardId, body);
         const id = devices.bind(cardId, body['public_key']);
         stats.deviceBindings++;
         sendJson(res, 201, { device_id: id });
@@ -125,6 +131,7 @@ export function createPinRoutes(state: PinRoutesState) {
     } catch (error) {
       if (!(error instanceof IssuerError)) throw error;
       if (error.code === 'retired_key') stats.retiredKeyRejections++;
+      state.refused?.(error);
       sendJson(res, error.status, error.toJSON());
       return true;
     }

@@ -6,8 +6,10 @@ import { loadIssuerKeys } from './issuer-key-store.ts';
 import { createPinRoutes } from './issuer-pin-routes.ts';
 import { shapeCardProfile, type SandboxProfile } from './issuer-profiles.ts';
 import { emptyStats, type IssuerStats } from './issuer-stats.ts';
+import { BINDING_ERROR_CODES, createSandboxBinding, type SandboxBinding, type SandboxBindingOptions } from './issuer-binding.ts';
 
 export type { IssuerStats } from './issuer-stats.ts';
+export type { SandboxBinding, SandboxBindingOptions } from './issuer-binding.ts';
 
 /** The sandbox's cards. The default card is the one `GET /card` returns. */
 export const SANDBOX_CARDS: readonly SandboxCard[] = [
@@ -28,10 +30,10 @@ export interface CardProgramme {
 /** A sandbox card, in a programme named in the issuer's `programmes` (default `"default"`). */
 export type SandboxCard = CardRecord & { readonly programme?: string };
 
-export interface SandboxIssuerOptions {
+export interface SandboxIssuerOptions extends SandboxBindingOptions {
   host?: string;
   port?: number;
-  /** Folder where the keys persist across restarts; in memory when absent. */
+  /** Folder where the keys (`issuer-keys.json`) and card bindings (`bindings.json`) persist across restarts; in memory when absent. */
   dataDir?: string;
   /** OAEP hash for sessionids (default `sha1`, as Node's `publicEncrypt` uses). */
   oaepHash?: NodeOaepHash;
@@ -60,6 +62,8 @@ export interface SandboxIssuer extends RunningServer {
   /** The card's current PIN (as a reveal would show it). */
   pinOf(cardId: string): string | undefined;
   readonly stats: IssuerStats;
+  /** Card binding: its mode, bound passkeys and wallets, challenges, and the sandbox wallet's cards. */
+  readonly binding: SandboxBinding;
   /** Makes the next `count` card or PIN requests answer `status` (for failure tests). */
   failNext(status: number, count?: number): void;
 }
@@ -99,6 +103,10 @@ export async function startSandboxIssuer(options: SandboxIssuerOptions = {}): Pr
   const profile = options.profile ?? 'flat';
   let fault: { status: number; remaining: number } | undefined;
   let baseUrl = '';
+  const binding = await createSandboxBinding(options, { ...(options.dataDir ? { dataDir: options.dataDir } : {}), issuerName: 'Sandbox Issuer', stats });
+  const refused = (error: IssuerError): void => {
+    if (BINDING_ERROR_CODES.has(error.code)) stats.bindingRefusals[error.code] = (stats.bindingRefusals[error.code] ?? 0) + 1;
+  };
 
   const pinRoutes = createPinRoutes({
     pins,
@@ -107,6 +115,8 @@ export async function startSandboxIssuer(options: SandboxIssuerOptions = {}): Pr
     formatOf,
     baseUrl: () => baseUrl,
     stats,
+    binding,
+    refused,
   });
 
   const allStages = (): Record<'session' | 'pin' | 'pgp', Record<string, string>> => ({ session: stages(keys.session), pin: stages(keys.pin), pgp: stages(keys.pgp) });
@@ -123,6 +133,7 @@ export async function startSandboxIssuer(options: SandboxIssuerOptions = {}): Pr
 
   const send = (res: Parameters<typeof sendJson>[0], error: IssuerError): void => {
     if (error.code === 'retired_key') stats.retiredKeyRejections++;
+    refused(error);
     sendJson(res, error.status, error.toJSON());
   };
 
@@ -131,11 +142,16 @@ export async function startSandboxIssuer(options: SandboxIssuerOptions = {}): Pr
     if (id === undefined) return null;
     return cards.get(id);
   };
+  const cardIdFor = (path: string): string | undefined | null => {
+    const card = cardFor(path);
+    return card === null ? null : card?.id;
+  };
 
   const running = await listen(async (req, res, url) => {
     const path = url.pathname;
     const method = req.method ?? 'GET';
     try {
+      if (await binding.handle(req, res, url, cardIdFor)) return;
       if (method === 'OPTIONS') {
         res.writeHead(204, { 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Methods': 'GET', 'Access-Control-Max-Age': '600' });
         return res.end();
@@ -164,6 +180,7 @@ export async function startSandboxIssuer(options: SandboxIssuerOptions = {}): Pr
           const card = cards.get(details[1]!);
           if (!card) throw new IssuerError('card_not_found', 404, 'no such card');
           const body = JSON.parse((await readBody(req)) || '{}') as { public_key?: unknown; nonce?: unknown };
+          await binding.checkPublicKey(card.id, body);
           const payload = { pan: card.pan, cvc: card.cvc, expiry: `${String(card.expirationMonth).padStart(2, '0')}/${card.expirationYear}`, pin: pins.get(card.id) };
           if (formatOf(card.id) === 'pgp') {
             // An OpenPGP programme answers with an armored message to the frame's OpenPGP key.
@@ -185,11 +202,13 @@ export async function startSandboxIssuer(options: SandboxIssuerOptions = {}): Pr
       }
       const card = cardFor(path);
       if (card !== null) {
-        if (method !== 'GET') return sendJson(res, 405, { error: { code: 'method_not_allowed', message: 'use GET' } });
+        if (method !== 'GET') return sendJson(res, 405, { error: { code: 'method_not_allowed', message: 'use GET or PATCH' } });
         stats.cardRequests++;
         if (!card) throw new IssuerError('card_not_found', 404, 'no such card');
+        // Seed 001: sessionid and scope are independent; in bound mode the sessionid needs its assertion first.
+        const fields = await binding.cardFields(card.id, url, req.headers);
         const header = req.headers['sessionid'];
-        if (header === undefined) return sendJson(res, 200, shapeCardProfile(buildCardResponse(card), profile));
+        if (header === undefined) return sendJson(res, 200, { ...shapeCardProfile(buildCardResponse(card), profile), ...fields });
         const secret = unwrapSessionIdWithKeys(
           keys.session.trusted.map((k) => k.privateKey),
           keys.session.retired.map((k) => k.privateKey),
@@ -198,7 +217,7 @@ export async function startSandboxIssuer(options: SandboxIssuerOptions = {}): Pr
         );
         const body = buildCardResponse({ ...card, pin: pins.get(card.id) ?? card.pin }, secret);
         secret.fill(0);
-        return sendJson(res, 200, shapeCardProfile(body, profile));
+        return sendJson(res, 200, { ...shapeCardProfile(body, profile), ...fields });
       }
       if (method === 'GET' && path === '/keys/session.pem') {
         res.writeHead(200, { 'Content-Type': 'application/x-pem-file', 'Cache-Control': 'no-store' });
@@ -242,8 +261,13 @@ export async function startSandboxIssuer(options: SandboxIssuerOptions = {}): Pr
     rotate,
     pinOf: (cardId) => pins.get(cardId),
     stats,
+    binding,
     failNext(status, count = 1) {
       fault = { status, remaining: count };
+    },
+    async close() {
+      await running.close();
+      await binding.close();
     },
   };
 }

@@ -7,8 +7,12 @@ export interface IssuerStats {
   deviceBindings: number;
   /** Requests refused because they used a retired key. */
   retiredKeyRejections: number;
+  /** Binding challenges handed out (`scope=webauthn` statements and `scope=siwe` messages). */
+  bindingChallenges: number;
+  /** Binding refusals by error code (`binding_required`, `challenge_used`, `commitment_mismatch`, …). */
+  bindingRefusals: Record<string, number>;
 }
 
 export function emptyStats(): IssuerStats {
-  return { cardRequests: 0, jwksRequests: 0, pinSubmissions: 0, changeRequests: 0, deviceBindings: 0, retiredKeyRejections: 0 };
+  return { cardRequests: 0, jwksRequests: 0, pinSubmissions: 0, changeRequests: 0, deviceBindings: 0, retiredKeyRejections: 0, bindingChallenges: 0, bindingRefusals: {} };
 }

@@ -37,5 +37,9 @@ export type { ExpectHostNeverSawOptions, Observation, Sighting } from './host-wa
 export { secretPattern } from './values.ts';
 export type { SecretPattern } from './values.ts';
 
+/** A passkey authenticator Chromium simulates for a page, answering the card frames' passkey requests. */
+export { addVirtualAuthenticator } from './virtual-authenticator.ts';
+export type { VirtualAuthenticator } from './virtual-authenticator.ts';
+
 /** Launch options that use a system Chromium (`CARDFRAME_CHROMIUM`, `CHROMIUM_PATH`, /usr/bin/chromium). */
 export { chromiumLaunchOptions, chromiumPath } from './chromium.mjs';

@@ -33,6 +33,17 @@ export interface SandboxOptions {
   readonly pinVariant?: 'direct' | 'change-request';
   /** Tag the frame with test ids (default true: the kit's helpers find controls by them). */
   readonly testMode?: boolean;
+  /**
+   * Serve the frame as this host name (e.g. `frame.localhost`, which browsers
+   * resolve to loopback) instead of 127.0.0.1: passkeys need one, since
+   * WebAuthn refuses an IP address as relying party. Node's own `fetch` may
+   * not resolve it; fetch `http://127.0.0.1:<port>` there.
+   */
+  readonly frameHost?: string;
+  /** The issuer's binding: `plain` (seed 001, default) or `bound` (passkey assertions required; set `frameHost`). */
+  readonly binding?: 'plain' | 'bound';
+  /** Keep the issuer's binding challenges in this Redis instead of in memory. */
+  readonly redisUrl?: string;
   /** Adjusts the frame's deployment config before it is served, to narrow flows or fields. */
   readonly frameConfig?: (config: FrameConfig) => FrameConfig;
 }
@@ -112,18 +123,22 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const records = cards.map(toRecord);
   if (new Set(records.map((card) => card.id)).size !== records.length) throw new Error('sandbox card ids must differ');
   const dist = frameAppDir();
-  const issuer = await startSandboxIssuer({
-    port: 0,
-    cards: records,
-    oaepHash: options.oaepHash === 'SHA-256' ? 'sha256' : 'sha1',
-    ...(options.pinKeyType ? { pinKeyType: options.pinKeyType } : {}),
-    ...(options.keysDir ? { dataDir: options.keysDir } : {}),
-  });
-  let frame: FrameServer;
+  const frame: FrameServer = await startFrameServer({ port: 0, distDir: dist, ...(options.frameHost ? { publicHost: options.frameHost } : {}) });
+  let issuer: SandboxIssuer;
   try {
-    frame = await startFrameServer({ port: 0, distDir: dist });
+    issuer = await startSandboxIssuer({
+      port: 0,
+      cards: records,
+      oaepHash: options.oaepHash === 'SHA-256' ? 'sha256' : 'sha1',
+      ...(options.pinKeyType ? { pinKeyType: options.pinKeyType } : {}),
+      ...(options.keysDir ? { dataDir: options.keysDir } : {}),
+      // Passkeys count only when made in this frame.
+      frameOrigins: [frame.url],
+      binding: options.binding ?? 'plain',
+      ...(options.redisUrl ? { redisUrl: options.redisUrl } : {}),
+    });
   } catch (error) {
-    await issuer.close();
+    await frame.close();
     throw error;
   }
   const origins: string[] = [];
