@@ -51,13 +51,13 @@ export class FrameApp {
       applyAppearance = await prepareAppearance(params, this.#config);
     } catch (error) {
       // A host that sends refused configures while a card is shown is probing it: what was shown goes.
-      this.#flow?.hide('host');
+      this.#hideShown();
       throw error;
     }
     const { flow: name, view } = checked;
     // A new look, language, field set, view or mode never applies to shown values: they are
     // masked and dropped first, and the host is told it did that.
-    this.#flow?.hide('host');
+    this.#hideShown();
     const key = `${name}:${view}`;
     if (this.#flowKey !== key) {
       this.#flow?.destroy();
@@ -72,12 +72,19 @@ export class FrameApp {
     if (this.#flow !== flow) {
       this.#flow = flow;
       this.#root.replaceChildren(flow.element);
+    } else {
+      // Again in the same task as the new look goes on: a reveal may have finished while the flow loaded.
+      this.#hideShown();
     }
-    // Again in the same task as the new look goes on: a reveal may have finished while the flow loaded.
-    flow.hide('host');
     applyAppearance(flow.element);
     const shown = await flow.configure(params);
     this.#channel.emit('ready', { fields: shown });
+  }
+
+  /** Masks and drops whatever the current flow shows; a flow whose view has not rendered yet shows nothing. */
+  #hideShown(): void {
+    const flow = this.#flow;
+    if (flow && (flow.element as HTMLElement & { hasUpdated?: boolean }).hasUpdated) flow.hide('host');
   }
 
   #observeSize(): void {
