@@ -109,6 +109,8 @@ test.describe('reveal across two origins', () => {
       expect(headers['referrer-policy'], path).toBe('no-referrer');
       expect(headers['cross-origin-resource-policy'], path).toBe('same-origin');
       expect(headers['permissions-policy'], path).toContain('camera=()');
+      expect(headers['permissions-policy'], path).toContain('clipboard-read=()');
+      expect(headers['permissions-policy'], path).toContain('clipboard-write=(self)');
     }
     // No third-party script: the frame page loads only its own origin's scripts.
     const scripts = [...(await index.text()).matchAll(/<script[^>]*src="([^"]+)"/g)].map((m) => m[1]);

@@ -26,7 +26,8 @@ export default mergeConfig(
   defineConfig({
     root: import.meta.dirname,
     base: '/',
-    build: { outDir: 'dist', emptyOutDir: true, modulePreload: false },
+    // The value font stays a file on the frame's origin: the CSP's `font-src 'self'` refuses `data:` URLs.
+    build: { outDir: 'dist', emptyOutDir: true, modulePreload: false, assetsInlineLimit: (file) => (file.endsWith('.woff2') ? false : undefined) },
     plugins: [noPreloadHelper()],
   }),
 );

@@ -1,7 +1,8 @@
 import { CardframeError, type ConfigureParams, type FlowName, type RevealViewName } from '@cardframe/protocol';
-import { prepareAppearance } from './appearance.ts';
+import { prepareAppearance, type ApplyAppearance } from './appearance.ts';
 import type { FrameConfig } from './config.ts';
 import type { Connection } from './connect.ts';
+import { checkConfigure, type CheckedConfigure } from './flows/configure-check.ts';
 import type { Flow, FlowContext } from './flows/flow.ts';
 import { RevealFlow } from './flows/reveal-flow.ts';
 import { HostChannel } from './host-channel.ts';
@@ -43,12 +44,21 @@ export class FrameApp {
   }
 
   async #configure(params: ConfigureParams): Promise<void> {
-    const name = params.flow ?? 'reveal';
-    if (!this.#config.flows[name]) throw new CardframeError('ERR_NOT_ALLOWED', `the ${name} flow is not enabled in this frame`);
-    const view = params.view ?? 'card';
-    if (name !== 'reveal' && params.view !== undefined) throw new CardframeError('ERR_BAD_OPTION', `the ${name} flow has no views`);
-    // Checked before anything changes: a refused style leaves the frame as it was.
-    const applyAppearance = await prepareAppearance(params, this.#config);
+    let checked: CheckedConfigure;
+    let applyAppearance: ApplyAppearance;
+    try {
+      // Everything is checked before anything changes; a refused style or option leaves the look as it was.
+      checked = checkConfigure(this.#config, params);
+      applyAppearance = await prepareAppearance(params, this.#config);
+    } catch (error) {
+      // A host that sends refused configures while a card is shown is probing it: what was shown goes.
+      this.#hideShown();
+      throw error;
+    }
+    const { flow: name, view } = checked;
+    // A new look, language, field set, view or mode never applies to shown values: they are
+    // masked and dropped first, and the host is told it did that.
+    this.#hideShown();
     const key = `${name}:${view}`;
     if (this.#flowKey !== key) {
       this.#flow?.destroy();
@@ -63,10 +73,19 @@ export class FrameApp {
     if (this.#flow !== flow) {
       this.#flow = flow;
       this.#root.replaceChildren(flow.element);
+    } else {
+      // Again in the same task as the new look goes on: a reveal may have finished while the flow loaded.
+      this.#hideShown();
     }
     applyAppearance(flow.element);
     const shown = await flow.configure(params);
     this.#channel.emit('ready', { fields: shown });
+  }
+
+  /** Masks and drops whatever the current flow shows; a flow whose view has not rendered yet shows nothing. */
+  #hideShown(): void {
+    const flow = this.#flow;
+    if (flow && (flow.element as HTMLElement & { hasUpdated?: boolean }).hasUpdated) flow.hide('host');
   }
 
   #observeSize(): void {

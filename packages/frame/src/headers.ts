@@ -1,6 +1,25 @@
 import { keySourceOrigins, type FrameConfig } from './config.ts';
 
 /**
+ * The frame writes to the clipboard (copy) and may ask for a passkey on its
+ * own origin; it never reads the clipboard nor needs any other powerful
+ * feature, so a script that got into it could not use them either.
+ */
+const PERMISSIONS_POLICY = [
+  'clipboard-read=()',
+  'clipboard-write=(self)',
+  'publickey-credentials-get=(self)',
+  'publickey-credentials-create=(self)',
+  ...[
+    'camera', 'microphone', 'geolocation', 'payment', 'usb', 'serial', 'hid', 'bluetooth', 'midi',
+    'display-capture', 'screen-wake-lock', 'fullscreen', 'picture-in-picture', 'autoplay',
+    'accelerometer', 'gyroscope', 'magnetometer', 'ambient-light-sensor', 'xr-spatial-tracking',
+    'otp-credentials', 'identity-credentials-get', 'local-fonts', 'browsing-topics', 'attribution-reporting',
+    'idle-detection', 'window-management', 'storage-access', 'encrypted-media', 'gamepad', 'compute-pressure',
+  ].map((feature) => `${feature}=()`),
+].join(', ');
+
+/**
  * Response headers every frame-origin response must carry. The CSP lets the
  * frame run only its own scripts and styles, talk only to its own origin (for
  * its config) and the key hosts its config names, be embedded only by the
@@ -27,7 +46,6 @@ export function frameSecurityHeaders(config: Pick<FrameConfig, 'allowedHostOrigi
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'no-referrer',
     'Cross-Origin-Resource-Policy': 'same-origin',
-    // Passkeys for the frame's own origin only (the host's iframe must allow them too).
-    'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=(), publickey-credentials-get=(self), publickey-credentials-create=(self)',
+    'Permissions-Policy': PERMISSIONS_POLICY,
   };
 }

@@ -75,6 +75,17 @@ describe('frame config', () => {
     expect(headers['X-Content-Type-Options']).to.equal('nosniff');
     expect(headers['Referrer-Policy']).to.equal('no-referrer');
   });
+
+  it('denies every powerful feature the frame never uses, reads no clipboard, and keeps clipboard writes and passkeys to its own origin', () => {
+    expect(frameSecurityHeaders(parseFrameConfig(valid))['Permissions-Policy']).to.equal(
+      'clipboard-read=(), clipboard-write=(self), publickey-credentials-get=(self), publickey-credentials-create=(self), ' +
+        'camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), hid=(), bluetooth=(), midi=(), ' +
+        'display-capture=(), screen-wake-lock=(), fullscreen=(), picture-in-picture=(), autoplay=(), ' +
+        'accelerometer=(), gyroscope=(), magnetometer=(), ambient-light-sensor=(), xr-spatial-tracking=(), ' +
+        'otp-credentials=(), identity-credentials-get=(), local-fonts=(), browsing-topics=(), attribution-reporting=(), ' +
+        'idle-detection=(), window-management=(), storage-access=(), encrypted-media=(), gamepad=(), compute-pressure=()',
+    );
+  });
 });
 
 describe('display format', () => {

@@ -21,6 +21,7 @@ import { RateLimit } from '../rate-limit.ts';
 import { RevealGroup, type GroupMessage } from '../reveal-group.ts';
 import { PROFILE_FIELDS, reveal, revealWithKeyPair, type RevealedValues, type RevealResult } from '../reveal.ts';
 import { copyField } from './copy-field.ts';
+import { frameVisibility, type Visibility } from './frame-visibility.ts';
 import type { Flow, FlowContext } from './flow.ts';
 import { revealOptions } from './reveal-options.ts';
 
@@ -32,6 +33,13 @@ const VIEWS: Record<RevealViewName, () => RevealView> = {
   field: () => new FieldView(),
   copy: () => new CopyView(),
   toggle: () => new CardView(),
+};
+
+/** Why a copy was refused, by what the visibility check found (never card data). */
+const COPY_NOT_VISIBLE: Record<Exclude<Visibility, { visible: true }>['reason'], string> = {
+  obscured: 'the copy button was covered by something on the page, so nothing was copied',
+  offscreen: 'the copy button was not fully on screen, so nothing was copied',
+  unknown: 'the frame could not tell that the copy button was visible, so nothing was copied',
 };
 
 /**
@@ -255,13 +263,34 @@ export class RevealFlow implements Flow {
     if (message.show && this.element.state !== 'unavailable') void this.#show();
   }
 
-  /** Copy, inside the click (see `copyField`); the view says how it went, a failed fetch is a reveal failure. */
+  /**
+   * Copy, inside the click: first a check that the cardholder could see the
+   * button (a host may lay a transparent element over the frame and let the
+   * click through), then `copyField`, still within the click's activation.
+   * The view says how it went; a failed fetch is a reveal failure.
+   */
   #copy(): void {
     const view = this.element;
     if (!(view instanceof CopyView)) return;
     const field = this.#fields[0];
     if (!this.#configured || !field || view.state === 'revealing' || view.state === 'unavailable') return;
     const generation = this.#generation;
+    view.status = 'idle';
+    view.error = undefined;
+    void frameVisibility(view.shadowRoot?.querySelector('button') ?? view).then((visibility) => {
+      if (generation !== this.#generation) return;
+      if (visibility.visible) {
+        this.#copyVisible(view, field, generation);
+        return;
+      }
+      const refused = new CardframeError('ERR_COPY_REFUSED', COPY_NOT_VISIBLE[visibility.reason]);
+      view.error = refused.toInfo();
+      view.status = visibility.reason === 'obscured' ? 'obscured' : 'refused';
+      this.#context.channel.emit('error', refused.toInfo());
+    });
+  }
+
+  #copyVisible(view: CopyView, field: FieldName, generation: number): void {
     const held = this.#values[field];
     const copied = copyField(field, held, async () => {
       const { values, unavailable } = await this.#fetch(false);
@@ -270,8 +299,6 @@ export class RevealFlow implements Flow {
       return values;
     });
     if (held === undefined) view.state = 'revealing';
-    view.status = 'idle';
-    view.error = undefined;
     copied.then(
       (written) => {
         if (generation !== this.#generation) return;

@@ -32,7 +32,7 @@ export const de: Messages = {
     show: { pan: 'Kartennummer anzeigen', expiry: 'Ablaufdatum anzeigen', cvc: 'CVC anzeigen', pin: 'PIN anzeigen' },
     hide: { pan: 'Kartennummer verbergen', expiry: 'Ablaufdatum verbergen', cvc: 'CVC verbergen', pin: 'PIN verbergen' },
   },
-  copy: { button: { pan: 'Kartennummer kopieren', expiry: 'Ablaufdatum kopieren', cvc: 'CVC kopieren', pin: 'PIN kopieren' }, copied: 'Kopiert' },
+  copy: { button: { pan: 'Kartennummer kopieren', expiry: 'Ablaufdatum kopieren', cvc: 'CVC kopieren', pin: 'PIN kopieren' }, copied: 'Kopiert', obscured: 'Etwas auf der Seite verdeckt diese Schaltfläche, daher wurde nichts kopiert.' },
   pin: {
     newPin: 'Neue PIN',
     confirmPin: 'Neue PIN bestätigen',

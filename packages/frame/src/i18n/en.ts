@@ -36,7 +36,7 @@ export const en = {
     hide: { pan: 'Hide card number', expiry: 'Hide expiry date', cvc: 'Hide CVC', pin: 'Hide PIN' },
   },
   /** A copy button for one field. */
-  copy: { button: { pan: 'Copy card number', expiry: 'Copy expiry date', cvc: 'Copy CVC', pin: 'Copy PIN' }, copied: 'Copied' },
+  copy: { button: { pan: 'Copy card number', expiry: 'Copy expiry date', cvc: 'Copy CVC', pin: 'Copy PIN' }, copied: 'Copied', obscured: 'Something on the page is covering this button, so nothing was copied.' },
   pin: {
     newPin: 'New PIN',
     confirmPin: 'Confirm new PIN',

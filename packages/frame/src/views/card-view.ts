@@ -1,5 +1,6 @@
 import { css, html, nothing } from 'lit';
 import { viewStyles } from './view.styles.ts';
+import { valueStyles } from './value.styles.ts';
 import { fill } from '../i18n/en.ts';
 import { frameSheet } from '../style/frame-sheet.ts';
 import { formatValue, maskedValue } from '../format.ts';
@@ -40,9 +41,6 @@ export class CardView extends RevealView {
       }
       dd {
         margin: 0;
-        font-variant-numeric: tabular-nums;
-        letter-spacing: 0.04em;
-        font-family: var(--cardframe-value-font, ui-monospace, monospace);
       }
       :host(:dir(rtl)) dd {
         direction: ltr;
@@ -58,6 +56,7 @@ export class CardView extends RevealView {
       }
     `,
     frameSheet,
+    valueStyles,
   ];
 
   override render() {

@@ -8,7 +8,8 @@ import { TEST_IDS } from '../test-ids.ts';
 import { viewStyles } from './view.styles.ts';
 
 /** Outcome of the last copy, shown next to the button until the next one. */
-export type CopyStatus = 'idle' | 'copied' | 'refused';
+/** `obscured`: refused because something on the page covered the button. */
+export type CopyStatus = 'idle' | 'copied' | 'refused' | 'obscured';
 
 /**
  * A copy button for one field. It never shows the value; the frame writes it
@@ -55,7 +56,9 @@ export class CopyView extends RevealView {
     return html`
       <button type="button" part="button" data-testid=${testId(this, TEST_IDS.copy)} ?disabled=${busy} @click=${requestCopy}>${this.messages.copy.button[field]}</button>
       <p part="status" aria-live="polite">${this.status === 'copied' ? this.messages.copy.copied : ''}</p>
-      ${errorLine(this, this.state === 'error' || this.state === 'unavailable' || this.status === 'refused')}
+      ${this.status === 'obscured'
+        ? html`<p class="error" part="error" role="alert" data-testid=${testId(this, TEST_IDS.error)}>${this.messages.copy.obscured} (${this.error?.code ?? 'ERR_COPY_REFUSED'})</p>`
+        : errorLine(this, this.state === 'error' || this.state === 'unavailable' || this.status === 'refused')}
     `;
   }
 }

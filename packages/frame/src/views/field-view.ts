@@ -9,6 +9,7 @@ import { RevealView } from './reveal-view.ts';
 import { frameSheet } from '../style/frame-sheet.ts';
 import { TEST_IDS, valueTestId } from '../test-ids.ts';
 import { viewStyles } from './view.styles.ts';
+import { valueStyles } from './value.styles.ts';
 
 const EYE = svg`<path d="M1 12s4-7 11-7 11 7 11 7-4 7-11 7S1 12 1 12z" /><circle cx="12" cy="12" r="3" />`;
 const EYE_OFF = svg`<path d="M3 3l18 18M10.6 5.1A10.8 10.8 0 0 1 12 5c7 0 11 7 11 7a18 18 0 0 1-3.2 4M6.6 6.6C3 8.7 1 12 1 12s4 7 11 7a10.6 10.6 0 0 0 5.4-1.6M9.9 9.9a3 3 0 0 0 4.2 4.2" />`;
@@ -35,12 +36,6 @@ export class FieldView extends RevealView {
         display: flex;
         align-items: center;
         gap: 0.5em;
-      }
-      .value {
-        font-variant-numeric: tabular-nums;
-        letter-spacing: var(--cardframe-letter-spacing, 0.06em);
-        font-family: var(--cardframe-value-font, ui-monospace, monospace);
-        white-space: nowrap;
       }
       .value.revealed {
         animation: cardframe-fade-in 160ms ease-out;
@@ -84,6 +79,7 @@ export class FieldView extends RevealView {
       }
     `,
     frameSheet,
+    valueStyles,
   ];
 
   override render() {

@@ -2,6 +2,8 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { parseFrameConfig } from '../../src/config.ts';
 import '../../src/views/card-view.ts';
 import '../../src/views/pin-view.ts';
+import '../../src/views/field-view.ts';
+import type { FieldView } from '../../src/views/field-view.ts';
 import type { CardView } from '../../src/views/card-view.ts';
 import type { PinView } from '../../src/views/pin-view.ts';
 import { prepareAppearance } from '../../src/appearance.ts';
@@ -33,11 +35,42 @@ describe('frame appearance', () => {
     const before = colour(dd);
     await applyFrameStyle(undefined, sanitiseStyle({ value: { color: 'rgb(1, 2, 3)', letterSpacing: '2px' }, label: { textTransform: 'uppercase' }, button: { ':disabled': { color: 'rgb(9, 9, 9)' } } }, []));
     expect(colour(dd)).to.equal('rgb(1, 2, 3)');
-    expect(getComputedStyle(dd!).letterSpacing).to.equal('2px');
+    // Spacing reaches the value target's inputs, but never a card value (see the value-text test below).
+    const pin = await fixture<PinView>(html`<cardframe-pin-view></cardframe-pin-view>`);
+    expect(getComputedStyle(pin.shadowRoot!.querySelector('input')!).letterSpacing).to.equal('2px');
+    expect(getComputedStyle(dd!).letterSpacing).to.not.equal('2px');
     expect(getComputedStyle(el.shadowRoot!.querySelector('dt')!).textTransform).to.equal('uppercase');
     expect(colour(el.shadowRoot!.querySelector('button'))).to.not.equal('rgb(9, 9, 9)');
     await applyFrameStyle(undefined, undefined);
     expect(colour(dd)).to.equal(before);
+  });
+
+  it('draws card values in the frame face, unspaced and unwrapped, whatever font and spacing the host sets', async () => {
+    const el = await fixture<CardView>(html`<cardframe-card-view .fields=${['pan', 'expiry']} state="revealed" .values=${{ pan: '4111111111111111', expiry: '08/31' }}></cardframe-card-view>`);
+    const field = await fixture<FieldView>(html`<cardframe-field-view .fields=${['pan']} state="revealed" .values=${{ pan: '4242424242424242' }}></cardframe-field-view>`);
+    const style = { base: { fontFamily: 'Host Sans', letterSpacing: '3px' }, value: { fontFamily: 'Host Sans', letterSpacing: '5px', fontWeight: 'bold', fontStyle: 'italic', textTransform: 'uppercase', color: 'rgb(1, 2, 3)' } };
+    await applyFrameStyle(undefined, sanitiseStyle(style, []));
+    for (const value of [...el.shadowRoot!.querySelectorAll('dd'), field.shadowRoot!.querySelector('[part=value]')!]) {
+      const computed = getComputedStyle(value);
+      expect(computed.fontFamily).to.equal('cardframe-value, ui-monospace, monospace');
+      expect(computed.letterSpacing).to.not.match(/^[35]px$/);
+      expect(computed.fontVariantNumeric).to.equal('tabular-nums');
+      expect(computed.fontWeight).to.equal('400');
+      expect(computed.fontStyle).to.equal('normal');
+      expect(computed.whiteSpace).to.equal('nowrap');
+      // Colour and size are the host's to choose: they do not depend on the digits.
+      expect(computed.color).to.equal('rgb(1, 2, 3)');
+    }
+    // Labels keep the host's font.
+    expect(getComputedStyle(el.shadowRoot!.querySelector('dt')!).fontFamily).to.equal('"Host Sans"');
+  });
+
+  it('keeps a card value on one line however narrow the view', async () => {
+    const el = await fixture<CardView>(html`<cardframe-card-view style="width: 40px" .fields=${['pan']} state="revealed" .values=${{ pan: '4242424242424242' }}></cardframe-card-view>`);
+    const dd = el.shadowRoot!.querySelector('dd')!;
+    const line = Number.parseFloat(getComputedStyle(dd).lineHeight) || dd.getClientRects()[0]!.height;
+    expect(dd.getClientRects()).to.have.length(1);
+    expect(dd.getBoundingClientRect().height).to.be.below(line * 1.5);
   });
 
   it('builds its rules by CSSOM from fixed selectors only', async () => {
