@@ -7,7 +7,8 @@ import type { PinSealing } from '../keys/key-format.ts';
 import { keyWasRejected } from '../keys/key-rejected.ts';
 import { pinEntryState, pinSubmissionProblem, type PinEntryState } from '../pin-policy.ts';
 import { PinView } from '../views/pin-view.ts';
-import { RateLimit } from '../rate-limit.ts';
+import type { RateLimit } from '../rate-limit.ts';
+import { pinLimit } from '../frame-limits.ts';
 import { parseJsonBody, parsePinOutcome } from './pin-outcome.ts';
 import type { Flow, FlowContext } from './flow.ts';
 
@@ -43,7 +44,7 @@ export class PinFlow implements Flow {
     this.#pinKeys = pinSealing(context.config);
     // Handled here too, so a failed load is reported by configure, not as an unhandled rejection.
     this.#pinKeys.catch(() => {});
-    this.#limit = new RateLimit(this.#policy?.maxAttempts ?? 5, 10 * 60_000);
+    this.#limit = pinLimit(context.config);
     if (this.#policy) {
       this.element.minLength = this.#policy.minLength;
       this.element.maxLength = this.#policy.maxLength;
