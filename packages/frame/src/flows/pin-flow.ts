@@ -1,4 +1,4 @@
-import { exportDevicePublicKey, generateDeviceKeyPair, signDeviceMessage } from '@cardframe/crypto';
+import { exportDevicePublicKey, generateDeviceKeyPair, pinPayload, signDeviceMessage } from '@cardframe/crypto';
 import { CardframeError, toCardframeError, type ConfigureRequest, type FieldName, type JsonValue } from '@cardframe/protocol';
 import type { PinFlowConfig } from '../config.ts';
 import { loadDeviceBinding, saveDeviceBinding, type DeviceBinding } from '../device-store.ts';
@@ -111,7 +111,8 @@ export class PinFlow implements Flow {
       // Sealed to the preferred key; if the issuer has retired it, once more to the refreshed set's.
       const { ring, seal } = (await this.#pinKeys)!;
       const outcome = await ring.run(async (key) => {
-        const encrypted_pin = await seal(new TextEncoder().encode(JSON.stringify({ pin })), key);
+        // Padded to one length for every PIN, so the ciphertext's length does not tell the host the PIN's.
+        const encrypted_pin = await seal(pinPayload(pin), key);
         const submission = device
           ? { encrypted_pin, key_id: key.kid, device_id: device.deviceId, signature: await signDeviceMessage(device.keyPair.privateKey, encrypted_pin) }
           : { encrypted_pin, key_id: key.kid };
