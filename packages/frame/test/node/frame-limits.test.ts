@@ -2,9 +2,9 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { expect } from 'chai';
 import { after, before, describe, it } from '@cardframe/test-env';
-import { parseFrameConfig, type FrameConfig } from '../src/config.ts';
-import { pinLimit, revealLimit } from '../src/frame-limits.ts';
-import { pinSealing } from '../src/keys/format-loader.ts';
+import { parseFrameConfig, type FrameConfig } from '../../src/config.ts';
+import { pinLimit, revealLimit } from '../../src/frame-limits.ts';
+import { pinSealing } from '../../src/keys/format-loader.ts';
 
 function frameConfig(jwksUrl: string): FrameConfig {
   return parseFrameConfig({
