@@ -42,7 +42,7 @@ export const en = {
     submitting: 'Setting PIN…',
     onlyDigits: 'Use digits only.',
     length: 'The PIN must have {digits}.',
-    trivial: 'This PIN is too easy to guess. Avoid runs like 1234, repeats like 1212 or 1122, years and other common PINs.',
+    trivial: 'Choose a less predictable PIN: this one is too easy to guess. Avoid runs like 1234, repeats like 1212 or 1122, years and other common PINs.',
     mismatch: 'The two PINs do not match.',
     notChanged: 'The PIN could not be changed. Please try again.',
     rateLimited: 'Too many attempts. Please wait a few minutes and try again.',
