@@ -88,6 +88,21 @@ test.describe('bad PIN input ends in a typed error, keeps the input and sends no
     });
   }
 
+  test('common and patterned PINs are refused in the frame with the same error code as a run, so the host cannot tell which rule fired', async ({ host, demo }) => {
+    const before = demo.issuer!.stats.pinSubmissions;
+    await openPin(host);
+    const errors: unknown[] = [];
+    for (const pin of ['1212', '2580', '1122', '1004', '6969', '1990', '7772']) {
+      await host.fillPin(pin);
+      errors.push(await submitExpectingError(host));
+      await expect(host.pinFrame.getByRole('alert')).toContainText('too easy to guess');
+    }
+    expect(errors).toEqual(Array(7).fill(errors.at(-1)));
+    expect(errors.at(-1)).toEqual(expect.objectContaining({ code: 'ERR_PIN_TRIVIAL' }));
+    expect(JSON.stringify(errors)).not.toMatch(/[0-9]{3}/);
+    expect(demo.issuer!.stats.pinSubmissions).toBe(before);
+  });
+
   test('an issuer that does not know the key id answers 400; the PIN is unchanged and the input kept', async ({ host, demo }) => {
     await openPin(host);
     const pinBefore = demo.issuer!.pinOf('card_default');

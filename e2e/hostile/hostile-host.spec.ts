@@ -171,6 +171,21 @@ test.describe('a hostile host page', () => {
     await expect(host.frame.getByRole('alert')).toContainText('Too many attempts');
   });
 
+  test('cannot reset the reveal budget or refetch the PIN key set by toggling configure between flows', async ({ host, demo }) => {
+    await host.setFetchCardData(`async () => { throw new Error('down') }`);
+    for (let i = 0; i < 10; i++) expect(((await host.revealExpectingError()) as { code: string }).code).toBe('ERR_ISSUER_REQUEST');
+    const before = demo.issuer!.stats.jwksRequests;
+    for (let i = 0; i < 4; i++) {
+      for (const params of [{ flow: 'pin' }, { flow: 'reveal', fields: ['pan'] }]) {
+        const replies = await postOnSdkPort(host, { v: 1, kind: 'request', id: `toggle-${i}-${params.flow}`, method: 'configure', params });
+        expect(replies, JSON.stringify(params)).toEqual([expect.objectContaining({ ok: true })]);
+      }
+    }
+    // The first PIN configure loads the PIN key set; every later one is inside the 30 s cooldown.
+    expect(demo.issuer!.stats.jwksRequests - before).toBeLessThanOrEqual(1);
+    expect(((await host.revealExpectingError()) as { code: string }).code).toBe('ERR_RATE_LIMITED');
+  });
+
   test('finds no card data in its performance entries or console after a reveal', async ({ host }) => {
     await host.frame.getByRole('button', { name: /Reveal/ }).click();
     await expect(host.frame.locator('[data-field=pan]')).toHaveText('4242 4242 4242 4242');

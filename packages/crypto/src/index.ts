@@ -10,6 +10,7 @@ export type { IssuerKeySource, OaepHash } from './issuer-session-key.ts';
 export { openJwe } from './jwe-open.ts';
 export { KeyRing } from './key-ring.ts';
 export type { KeyRingOptions, KeyRingSource, RingKey, SkippedKey } from './key-ring.ts';
+export { PIN_PAYLOAD_BYTES, pinPayload } from './pin-payload.ts';
 export { ResponseKeys } from './response-keys.ts';
 export type { ResponseKeyAlg, ResponseKeysOptions } from './response-keys.ts';
 export type { JweKeyResolver, JweOpenPolicy, OpenedJwe } from './jwe-open.ts';

@@ -1,4 +1,5 @@
 import { CardframeError } from '@cardframe/protocol';
+import { readCappedText } from './capped-body.ts';
 
 /** Anything a ring holds: it must be named by `kid`. */
 export interface RingKey {
@@ -20,6 +21,12 @@ export interface KeyRingOptions<K extends RingKey> {
   readonly importKey: (jwk: Readonly<Record<string, unknown>>) => Promise<K>;
   /** How long a fetched set is used before it is fetched again (default 10 min). */
   readonly ttlMs?: number;
+  /**
+   * The oldest a fetched set may get while refreshes keep failing; past it
+   * the keys are dropped and the ring reports `ERR_KEY_NOT_FOUND` until a
+   * fetch succeeds (default three TTLs).
+   */
+  readonly maxAgeMs?: number;
   /** Least time between two fetches, however often a refresh is asked for (default 30 s). */
   readonly cooldownMs?: number;
   /** Time allowed for one JWKS fetch (default 5 s). */
@@ -37,7 +44,7 @@ interface Held<K> {
   readonly index: number;
 }
 
-const MAX_JWKS_CHARS = 64 * 1024;
+const MAX_JWKS_BYTES = 64 * 1024;
 const MAX_KEYS = 32;
 
 function timeClaim(value: unknown, fallback: number): number | undefined {
@@ -64,6 +71,7 @@ export class KeyRing<K extends RingKey> {
   #attemptedAt = Number.NEGATIVE_INFINITY;
   #inFlight: Promise<boolean> | undefined;
   #fetches = 0;
+  #expired = false;
 
   constructor(options: KeyRingOptions<K>) {
     this.#options = options;
@@ -88,17 +96,19 @@ export class KeyRing<K extends RingKey> {
   /** The key to use now. Loads the set first if it was never loaded or its TTL ran out. */
   async preferred(): Promise<K> {
     if (this.#stale()) await this.#load();
+    this.#dropExpired();
     const now = this.#now();
     const usable = this.#held.filter((held) => held.nbf <= now && now < held.exp);
     usable.sort((a, b) => b.nbf - a.nbf || a.index - b.index);
     const best = usable[0];
-    if (!best) throw new CardframeError('ERR_KEY_NOT_FOUND', 'no usable issuer key');
+    if (!best) throw new CardframeError('ERR_KEY_NOT_FOUND', this.#expired ? 'the issuer keys are past their maximum age and could not be refreshed' : 'no usable issuer key');
     return best.key;
   }
 
   /** The held key with this `kid`, if any. */
   async find(kid: string): Promise<K | undefined> {
     if (this.#stale()) await this.#load();
+    this.#dropExpired();
     return this.#held.find((held) => held.key.kid === kid)?.key;
   }
 
@@ -126,6 +136,20 @@ export class KeyRing<K extends RingKey> {
       if (next.kid === key.kid) throw error;
       return operation(next);
     }
+  }
+
+  /**
+   * A fetched set older than the maximum age goes, however many refreshes
+   * failed since: serving it longer would keep sealing to a key the issuer
+   * may have retired because it leaked.
+   */
+  #dropExpired(): void {
+    if ('keys' in this.#options.source || this.#held.length === 0) return;
+    const maxAgeMs = this.#options.maxAgeMs ?? 3 * (this.#options.ttlMs ?? 10 * 60_000);
+    if (this.#now() - this.#loadedAt < maxAgeMs) return;
+    this.#held = [];
+    this.#expired = true;
+    this.#skipped = [{ kid: undefined, reason: 'the key set is past its maximum age and could not be refreshed' }];
   }
 
   #stale(): boolean {
@@ -179,6 +203,7 @@ export class KeyRing<K extends RingKey> {
     this.#held = held;
     this.#skipped = skipped;
     this.#loadedAt = this.#now();
+    this.#expired = false;
     if (skipped.length > 0) this.#options.onSkipped?.(skipped);
     return true;
   }
@@ -186,6 +211,8 @@ export class KeyRing<K extends RingKey> {
   async #fetchJwks(url: string): Promise<readonly unknown[]> {
     this.#fetches++;
     const fetcher = this.#options.fetch ?? fetch;
+    // Aborted on timeout, and as soon as the body runs past the cap.
+    const tooLarge = new AbortController();
     let response: Response;
     try {
       response = await fetcher(url, {
@@ -193,14 +220,16 @@ export class KeyRing<K extends RingKey> {
         cache: 'no-store',
         redirect: 'error',
         headers: { accept: 'application/jwk-set+json, application/json' },
-        signal: AbortSignal.timeout(this.#options.timeoutMs ?? 5_000),
+        signal: AbortSignal.any([AbortSignal.timeout(this.#options.timeoutMs ?? 5_000), tooLarge.signal]),
       });
     } catch {
       throw new CardframeError('ERR_KEY_NOT_FOUND', 'the issuer key set could not be fetched');
     }
-    if (!response.ok) throw new CardframeError('ERR_KEY_NOT_FOUND', `the issuer key set answered HTTP ${response.status}`);
-    const text = await response.text();
-    if (text.length > MAX_JWKS_CHARS) throw new CardframeError('ERR_KEY_NOT_FOUND', 'the issuer key set is too large');
+    if (!response.ok) {
+      void response.body?.cancel().catch(() => {});
+      throw new CardframeError('ERR_KEY_NOT_FOUND', `the issuer key set answered HTTP ${response.status}`);
+    }
+    const text = await readCappedText(response, MAX_JWKS_BYTES, 'the issuer key set', () => tooLarge.abort());
     let parsed: unknown;
     try {
       parsed = JSON.parse(text);

@@ -181,6 +181,80 @@ describe('issuer key ring', () => {
     expect(ring.skipped[0]?.reason).to.match(/HTTP 503/);
   });
 
+  it('drops keys past the maximum age while refreshes keep failing, with a typed error, and takes a good set back', async () => {
+    const c = clock();
+    const jwks = fakeJwks({ keys: [a] });
+    const ring = new KeyRing<IssuerEncryptionKey>({ source: { jwksUrl: 'https://issuer.example/jwks' }, importKey, fetch: jwks.fetcher, now: c.now, ttlMs: 600_000, maxAgeMs: 1_800_000 });
+    await ring.preferred();
+    jwks.state.set = 'fail';
+    // Past the TTL the failed refreshes keep the old key, up to the maximum age...
+    for (const step of [600_000, 600_000, 599_000]) {
+      c.t += step;
+      expect((await ring.preferred()).kid).to.equal('key-a');
+    }
+    // ...and not one moment past it.
+    c.t += 1_000;
+    try {
+      await ring.preferred();
+      expect.fail('served a key past the maximum age');
+    } catch (error) {
+      expect((error as CardframeError).code).to.equal('ERR_KEY_NOT_FOUND');
+      expect((error as Error).message).to.match(/maximum age/);
+    }
+    expect(await ring.find('key-a')).to.equal(undefined);
+    expect(ring.kids).to.deep.equal([]);
+    jwks.state.set = { keys: [b] };
+    c.t += 30_000;
+    expect((await ring.preferred()).kid).to.equal('key-b');
+  });
+
+  it('keeps pinned keys however old they get', async () => {
+    const c = clock();
+    const ring = new KeyRing<IssuerEncryptionKey>({ source: { keys: [a] }, importKey, now: c.now, ttlMs: 1_000, maxAgeMs: 1_000 });
+    await ring.preferred();
+    c.t += 86_400_000;
+    expect((await ring.preferred()).kid).to.equal('key-a');
+  });
+
+  it('stops reading a key set body that runs past 64 KiB, and refuses one whose Content-Length says so unread', async () => {
+    let pulled = 0;
+    const endless = (async () =>
+      new Response(
+        new ReadableStream<Uint8Array>({
+          pull(controller) {
+            pulled += 4096;
+            controller.enqueue(new Uint8Array(4096).fill(0x20));
+          },
+        }),
+      )) as typeof fetch;
+    const ring = new KeyRing<IssuerEncryptionKey>({ source: { jwksUrl: 'https://issuer.example/jwks' }, importKey, fetch: endless });
+    try {
+      await ring.preferred();
+      expect.fail('resolved');
+    } catch (error) {
+      expect((error as CardframeError).code).to.equal('ERR_KEY_NOT_FOUND');
+    }
+    expect(ring.skipped[0]?.reason).to.match(/too large/);
+    expect(pulled).to.be.below(64 * 1024 + 4 * 4096);
+
+    let read = false;
+    const declared = (async () =>
+      new Response(
+        new ReadableStream<Uint8Array>({
+          pull(controller) {
+            read = true;
+            controller.enqueue(new TextEncoder().encode('{"keys":[]}'));
+            controller.close();
+          },
+        }, { highWaterMark: 0 }),
+        { headers: { 'content-length': String(10 * 1024 * 1024) } },
+      )) as typeof fetch;
+    const declaredRing = new KeyRing<IssuerEncryptionKey>({ source: { jwksUrl: 'https://issuer.example/jwks' }, importKey, fetch: declared });
+    await declaredRing.preferred().catch(() => undefined);
+    expect(declaredRing.skipped[0]?.reason).to.match(/too large/);
+    expect(read).to.equal(false);
+  });
+
   it('gives up on a JWKS fetch that hangs, after the timeout', async () => {
     const jwks = fakeJwks({ keys: [] });
     jwks.state.set = 'hang';

@@ -90,6 +90,12 @@ export interface KeyRefresh {
   readonly cooldownSeconds: number;
   /** Time allowed for one fetch (default 5). */
   readonly timeoutSeconds: number;
+  /**
+   * The oldest a fetched set may be used while refreshes keep failing; past
+   * it the frame stops sealing to those keys and reports `ERR_KEY_NOT_FOUND`
+   * (default three TTLs, at least one TTL).
+   */
+  readonly maxAgeSeconds: number;
 }
 
 /** How the reveal flow gets card data. */
@@ -229,10 +235,12 @@ function parseSeconds(value: unknown, fallback: number, min: number, max: number
 
 function parseKeyRefresh(value: unknown): KeyRefresh {
   const refresh = object(value ?? {}, 'issuer.keyRefresh');
+  const ttlSeconds = parseSeconds(refresh['ttlSeconds'], 600, 1, 86_400, 'issuer.keyRefresh.ttlSeconds');
   return {
-    ttlSeconds: parseSeconds(refresh['ttlSeconds'], 600, 1, 86_400, 'issuer.keyRefresh.ttlSeconds'),
+    ttlSeconds,
     cooldownSeconds: parseSeconds(refresh['cooldownSeconds'], 30, 1, 3_600, 'issuer.keyRefresh.cooldownSeconds'),
     timeoutSeconds: parseSeconds(refresh['timeoutSeconds'], 5, 0.1, 60, 'issuer.keyRefresh.timeoutSeconds'),
+    maxAgeSeconds: parseSeconds(refresh['maxAgeSeconds'], 3 * ttlSeconds, ttlSeconds, 7 * 86_400, 'issuer.keyRefresh.maxAgeSeconds'),
   };
 }
 

@@ -1,4 +1,4 @@
-import type { ErrorCode } from '@cardframe/protocol';
+import { isGuessablePin, type ErrorCode } from '@cardframe/protocol';
 
 /** Lengths a PIN may have. */
 export interface PinPolicy {
@@ -22,7 +22,8 @@ export function isTrivialPin(pin: string): boolean {
 export function pinProblem(pin: string, policy: PinPolicy): ErrorCode | undefined {
   if (!/^[0-9]*$/.test(pin)) return 'ERR_PIN_DIGITS';
   if (pin.length < policy.minLength || pin.length > policy.maxLength) return 'ERR_PIN_LENGTH';
-  if (isTrivialPin(pin)) return 'ERR_PIN_TRIVIAL';
+  // One code for every rule (runs, common PINs, repeats, years): the host learns only that the PIN was refused.
+  if (isTrivialPin(pin) || isGuessablePin(pin)) return 'ERR_PIN_TRIVIAL';
   return undefined;
 }
 

@@ -23,6 +23,14 @@ function configError(value: unknown): string {
 }
 
 describe('frame config', () => {
+  it('keeps fetched keys at most three TTLs by default, and never allows a maximum age below one TTL', () => {
+    expect(parseFrameConfig(valid).issuer.keyRefresh.maxAgeSeconds).to.equal(1800);
+    const withRefresh = (keyRefresh: unknown) => ({ ...valid, issuer: { ...valid.issuer, keyRefresh } });
+    expect(parseFrameConfig(withRefresh({ ttlSeconds: 60 })).issuer.keyRefresh.maxAgeSeconds).to.equal(180);
+    expect(parseFrameConfig(withRefresh({ ttlSeconds: 60, maxAgeSeconds: 600 })).issuer.keyRefresh.maxAgeSeconds).to.equal(600);
+    expect(configError(withRefresh({ ttlSeconds: 60, maxAgeSeconds: 30 }))).to.match(/maxAgeSeconds/);
+  });
+
   it('accepts exact https or loopback http origins and defaults the OAEP hash to SHA-1', () => {
     const config = parseFrameConfig(valid);
     expect(config.allowedHostOrigins).to.deep.equal(['https://shop.example', 'http://localhost:5173']);

@@ -56,3 +56,23 @@ describe('PIN submission outcome', () => {
     expect(codeOf('<html>')).to.equal('ERR_MALFORMED_RESPONSE');
   });
 });
+
+describe('guessable PINs', () => {
+  const upTo12 = { minLength: 4, maxLength: 12 };
+
+  it('refuses the PINs people pick most, each with the one code a run gets', () => {
+    for (const pin of ['1212', '2580', '1122', '1004', '6969', '1990', '0000', '2001', '1313', '1010']) {
+      expect(pinProblem(pin, upTo12), pin).to.equal('ERR_PIN_TRIVIAL');
+      expect(pinEntryState(pin, pin, upTo12), pin).to.deep.equal({ complete: true, valid: false, error: 'ERR_PIN_TRIVIAL' });
+    }
+  });
+
+  it('refuses repeated blocks, doubled digits and years at any length the policy allows, and keeps PINs without a pattern', () => {
+    for (const pin of ['121212', '123123', '07070707', '112233', '77889900', '1900', '2099', '1972', '1234567890', '987654', '7890', '8901']) {
+      expect(pinProblem(pin, upTo12), pin).to.equal('ERR_PIN_TRIVIAL');
+    }
+    for (const pin of ['4821', '3958', '6048', '1899', '2100', '482193', '905731', '48215', '2468', '1357']) {
+      expect(pinProblem(pin, upTo12), pin).to.equal(undefined);
+    }
+  });
+});

@@ -15,6 +15,8 @@ export type IssuerErrorCode =
   | 'invalid_encrypted_pin'
   /** The decrypted payload is not `{"pin":"<digits>"}`. */
   | 'invalid_pin'
+  /** The PIN is one an attacker tries first (common list, run, repeat, year); only with `refuseGuessable`. */
+  | 'guessable_pin'
   /** The device signature does not verify. */
   | 'invalid_signature'
   /** The device is unknown or not bound to this card. */

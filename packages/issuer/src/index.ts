@@ -4,6 +4,7 @@ export { DeviceRegistry } from './device-binding.ts';
 export { IssuerError } from './errors.ts';
 export type { IssuerErrorCode } from './errors.ts';
 export { openEncryptedPin } from './open-encrypted-pin.ts';
+export { COMMON_PINS, isGuessablePin } from '@cardframe/protocol';
 export { openPgpEncryptedPin } from './open-pgp-pin.ts';
 export type { OpenPinOptions } from './open-encrypted-pin.ts';
 export { generatePinKey } from './pin-keys.ts';

@@ -1,5 +1,5 @@
 import { openJwe, type JweAlg } from '@cardframe/crypto';
-import { CardframeError } from '@cardframe/protocol';
+import { CardframeError, isGuessablePin } from '@cardframe/protocol';
 import { IssuerError } from './errors.ts';
 import type { PinKey } from './pin-keys.ts';
 
@@ -26,6 +26,13 @@ function cryptoKeyFor(key: PinKey, alg: JweAlg): CryptoKey {
 export interface OpenPinOptions {
   /** Key management algorithms accepted; RSA-OAEP (SHA-1) only if this issuer wants it. */
   readonly algorithms?: readonly JweAlg[];
+  /**
+   * Refuse PINs an attacker tries first (`guessable_pin`), by the same list
+   * and rules the frame applies (`isGuessablePin` from `@cardframe/protocol`).
+   * Off by default, so a PIN a cardholder already holds is not refused by an
+   * upgrade; an issuer turns it on for new PINs.
+   */
+  readonly refuseGuessable?: boolean;
 }
 
 /**
@@ -56,11 +63,15 @@ export async function openEncryptedPin(
     const code = error instanceof CardframeError ? error.code : 'unknown';
     throw new IssuerError('invalid_encrypted_pin', 400, `encrypted_pin could not be opened (${code})`);
   }
-  return pinFromPayload(plaintext);
+  return pinFromPayload(plaintext, options);
 }
 
-/** The PIN in a decrypted `{"pin":"<4-12 digits>"}`; the plaintext is zeroed afterwards. Shared by the JWE and OpenPGP openers. */
-export function pinFromPayload(plaintext: Uint8Array): string {
+/**
+ * The PIN in a decrypted `{"pin":"<4-12 digits>"}`, JSON whitespace allowed
+ * (the frame pads every PIN to one length with it); the plaintext is zeroed
+ * afterwards. Shared by the JWE and OpenPGP openers.
+ */
+export function pinFromPayload(plaintext: Uint8Array, options: Pick<OpenPinOptions, 'refuseGuessable'> = {}): string {
   let payload: unknown;
   try {
     payload = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(plaintext));
@@ -73,5 +84,6 @@ export function pinFromPayload(plaintext: Uint8Array): string {
   if (typeof payload !== 'object' || payload === null || Object.keys(payload).length !== 1 || typeof pin !== 'string' || !PIN.test(pin)) {
     throw new IssuerError('invalid_pin', 400, 'encrypted_pin must hold {"pin":"<4-12 digits>"}');
   }
+  if (options.refuseGuessable && isGuessablePin(pin)) throw new IssuerError('guessable_pin', 400, 'the PIN is too easy to guess');
   return pin;
 }

@@ -1,7 +1,7 @@
 import { openPgp } from '@cardframe/crypto/pgp';
 import { CardframeError } from '@cardframe/protocol';
 import { IssuerError } from './errors.ts';
-import { pinFromPayload } from './open-encrypted-pin.ts';
+import { pinFromPayload, type OpenPinOptions } from './open-encrypted-pin.ts';
 import type { PgpPinKey } from './pgp-keys.ts';
 
 /**
@@ -11,7 +11,12 @@ import type { PgpPinKey } from './pgp-keys.ts';
  * `{"pin":"<digits>"}`. Size, compression and packet rules are those of
  * `openPgp`. `findKey` may throw an `IssuerError` of its own (`retired_key`).
  */
-export async function openPgpEncryptedPin(encryptedPin: unknown, keyId: unknown, findKey: (id: string) => PgpPinKey | undefined): Promise<string> {
+export async function openPgpEncryptedPin(
+  encryptedPin: unknown,
+  keyId: unknown,
+  findKey: (id: string) => PgpPinKey | undefined,
+  options: Pick<OpenPinOptions, 'refuseGuessable'> = {},
+): Promise<string> {
   const key = typeof keyId === 'string' ? findKey(keyId) : undefined;
   if (!key) throw new IssuerError('unknown_key', 400, 'key_id names no current PIN key');
   let plaintext: Uint8Array;
@@ -25,5 +30,5 @@ export async function openPgpEncryptedPin(encryptedPin: unknown, keyId: unknown,
     const code = error instanceof CardframeError ? error.code : 'unknown';
     throw new IssuerError('invalid_encrypted_pin', 400, `encrypted_pin could not be opened (${code})`);
   }
-  return pinFromPayload(plaintext);
+  return pinFromPayload(plaintext, options);
 }

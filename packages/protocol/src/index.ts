@@ -1,5 +1,6 @@
 export { CardframeError, ERROR_CODES, ISSUER_CODE_PATTERN, isErrorCode, toCardframeError } from './errors.ts';
 export type { ErrorCode, ErrorInfo } from './errors.ts';
+export { COMMON_PINS, isGuessablePin } from './guessable-pins.ts';
 export { LOCALE_PATTERN, STYLE_TARGETS, THEME_NAMES } from './appearance.ts';
 export type { CardframeStyle, StyleDeclarations, StyleFont, StyleTarget, StyleVariant, TargetStyle, ThemeName } from './appearance.ts';
 export { CHANGE_REQUEST_STATUSES, FIELD_NAMES, FLOW_NAMES, HIDE_REASONS, MAX_MESSAGE_CHARS, PROTOCOL_VERSION, REVEAL_MODES, REVEAL_VIEWS } from './messages.ts';

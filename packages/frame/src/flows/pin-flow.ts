@@ -1,4 +1,4 @@
-import { exportDevicePublicKey, generateDeviceKeyPair, signDeviceMessage } from '@cardframe/crypto';
+import { exportDevicePublicKey, generateDeviceKeyPair, pinPayload, signDeviceMessage } from '@cardframe/crypto';
 import { CardframeError, toCardframeError, type BindingAssertion, type ConfigureRequest, type FieldName, type JsonValue } from '@cardframe/protocol';
 import type { PinFlowConfig } from '../config.ts';
 import { loadDeviceBinding, saveDeviceBinding, type DeviceBinding } from '../device-store.ts';
@@ -7,7 +7,8 @@ import type { PinSealing } from '../keys/key-format.ts';
 import { keyWasRejected } from '../keys/key-rejected.ts';
 import { pinEntryState, pinSubmissionProblem, type PinEntryState } from '../pin-policy.ts';
 import { PinView } from '../views/pin-view.ts';
-import { RateLimit } from '../rate-limit.ts';
+import type { RateLimit } from '../rate-limit.ts';
+import { pinLimit } from '../frame-limits.ts';
 import { parseJsonBody, parsePinOutcome } from './pin-outcome.ts';
 import type { Flow, FlowContext } from './flow.ts';
 
@@ -43,7 +44,7 @@ export class PinFlow implements Flow {
     this.#pinKeys = pinSealing(context.config);
     // Handled here too, so a failed load is reported by configure, not as an unhandled rejection.
     this.#pinKeys.catch(() => {});
-    this.#limit = new RateLimit(this.#policy?.maxAttempts ?? 5, 10 * 60_000);
+    this.#limit = pinLimit(context.config);
     if (this.#policy) {
       this.element.minLength = this.#policy.minLength;
       this.element.maxLength = this.#policy.maxLength;
@@ -110,7 +111,8 @@ export class PinFlow implements Flow {
       // Sealed to the preferred key; if the issuer has retired it, once more to the refreshed set's.
       const { ring, seal } = (await this.#pinKeys)!;
       const outcome = await ring.run(async (key) => {
-        const encrypted_pin = await seal(new TextEncoder().encode(JSON.stringify({ pin })), key);
+        // Padded to one length for every PIN, so the ciphertext's length does not tell the host the PIN's.
+        const encrypted_pin = await seal(pinPayload(pin), key);
         const submission = device
           ? { encrypted_pin, key_id: key.kid, device_id: device.deviceId, signature: await signDeviceMessage(device.keyPair.privateKey, encrypted_pin) }
           : { encrypted_pin, key_id: key.kid };

@@ -17,7 +17,8 @@ import { replyVerifier, responseKeys } from '../keys/format-loader.ts';
 import type { FrameResponseKeys, ReplyVerifier } from '../keys/key-format.ts';
 import { keyWasRejected } from '../keys/key-rejected.ts';
 import { sessionKeyRing, type SessionKey } from '../keys/session-key-ring.ts';
-import { RateLimit } from '../rate-limit.ts';
+import type { RateLimit } from '../rate-limit.ts';
+import { revealLimit } from '../frame-limits.ts';
 import { RevealGroup, type GroupMessage } from '../reveal-group.ts';
 import { PROFILE_FIELDS, reveal, revealWithKeyPair, type RevealedValues, type RevealResult } from '../reveal.ts';
 import { copyField } from './copy-field.ts';
@@ -88,7 +89,7 @@ export class RevealFlow implements Flow {
     this.element = VIEWS[view]();
     this.element.testMode = context.config.testMode;
     this.#sessionKeys = sessionKeyRing(context.config);
-    this.#limit = new RateLimit(context.config.flows.reveal?.maxPerMinute ?? 10, 60_000);
+    this.#limit = revealLimit(context.config);
     this.element.addEventListener('cardframe-reveal-request', () => void this.#reveal());
     this.element.addEventListener('cardframe-hide-request', () => this.#userHide());
     this.element.addEventListener('cardframe-copy-request', () => this.#copy());

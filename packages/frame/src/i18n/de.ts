@@ -44,7 +44,7 @@ export const de: Messages = {
     submitting: 'PIN wird festgelegt …',
     onlyDigits: 'Bitte nur Ziffern verwenden.',
     length: 'Die PIN muss {digits} haben.',
-    trivial: 'Wählen Sie eine weniger vorhersehbare PIN: keine Folgen wie 1234 oder 4321 und keine Ziffer dreimal hintereinander.',
+    trivial: 'Diese PIN ist zu leicht zu erraten. Vermeiden Sie Folgen wie 1234, Wiederholungen wie 1212 oder 1122, Jahreszahlen und andere häufige PINs.',
     mismatch: 'Die beiden PINs stimmen nicht überein.',
     notChanged: 'Die PIN konnte nicht geändert werden. Bitte versuchen Sie es erneut.',
     rateLimited: 'Zu viele Versuche. Bitte warten Sie einige Minuten und versuchen Sie es dann erneut.',

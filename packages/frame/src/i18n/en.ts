@@ -48,7 +48,7 @@ export const en = {
     submitting: 'Setting PIN…',
     onlyDigits: 'Use digits only.',
     length: 'The PIN must have {digits}.',
-    trivial: 'Choose a less predictable PIN: no runs like 1234 or 4321, and no digit three times in a row.',
+    trivial: 'Choose a less predictable PIN: this one is too easy to guess. Avoid runs like 1234, repeats like 1212 or 1122, years and other common PINs.',
     mismatch: 'The two PINs do not match.',
     notChanged: 'The PIN could not be changed. Please try again.',
     rateLimited: 'Too many attempts. Please wait a few minutes and try again.',

@@ -11,10 +11,24 @@ const FORMATS: Record<MessageFormat, () => Promise<FrameKeyFormat>> = {
   pgp: () => import('./formats/pgp.ts'),
 };
 
-/** The PIN keys from the config in the issuer's format, or undefined where none are configured. */
+const pinSealings = new WeakMap<FrameConfig, Promise<PinSealing>>();
+
+/**
+ * The PIN keys from the config in the issuer's format, or undefined where
+ * none are configured. One ring per config (so per frame document), shared
+ * by every PIN flow: a host toggling between flows must not buy a fresh
+ * fetch of the key set, past the ring's cooldown, each time.
+ */
 export async function pinSealing(config: FrameConfig): Promise<PinSealing | undefined> {
   if (!config.issuer.pinKeys) return undefined;
-  return (await FORMATS[config.issuer.messageFormat]()).pinSealing(config);
+  let sealing = pinSealings.get(config);
+  if (!sealing) {
+    sealing = FORMATS[config.issuer.messageFormat]().then((format) => format.pinSealing(config));
+    pinSealings.set(config, sealing);
+    // A chunk that failed to load may load next time.
+    sealing.catch(() => pinSealings.delete(config));
+  }
+  return sealing;
 }
 
 /** The response keys for key-pair reveals, in the issuer's format. */

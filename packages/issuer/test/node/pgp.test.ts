@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { before, describe, it } from '@cardframe/test-env';
+import { pinPayload } from '@cardframe/crypto';
 import { PgpResponseKeys, importIssuerPgpKey, openPgp, sealPgp } from '@cardframe/crypto/pgp';
 import { RotatingPgpKeyRing, generatePgpPinKey, openPgpEncryptedPin, sealPgpResponse, type PgpPinKey } from '../../src/index.ts';
 import { issuerCode } from './issuer-code.ts';
@@ -24,6 +25,15 @@ describe('issuer OpenPGP PIN opening', () => {
   it('opens an armored PIN message by the fingerprint or the key id in key_id', async () => {
     expect(await openPgpEncryptedPin(await seal(a, '{"pin":"4821"}'), a.kid, find)).to.equal('4821');
     expect(await openPgpEncryptedPin(await seal(b, '{"pin":"905731"}'), b.privateKey.getKeyID().toHex(), find)).to.equal('905731');
+  });
+
+  it('seals the frame\'s padded payload of every PIN length to messages of one length, and opens each', async () => {
+    const key = await importIssuerPgpKey(a.publicEntry);
+    const pins = Array.from({ length: 9 }, (_, i) => '482193057316'.slice(0, i + 4));
+    const sealed = await Promise.all(pins.map((pin) => sealPgp(pinPayload(pin), key)));
+    expect(new Set(sealed.map((message) => message.length)).size).to.equal(1);
+    for (const [i, message] of sealed.entries()) expect(await openPgpEncryptedPin(message, a.kid, find)).to.equal(pins[i]);
+    expect(await issuerCode(openPgpEncryptedPin(await sealPgp(pinPayload('2580'), key), a.kid, find, { refuseGuessable: true }))).to.equal('guessable_pin');
   });
 
   it('refuses an unknown key_id, a key_id naming another key than the message, garbage and non-PIN payloads', async () => {

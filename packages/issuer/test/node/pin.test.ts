@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { describe, it } from '@cardframe/test-env';
-import { exportDevicePublicKey, generateDeviceKeyPair, importIssuerEncryptionKey, sealJwe, signDeviceMessage } from '@cardframe/crypto';
+import { exportDevicePublicKey, generateDeviceKeyPair, importIssuerEncryptionKey, pinPayload, sealJwe, signDeviceMessage } from '@cardframe/crypto';
 import { DeviceRegistry, generatePinKey, openEncryptedPin, type PinKey } from '../../src/index.ts';
 import { issuerCode } from './issuer-code.ts';
 
@@ -42,6 +42,27 @@ describe('issuer PIN opening', () => {
     for (const payload of ['{"pin":"12"}', '{"pin":"12a4"}', '{"pin":4821}', '{"pin":"4821","x":1}', '"4821"', 'pin=4821']) {
       expect(await issuerCode(openEncryptedPin(await seal(ec, payload), ec.kid, find)), payload).to.equal('invalid_pin');
     }
+  });
+});
+
+describe('issuer PIN opening, padded payloads and guessable PINs', () => {
+  it('opens the frame\'s padded payload of every PIN length with both key algorithms', async () => {
+    for (const key of [rsa, ec]) {
+      for (let digits = 4; digits <= 12; digits++) {
+        const pin = '482193057316'.slice(0, digits);
+        const jwe = await sealJwe(pinPayload(pin), await importIssuerEncryptionKey(key.publicJwk));
+        expect(await openEncryptedPin(jwe, key.kid, find)).to.equal(pin);
+      }
+    }
+  });
+
+  it('refuses the commonest and patterned PINs with guessable_pin when asked to, and only then', async () => {
+    for (const pin of ['1212', '2580', '1122', '1004', '6969', '1990', '123123', '112233']) {
+      const jwe = await seal(ec, new TextDecoder().decode(pinPayload(pin)));
+      expect(await issuerCode(openEncryptedPin(jwe, ec.kid, find, { refuseGuessable: true })), pin).to.equal('guessable_pin');
+      expect(await openEncryptedPin(jwe, ec.kid, find), pin).to.equal(pin);
+    }
+    expect(await openEncryptedPin(await seal(ec, '{"pin":"4821"}'), ec.kid, find, { refuseGuessable: true })).to.equal('4821');
   });
 });
 
