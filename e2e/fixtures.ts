@@ -216,12 +216,13 @@ export function pgpChunkRequests(host: HostPage): string[] {
 
 /** The kit's `test` (its `cardframe` fixture watches the page from before it opens) with the demo and its merchant page. */
 export const test = kit.extend<{ host: HostPage }, { demo: Demo; demoOptions: DemoOptions }>({
-  // Seed 001's plain flow unless a spec asks for bound requests (e2e/binding/): the other
-  // suites drive the frame without a passkey authenticator, and some act as the host itself.
-  demoOptions: [{ binding: 'plain' }, { option: true, scope: 'worker' }],
+  demoOptions: [{}, { option: true, scope: 'worker' }],
   demo: [
     async ({ demoOptions }, use) => {
-      const demo = await startDemo(demoOptions);
+      // Seed 001's plain flow unless a spec asks for bound requests (e2e/binding/): the other
+      // suites drive the frame without a passkey authenticator, and some act as the host itself.
+      // A spec's own options (test.use) replace the default object whole, so the default binds here.
+      const demo = await startDemo({ binding: 'plain', ...demoOptions });
       await use(demo);
       await demo.close();
     },
