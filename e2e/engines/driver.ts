@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import puppeteer, { type Browser, type Frame, type Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type ElementHandle, type Frame, type Page } from 'puppeteer-core';
 import { remote } from 'webdriverio';
 import { firefoxLaunchOptions, firefoxPath, webkitCapabilities, webkitPaths } from '../../scripts/engines.mjs';
 
@@ -95,26 +95,26 @@ class FirefoxDriver implements EngineDriver {
   }
 
   host<A extends unknown[], T>(fn: PageFunction<A, T>, ...args: A): Promise<T> {
-    return this.#page.evaluate(fn as never, ...(args as never[])) as Promise<T>;
+    return this.#page.evaluate(fn as never, ...(args as unknown as never[])) as Promise<T>;
   }
 
   async #frame(selector: string): Promise<Frame> {
     return waitFor(`the frame of ${selector}`, async () => {
       const handle = (await this.#page.evaluateHandle((target: string) => document.querySelector(target)?.shadowRoot?.querySelector('iframe') ?? null, selector)).asElement();
-      const frame = await (handle as import('puppeteer-core').ElementHandle<HTMLIFrameElement> | null)?.contentFrame();
+      const frame = await (handle as ElementHandle<HTMLIFrameElement> | null)?.contentFrame();
       return frame && frame.url().startsWith('http') ? frame : null;
     });
   }
 
   async inFrame<A extends unknown[], T>(selector: string, fn: PageFunction<A, T>, ...args: A): Promise<T> {
-    return (await this.#frame(selector)).evaluate(fn as never, ...(args as never[])) as Promise<T>;
+    return (await this.#frame(selector)).evaluate(fn as never, ...(args as unknown as never[])) as Promise<T>;
   }
 
   async #element(selector: string, css: string, text?: string, label?: string) {
     const frame = await this.#frame(selector);
     return waitFor(`${css} in ${selector}`, async () => {
       const handle = await frame.evaluateHandle(findDeep, css, text ?? null, label ?? null);
-      const element = handle.asElement();
+      const element = handle.asElement() as ElementHandle<Element> | null;
       if (!element) await handle.dispose();
       return element;
     });
@@ -164,17 +164,16 @@ class WebKitDriver implements EngineDriver {
     // WebDriver classic runs no script before the page's own, so the watch
     // goes in after load and the page's cardframe elements are reconnected:
     // each reloads its frame and opens its channel again, under the watch.
-    await this.#browser.execute((source: string) => {
-      // eslint-disable-next-line no-new-func
-      new Function(source)();
+    // Script strings, not page-side eval: the host's CSP forbids eval, and
+    // WebDriver's own script evaluation is not subject to it.
+    await this.#browser.execute(`${this.#preload};
       for (const element of [...document.querySelectorAll('*')]) {
         if (!element.localName.startsWith('cardframe-') || !element.shadowRoot?.querySelector('iframe')) continue;
-        const parent = element.parentNode!;
+        const parent = element.parentNode;
         const next = element.nextSibling;
         element.remove();
         parent.insertBefore(element, next);
-      }
-    }, this.#preload);
+      }`);
   }
 
   async #top(): Promise<void> {
@@ -185,6 +184,9 @@ class WebKitDriver implements EngineDriver {
   async #enter(selector: string): Promise<void> {
     if (this.#inFrame === selector) return;
     await this.#top();
+    // WebKit's element click does not scroll the host page for an element in
+    // a frame below the fold; a cardholder would scroll there first.
+    await this.#browser.execute((target: string) => document.querySelector(target)?.scrollIntoView({ block: 'center' }), selector);
     const iframe = await waitFor(`the frame of ${selector}`, () =>
       this.#browser.execute((target: string) => document.querySelector(target)?.shadowRoot?.querySelector('iframe') ?? null, selector),
     );
@@ -204,16 +206,13 @@ class WebKitDriver implements EngineDriver {
 
   /** execute/async, so a function returning a promise is awaited in the page. */
   async #run<A extends unknown[], T>(fn: PageFunction<A, T>, args: A): Promise<T> {
-    const result = await this.#browser.executeAsync(
-      (source: string, list: unknown[], done: (value: { ok: boolean; value?: unknown; error?: string }) => void) => {
-        // eslint-disable-next-line no-new-func
-        Promise.resolve()
-          .then(() => new Function(`return (${source})`)()(...list))
-          .then((value: unknown) => done({ ok: true, value }), (error: Error) => done({ ok: false, error: String(error?.message ?? error) }));
-      },
-      fn.toString(),
-      args,
-    );
+    const result = (await this.#browser.executeAsync(
+      `const done = arguments[arguments.length - 1];
+      Promise.resolve()
+        .then(() => (${fn.toString()}).apply(null, Array.prototype.slice.call(arguments, 0, -1)))
+        .then((value) => done({ ok: true, value }), (error) => done({ ok: false, error: String((error && error.message) || error) }));`,
+      ...args,
+    )) as { ok: boolean; value?: unknown; error?: string };
     if (!result.ok) throw new Error(result.error);
     return result.value as T;
   }
@@ -229,9 +228,13 @@ class WebKitDriver implements EngineDriver {
   }
 
   async type(selector: string, css: string, value: string, label?: string): Promise<void> {
+    // WebKitWebDriver calls an input in a shadow root "not focusable" for
+    // Element Send Keys and its Element Click "intercepted" (hit-testing
+    // finds the shadow host): a pointer press on it through the actions API,
+    // then keystrokes, is what a cardholder does anyway.
     const element = await this.#element(selector, css, undefined, label);
-    await element.click();
-    await element.addValue(value);
+    await this.#browser.action('pointer').move({ origin: element }).down().up().perform();
+    await this.#browser.keys([...value]);
   }
 
   async close(): Promise<void> {

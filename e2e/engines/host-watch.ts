@@ -26,12 +26,12 @@ export async function hostTexts(driver: EngineDriver, consoleLines: readonly str
 }
 
 /** Fails, naming the place, if the host had any of `values` in any form `secretPattern` knows. */
-export async function expectHostNeverSaw(driver: EngineDriver, consoleLines: readonly string[], values: readonly string[]): Promise<number> {
+export async function expectHostNeverSaw(driver: EngineDriver, consoleLines: readonly string[], values: readonly string[]): Promise<{ where: string; text: string }[]> {
   const texts = await hostTexts(driver, consoleLines);
   for (const value of values) {
     const pattern = secretPattern(value);
     const seen = texts.find(({ text }) => pattern.test(text));
     if (seen) throw new Error(`card data "${pattern.label}" seen in ${seen.where}`);
   }
-  return texts.length;
+  return texts;
 }
