@@ -76,5 +76,7 @@ export default {
   // One MiniBrowser window serves WebKit's tests in turn.
   concurrency: engine === 'webkit' ? 1 : 2,
   testFramework: { config: { timeout: 10000 } },
+  // Firefox and MiniBrowser take seconds to start, far more on a loaded machine.
+  ...(engine === 'chromium' ? {} : { browserStartTimeout: 120000 }),
   testsFinishTimeout: 120000,
 };
