@@ -22,6 +22,8 @@ export interface BenchResults {
   otherSizes: SizeEntry[];
   timeToReady: TimeToReady;
   timeToReveal: TimeToReveal;
+  /** Firefox and WebKit (bench/engines.ts); absent in results written before they were measured. */
+  otherEngines?: ({ engine: string; ready: { cardMs: number; floorMs: number; ratio: number }; reveal: { cardMs: number; floorMs: number; ratio: number } } | { engine: string; error: string })[];
   crypto: Record<string, OpsRow>;
   issuerNode: Record<string, OpsRow>;
   processes: { hostRendererPid: number | null; frameRendererPid: number | null; frameSharesHostProcess: boolean; pssAvailable: boolean };
@@ -130,7 +132,7 @@ Host callback resolves (ciphertext in hand) → the frame's \`reveal\` event, se
 | **ratio** | **${results.timeToReveal.ratio}×** |
 | of which crypto (field open, in-page) | ${round((1000 / (results.crypto['field open (AES-128-GCM)']?.apiOpsPerSec ?? 1)) * 2, 3)} ms for two fields |
 
-## Crypto overhead (cardframe's API vs jose / WebCrypto directly, same page)
+${otherEnginesSection(results)}## Crypto overhead (cardframe's API vs jose / WebCrypto directly, same page)
 
 | operation | cardframe ops/s | raw ops/s | ratio (target ≥ 0.9) |
 | --- | --- | --- | --- |
@@ -198,5 +200,24 @@ ${leakLine(results.leaks.group, results.leaks.group.issuerRequests)}
 
 Live iframes count the demo page's own cardframe elements, which stay. Ports are the host ends of the SDK's \`MessageChannel\`s:
 "created" counts channels, "closed" counts \`MessagePort.close()\` calls, so "open" is what the SDK has not closed.
+`;
+}
+
+/** Time to ready and to reveal in Firefox and WebKit, each against its own floors (issuer response end → reveal there, by resource timing). */
+function otherEnginesSection(results: BenchResults): string {
+  if (!results.otherEngines?.length) return '';
+  const rows = results.otherEngines.map((row) =>
+    'error' in row
+      ? `| ${row.engine} | ${row.error} | | | | | |`
+      : `| ${row.engine} | ${row.ready.cardMs} ms | ${row.ready.floorMs} ms | ${row.ready.ratio}× | ${row.reveal.cardMs} ms | ${row.reveal.floorMs} ms | ${row.reveal.ratio}× |`,
+  );
+  return `## Other engines
+
+Time to ready (element connected → \`cardframe-ready\`; floor: a bare cross-origin iframe loads and posts once) and to reveal (the host's issuer response ends → \`cardframe-reveal\`; floor: one message round trip), medians, each engine against its own floors (docs/browsers.md).
+
+| engine | ready | floor | ratio | reveal | floor | ratio |
+| --- | --- | --- | --- | --- | --- | --- |
+${rows.join('\n')}
+
 `;
 }

@@ -25,6 +25,7 @@ import { timeToReveal } from './phases/time-to-reveal.ts';
 import { attachProbes, pss } from './probes.ts';
 import { benchmarksMarkdown, type BenchResults } from './report.ts';
 import { SIZE_BUDGETS } from './sizes.ts';
+import { engineBenches } from './other-engines.ts';
 
 const root = join(import.meta.dirname, '..');
 const QUICK = process.argv.includes('--quick');
@@ -67,6 +68,7 @@ const chromiumVersion = browser.version();
 await browser.close();
 await demo.close();
 floor.close();
+const otherEngines = engineBenches(RUNS);
 
 const results: BenchResults = {
   command: `pnpm bench${QUICK ? ' --quick' : ''}`,
@@ -82,6 +84,7 @@ const results: BenchResults = {
   otherSizes: built.otherSizes,
   timeToReady: ready,
   timeToReveal: reveal,
+  otherEngines,
   crypto: cryptoResults,
   issuerNode,
   processes: { hostRendererPid: probes.hostPid ?? null, frameRendererPid: probes.framePid ?? null, frameSharesHostProcess: probes.frameSharesHostProcess, pssAvailable: pss(process.pid) !== undefined },

@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromiumPath } from '../packages/testing/src/chromium.mjs';
+import { firefoxPath, hasXvfbRun, webkitPaths } from './engines.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const mode = process.argv[2];
@@ -57,6 +58,9 @@ const SYSTEM_TOOLS = [
   // The gpg interop test skips itself (and says so) where gpg is missing.
   { what: 'GnuPG', present: () => works('gpg'), packages: ['gnupg'], required: false },
   { what: 'Redis', present: () => works('redis-server'), packages: ['redis-server'], required: true },
+  // The component tests and the cross-engine e2e suite run in Firefox and WebKit too (docs/browsers.md).
+  { what: 'Firefox ESR', present: () => Boolean(firefoxPath()), packages: ['firefox-esr'], required: true },
+  { what: 'WebKitGTK', present: () => Boolean(webkitPaths()) && hasXvfbRun(), packages: ['webkit2gtk-driver', 'xvfb', 'xauth'], required: true },
 ];
 
 if (mode === 'test') {

@@ -1,6 +1,8 @@
 // Every check, in order: typecheck, unit tests in Node, the production build,
-// component and crypto tests in Chromium, end-to-end tests across two origins
-// (with @cardframe/testing's own tests), and the example integrator's suite.
+// component and crypto tests in Chromium, Firefox and WebKit, end-to-end
+// tests across two origins (with @cardframe/testing's own tests), the
+// cross-engine e2e suite in Firefox and WebKit, and the example integrator's
+// suite.
 // Each runs to the end even if an earlier one failed, then one closing line
 // sums them up.
 import { spawn } from 'node:child_process';
@@ -24,17 +26,25 @@ const steps = [
     args: ['--test', '--test-reporter=spec', 'bench/size-budget.test.ts', 'scripts/test/packages.test.ts', 'scripts/test/import-cycles.test.ts'],
     count: (out) => ({ passed: last(out, /ℹ pass (\d+)/), failed: last(out, /ℹ fail (\d+)/) }),
   },
-  {
-    name: 'browser (chromium)',
-    command: 'web-test-runner',
-    args: [],
+  ...['chromium', 'firefox', 'webkit'].map((engine) => ({
+    name: `browser (${engine})`,
+    // WebKit's MiniBrowser needs an X display and a WebKitWebDriver for the run.
+    command: engine === 'webkit' ? 'xvfb-run' : 'web-test-runner',
+    args: engine === 'webkit' ? ['-a', 'node', 'scripts/with-webkit-driver.mjs', 'web-test-runner'] : [],
+    env: { CARDFRAME_ENGINE: engine },
     count: (out) => ({ passed: last(out, /(\d+) passed, \d+ failed/), failed: last(out, /\d+ passed, (\d+) failed/) }),
-  },
+  })),
   {
     name: 'e2e (playwright)',
     command: 'playwright',
     args: ['test'],
     count: playwrightCount,
+  },
+  {
+    name: 'e2e (firefox, webkit)',
+    command: 'node',
+    args: ['e2e/engines/run.mjs'],
+    count: (out) => ({ passed: last(out, /^engines: (\d+) passed/m), failed: last(out, /^engines: \d+ passed, (\d+) failed/m) }),
   },
   {
     // An integrator's app tested only through the published @cardframe/testing and @cardframe/sdk.
@@ -55,7 +65,7 @@ function runStep(step) {
   return new Promise((resolve) => {
     const started = Date.now();
     let output = '';
-    const child = spawn(step.command, step.args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, FORCE_COLOR: '0' } });
+    const child = spawn(step.command, step.args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, FORCE_COLOR: '0', ...step.env } });
     child.stdout.on('data', (chunk) => {
       output += chunk;
       process.stdout.write(chunk);

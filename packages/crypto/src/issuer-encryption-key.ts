@@ -1,6 +1,7 @@
 import { importJWK } from 'jose';
 import { CardframeError } from '@cardframe/protocol';
 import { decodeBase64Url } from './base64url.ts';
+import { isOnP256 } from './p256-point.ts';
 
 /** Key management algorithms cardframe seals with. `RSA-OAEP` (SHA-1) only when an issuer's config asks. */
 export type JweAlg = 'RSA-OAEP-256' | 'RSA-OAEP' | 'ECDH-ES';
@@ -49,9 +50,9 @@ function rsaExponentOk(e: unknown): boolean {
 /**
  * Validates and imports an issuer's public encryption JWK: `use` is `enc` or
  * absent; no private members; a `kid`; RSA at least 2048 bits with a sane
- * exponent; EC only on P-256 with the point on the curve (WebCrypto checks it
- * on import). The algorithms come from the key type and the frame's
- * `policy`; a JWK `alg` naming another encryption algorithm is refused, a
+ * exponent; EC only on P-256 with the point on the curve (checked here, as
+ * not every engine's WebCrypto refuses an off-curve point on import). The
+ * algorithms come from the key type and the frame's `policy`; a JWK `alg` naming another encryption algorithm is refused, a
  * signature `alg` on an `enc` key is ignored (issuers publish `RS256` there).
  */
 export async function importIssuerEncryptionKey(jwk: unknown, policy: EncryptionPolicy = {}): Promise<IssuerEncryptionKey> {
@@ -74,6 +75,10 @@ export async function importIssuerEncryptionKey(jwk: unknown, policy: Encryption
     alg = 'ECDH-ES';
     enc = policy.ecEnc ?? 'A256GCM';
     publicJwk = { kty: 'EC', crv: 'P-256', x: k['x'], y: k['y'] };
+    // Not left to importKey alone: WebKit imports points that are off the curve.
+    if (typeof k['x'] !== 'string' || typeof k['y'] !== 'string' || !isOnP256(decodeBase64Url(k['x'], 'EC key "x"'), decodeBase64Url(k['y'], 'EC key "y"'))) {
+      throw invalid('EC key is malformed or its point is not on P-256');
+    }
   } else {
     throw invalid('key type must be RSA or EC');
   }

@@ -57,6 +57,8 @@ export class PinView extends LitElement {
       input {
         font: inherit;
         font-family: var(--cardframe-value-font, ui-monospace, monospace);
+        /* iOS Safari zooms the page into an input under 16px on focus. */
+        font-size: max(16px, 1em);
         letter-spacing: 0.3em;
         padding: 0.35em 0.5em;
         border: 1px solid #8a8a8a;

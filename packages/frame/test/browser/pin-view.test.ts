@@ -19,6 +19,14 @@ describe('cardframe-pin-view', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('keeps the inputs at 16 px or more when the host asks for a smaller font, so iOS Safari does not zoom into them', async () => {
+    const el = await fixture<PinView>(html`<cardframe-pin-view state="ready" style="--cardframe-font: 12px/1.2 sans-serif"></cardframe-pin-view>`);
+    expect(getComputedStyle(el.shadowRoot!.querySelector('.hint')!).fontSize).to.not.equal('16px');
+    for (const id of ['pin', 'confirm']) expect(parseFloat(getComputedStyle(input(el, id)).fontSize)).to.be.at.least(16);
+    el.style.setProperty('--cardframe-font', '20px/1.2 sans-serif');
+    expect(getComputedStyle(input(el, 'pin')).fontSize).to.equal('20px');
+  });
+
   it('shows the digits on request and masks them again', async () => {
     const el = await fixture<PinView>(html`<cardframe-pin-view state="ready"></cardframe-pin-view>`);
     const toggle = el.shadowRoot!.querySelector<HTMLButtonElement>('button[aria-pressed]')!;
