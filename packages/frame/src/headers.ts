@@ -1,13 +1,17 @@
 import { keySourceOrigins, type FrameConfig } from './config.ts';
 
+/** The Reporting API endpoint name the CSP's `report-to` refers to. */
+const REPORT_GROUP = 'cardframe-csp';
+
 /**
  * Response headers every frame-origin response must carry. The CSP lets the
  * frame run only its own scripts and styles, talk only to its own origin (for
  * its config) and the key hosts its config names, be embedded only by the
  * configured hosts, load fonts only from its own origin and the config's
- * `style.fontOrigins`, and create HTML only through Lit's Trusted Types policy.
+ * `style.fontOrigins`, and create HTML only through Lit's Trusted Types policy. With `reportTo` in
+ * the config, browsers report violations there.
  */
-export function frameSecurityHeaders(config: Pick<FrameConfig, 'allowedHostOrigins' | 'issuer' | 'style'>): Record<string, string> {
+export function frameSecurityHeaders(config: Pick<FrameConfig, 'allowedHostOrigins' | 'issuer' | 'style' | 'reportTo'>): Record<string, string> {
   const csp = [
     "default-src 'none'",
     "script-src 'self'",
@@ -21,6 +25,7 @@ export function frameSecurityHeaders(config: Pick<FrameConfig, 'allowedHostOrigi
     "form-action 'none'",
     "require-trusted-types-for 'script'",
     'trusted-types lit-html',
+    ...(config.reportTo ? [`report-to ${REPORT_GROUP}`] : []),
   ].join('; ');
   return {
     'Content-Security-Policy': csp,
@@ -28,5 +33,6 @@ export function frameSecurityHeaders(config: Pick<FrameConfig, 'allowedHostOrigi
     'Referrer-Policy': 'no-referrer',
     'Cross-Origin-Resource-Policy': 'same-origin',
     'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=()',
+    ...(config.reportTo ? { 'Reporting-Endpoints': `${REPORT_GROUP}="${config.reportTo}"` } : {}),
   };
 }
