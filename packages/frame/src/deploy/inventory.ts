@@ -52,10 +52,16 @@ async function walk(dir: string): Promise<string[]> {
 /**
  * The inventory of a built frame. The deployment config and the inventory
  * itself are left out: the config differs per deployment (`check` compares it
- * on its own), and the inventory is not loaded by the frame.
+ * on its own), and the inventory is not loaded by the frame. So is `lib/`:
+ * in the published package it holds this package's Node modules, which no
+ * page loads and which need not be deployed.
  */
 export async function buildInventory(distDir: string): Promise<ScriptInventory> {
-  const paths = (await walk(distDir)).filter((file) => !file.endsWith(INVENTORY_FILE) && !file.endsWith('cardframe.config.json'));
+  const skipped = new Set([INVENTORY_FILE, 'cardframe.config.json']);
+  const paths = (await walk(distDir)).filter((file) => {
+    const path = relative(distDir, file).split(sep);
+    return path[0] !== 'lib' && !(path.length === 1 && skipped.has(path[0]!));
+  });
   const files = await Promise.all(
     paths.sort().map(async (file): Promise<InventoryEntry> => {
       const bytes = await readFile(file);

@@ -15,10 +15,12 @@ const HTML = `<!doctype html><html><head>
 </head><body></body></html>`;
 
 describe('frame script inventory', () => {
-  it('lists every file of a build with its SHA-384 and kind, lazy chunks and fonts included, but not the deployment config', async () => {
+  it('lists every file of a build with its SHA-384 and kind, lazy chunks and fonts included, but not the deployment config or the package\'s Node library', async () => {
     const dist = mkdtempSync(join(tmpdir(), 'cardframe-dist-'));
     mkdirSync(join(dist, 'assets'));
-    const files = { 'index.html': HTML, 'assets/index-1.js': 'import("./jwe-1.js")', 'assets/jwe-1.js': 'export {}', 'assets/index-1.css': 'p{}', 'assets/f.woff2': 'font', 'cardframe.config.json': '{}' };
+    mkdirSync(join(dist, 'lib'));
+    // lib/ is the published package's Node code, beside the site but never loaded by it.
+    const files = { 'index.html': HTML, 'assets/index-1.js': 'import("./jwe-1.js")', 'assets/jwe-1.js': 'export {}', 'assets/index-1.css': 'p{}', 'assets/f.woff2': 'font', 'cardframe.config.json': '{}', 'lib/config.js': 'export {}' };
     for (const [path, text] of Object.entries(files)) writeFileSync(join(dist, path), text);
     const inventory = await buildInventory(dist);
     expect(inventory.files.map((f) => [f.path, f.kind])).to.deep.equal([
