@@ -13,10 +13,11 @@ export const LIBRARIES = ['protocol', 'crypto', 'sdk', 'react', 'vue', 'issuer',
 const NODE_LIBRARIES = new Set(['issuer', 'frame', 'sandbox', 'testing']);
 /**
  * The frame is an app built by Vite; only the modules its package exports
- * for Node (deployment config, headers, test ids, where the built app is)
+ * for Node (deployment config, headers, test ids, where the built app is,
+ * the deployment kit and its `cardframe-frame` command)
  * become a library.
  */
-const ENTRIES = { frame: ['config.ts', 'headers.ts', 'test-ids.ts', 'app-dir.ts'] };
+const ENTRIES = { frame: ['config.ts', 'headers.ts', 'test-ids.ts', 'app-dir.ts', 'deploy/index.ts', 'deploy/cli.ts'] };
 
 function files(dir) {
   return readdirSync(dir).flatMap((name) => {

@@ -16,16 +16,32 @@ if (mode !== 'demo' && mode !== 'test') {
   process.exit(2);
 }
 
-const say = (message) => console.log(`\n[cardframe] ${message}`);
+const say = (message) => console.log(`[cardframe] ${message}`);
+
+// Each step prints one line: what it does, then how long it took. A step's
+// own output is kept back and shown only when it fails, so what is printed
+// is what needs reading.
+let stepStarted = 0;
+function begin(message) {
+  process.stdout.write(`[cardframe] ${message}…`);
+  stepStarted = Date.now();
+}
+function done() {
+  console.log(` ${((Date.now() - stepStarted) / 1000).toFixed(1)} s`);
+}
 
 function run(command, args, options = {}) {
-  const result = spawnSync(command, args, { cwd: root, stdio: ['ignore', 'inherit', 'inherit'], ...options });
+  const result = spawnSync(command, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8', ...options });
+  if (result.status !== 0) {
+    console.log('');
+    process.stderr.write(`${result.stdout ?? ''}${result.stderr ?? ''}${result.error ? `${result.error.message}\n` : ''}`);
+  }
   return result.status === 0;
 }
 
 function must(command, args, what) {
   if (!run(command, args)) {
-    console.error(`\n[cardframe] ${what} failed: ${command} ${args.join(' ')}`);
+    console.error(`[cardframe] ${what} failed: ${command} ${args.join(' ')}`);
     process.exit(1);
   }
 }
@@ -39,17 +55,22 @@ if (!works(pnpm)) {
   if (existsSync(local)) {
     pnpm = local;
   } else {
-    say('installing pnpm');
-    if (!run('npm', ['install', '--global', 'pnpm@12']) || !works('pnpm')) {
-      must('npm', ['install', '--no-save', '--prefix', join(root, '.tools'), 'pnpm@12'], 'installing pnpm locally');
+    begin('installing pnpm');
+    if (!run('npm', ['install', '--global', '--loglevel=error', 'pnpm@12']) || !works('pnpm')) {
+      must('npm', ['install', '--no-save', '--loglevel=error', '--prefix', join(root, '.tools'), 'pnpm@12'], 'installing pnpm locally');
       pnpm = local;
     }
+    done();
   }
 }
 
 // 2. The workspace (lockfile as committed; pnpm freezes it when CI is set).
-say('installing dependencies');
-must(pnpm, ['install'], 'pnpm install');
+// pnpm itself may run on an older system Node than the Node 24 the workspace
+// brings (and runs everything on): its engine warnings would be about the
+// wrong Node, so only errors are shown.
+begin('installing dependencies');
+must(pnpm, ['install', '--loglevel=error'], 'pnpm install');
+done();
 
 // 3. What the tests drive besides Node, from the system's packages: one
 // table, so one `apt-get update` and one install cover whatever is missing.
@@ -61,20 +82,25 @@ const SYSTEM_TOOLS = [
   // The component tests and the cross-engine e2e suite run in Firefox and WebKit too (docs/browsers.md).
   { what: 'Firefox ESR', present: () => Boolean(firefoxPath()), packages: ['firefox-esr'], required: true },
   { what: 'WebKitGTK', present: () => Boolean(webkitPaths()) && hasXvfbRun(), packages: ['webkit2gtk-driver', 'xvfb', 'xauth'], required: true },
+  // The deployment e2e serves the built frame with each of these and their generated configs.
+  { what: 'nginx', present: () => spawnSync('nginx', ['-v'], { stdio: 'ignore' }).status === 0, packages: ['nginx'], required: true },
+  { what: 'Caddy', present: () => spawnSync('caddy', ['version'], { stdio: 'ignore' }).status === 0, packages: ['caddy'], required: true },
 ];
 
 if (mode === 'test') {
   const missing = SYSTEM_TOOLS.filter((tool) => !tool.present());
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   if (missing.length > 0 && process.platform === 'linux' && isRoot && works('apt-get')) {
-    say(`installing ${missing.map((tool) => tool.what).join(', ')} from the system's packages`);
+    begin(`installing ${missing.map((tool) => tool.what).join(', ')} from the system's packages`);
     const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-    must('apt-get', ['update'], 'apt-get update');
+    must('apt-get', ['update', '-qq'], 'apt-get update');
     const packages = missing.flatMap((tool) => tool.packages);
-    if (!run('apt-get', ['install', '-y', '--no-install-recommends', ...packages], { env })) run('apt-get', ['install', '-y', ...packages], { env });
+    if (!run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...packages], { env })) run('apt-get', ['install', '-y', '-qq', ...packages], { env });
+    done();
   } else if (missing.some((tool) => tool.what === 'Chromium')) {
-    say("installing Playwright's Chromium (set CHROMIUM_PATH to use a browser you already have)");
+    begin("installing Playwright's Chromium (set CHROMIUM_PATH to use a browser you already have)");
     must(pnpm, ['exec', 'playwright', 'install', 'chromium'], 'playwright install chromium');
+    done();
     // Playwright finds its own browser; the system check would still say missing.
     SYSTEM_TOOLS[0].present = () => true;
   }
@@ -87,7 +113,12 @@ if (mode === 'test') {
   }
 }
 
-// 5. Hand over.
-const script = mode === 'demo' ? 'dev' : 'test:all';
-const result = spawnSync(pnpm, ['run', script], { cwd: root, stdio: 'inherit' });
+// 4. Hand over: build the frame, SDK and demo apps, then start the demo; or run every test.
+if (mode === 'demo') {
+  begin('building the frame, the SDK and the demo');
+  must(pnpm, ['run', '--silent', 'build'], 'pnpm run build');
+  done();
+  say('starting the demo');
+}
+const result = spawnSync(pnpm, mode === 'demo' ? ['exec', 'node', 'demo/src/start.ts'] : ['run', '--silent', 'test:all'], { cwd: root, stdio: 'inherit' });
 process.exit(result.status ?? 1);

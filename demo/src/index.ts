@@ -64,6 +64,11 @@ export interface DemoOptions {
   challengeTtlMs?: number;
   /** Adjust the frame's deployment config before it is served. */
   frameConfig?(config: FrameConfig): FrameConfig;
+  /**
+   * A frame deployed elsewhere (nginx, Caddy, a CDN) that the merchant page
+   * embeds instead of the demo's own frame server; it must serve `config`.
+   */
+  frameUrl?: string;
 }
 
 export interface Demo {
@@ -94,7 +99,7 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
     pageDir: root('demo/merchant'),
     sdkFile: root('packages/sdk/dist/cardframe.js'),
     appsDir: root('demo/dist'),
-    frameUrl: () => frame.url,
+    frameUrl: () => options.frameUrl ?? frame.url,
     pgpFrameUrl: () => pgpFrame?.url,
     issuer: () => target!,
     messageFormat: options.issuer ? 'jwe' : (options.messageFormat ?? 'jwe'),
@@ -162,7 +167,7 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
     frame,
     issuer: sandbox,
     merchantUrl: merchant.url,
-    frameUrl: frame.url,
+    frameUrl: options.frameUrl ?? frame.url,
     pgpFrameUrl: pgpFrame?.url,
     config,
     async close() {

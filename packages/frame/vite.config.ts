@@ -1,5 +1,9 @@
 import { defineConfig, mergeConfig, type Plugin } from 'vite';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import shared from '../../vite.config.ts';
+import { buildInventory, INVENTORY_FILE } from './src/deploy/inventory.ts';
+import { pinEntry } from './src/deploy/pin-entry.ts';
 
 /**
  * The frame's dynamic imports (PIN entry, jose, OpenPGP, styling, other
@@ -21,6 +25,28 @@ function noPreloadHelper(): Plugin {
   };
 }
 
+/**
+ * After the build is written: pins the HTML's entry script (and any
+ * stylesheet) with SRI, then writes the script inventory (every file with its
+ * SHA-384, the pinned HTML included) beside it for `cardframe-frame check`.
+ */
+function inventory(): Plugin {
+  let outDir = '';
+  return {
+    name: 'cardframe:inventory',
+    apply: 'build',
+    configResolved(config) {
+      outDir = config.build.outDir;
+    },
+    async writeBundle() {
+      const before = await buildInventory(outDir);
+      const html = join(outDir, 'index.html');
+      await writeFile(html, pinEntry(await readFile(html, 'utf8'), (path) => before.files.find((f) => f.path === path)?.integrity));
+      await writeFile(join(outDir, INVENTORY_FILE), `${JSON.stringify(await buildInventory(outDir), null, 2)}\n`);
+    },
+  };
+}
+
 export default mergeConfig(
   shared,
   defineConfig({
@@ -28,6 +54,6 @@ export default mergeConfig(
     base: '/',
     // The value font stays a file on the frame's origin: the CSP's `font-src 'self'` refuses `data:` URLs.
     build: { outDir: 'dist', emptyOutDir: true, modulePreload: false, assetsInlineLimit: (file) => (file.endsWith('.woff2') ? false : undefined) },
-    plugins: [noPreloadHelper()],
+    plugins: [noPreloadHelper(), inventory()],
   }),
 );

@@ -3,7 +3,8 @@
 // against the packed declarations only, and the test kit installed from its
 // tarballs into a project outside the workspace and run there.
 import { strict as assert } from 'node:assert';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { writeConsumerApps } from './consumer-apps.ts';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -94,22 +95,43 @@ function filesUnder(dir: string): string[] {
 
 /** The kit and everything it needs from this repository: what an integrator's `npm install -D @cardframe/testing` brings. */
 const KIT = ['protocol', 'crypto', 'issuer', 'frame', 'sandbox', 'sdk', 'testing'];
+/** The framework wrappers, installed beside it. */
+const WRAPPERS = ['react', 'vue'];
 
-test('the test kit, installed from its tarballs into a project outside the workspace, reveals the sandbox card in Chromium and finds the host never saw it', { timeout: 300_000 }, () => {
-  const kit = JSON.parse(readFileSync(join(packed.get('testing')!, 'package.json'), 'utf8')) as PackedManifest & { peerDependencies?: Record<string, string> };
-  assert.deepEqual(Object.keys(kit.dependencies ?? {}).filter((dep) => dep.startsWith('@cardframe/')).sort(), ['@cardframe/frame', '@cardframe/issuer', '@cardframe/sandbox', '@cardframe/sdk']);
-  const playwrightVersion = (JSON.parse(readFileSync(join(root, 'node_modules/@playwright/test/package.json'), 'utf8')) as { version: string }).version;
-  // Its own temp folder, not under the workspace: nothing resolves through the workspace's node_modules.
+/** The version of a dependency the workspace itself runs, so the consumer installs the same from the npm cache. */
+function workspaceVersion(name: string, from = root): string {
+  return (JSON.parse(readFileSync(join(from, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
+}
+
+/**
+ * One integrator's project outside the workspace, installed once with npm
+ * from the tarballs (the kit, the SDK, the React and Vue wrappers) and the
+ * registry (Playwright, React, Vue, Vite): each test below runs its own
+ * suite in it. Its own temp folder, not under the workspace: nothing
+ * resolves through the workspace's node_modules.
+ */
+let consumerApp: string | undefined;
+after(() => consumerApp && rmSync(consumerApp, { recursive: true, force: true }));
+const consumerEnv = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^(npm|pnpm)_/i.test(key)));
+
+function consumer(): string {
+  if (consumerApp) return consumerApp;
   const app = mkdtempSync(join(tmpdir(), 'cardframe-kit-consumer-'));
-  try {
+  consumerApp = app;
+  {
     writeFileSync(
       join(app, 'package.json'),
       JSON.stringify({
         name: 'kit-consumer',
         private: true,
         type: 'module',
-        dependencies: Object.fromEntries(KIT.map((name) => [`@cardframe/${name}`, `file:${tarballs.get(name)!}`])),
-        devDependencies: { '@playwright/test': playwrightVersion },
+        dependencies: {
+          ...Object.fromEntries([...KIT, ...WRAPPERS].map((name) => [`@cardframe/${name}`, `file:${tarballs.get(name)!}`])),
+          react: workspaceVersion('react', join(root, 'packages/react')),
+          'react-dom': workspaceVersion('react-dom', join(root, 'packages/react')),
+          vue: workspaceVersion('vue', join(root, 'packages/vue')),
+        },
+        devDependencies: { '@playwright/test': workspaceVersion('@playwright/test'), vite: workspaceVersion('vite') },
       }),
     );
     writeFileSync(
@@ -180,9 +202,19 @@ import { chromiumLaunchOptions } from '@cardframe/testing/chromium';
 export default defineConfig({ testDir: '.', testMatch: '*.spec.mjs', workers: 1, retries: 0, reporter: 'line', use: { browserName: 'chromium', launchOptions: chromiumLaunchOptions() } });
 `,
     );
+    writeConsumerApps(app);
     // npm, not pnpm: an ordinary integrator's install, from the tarballs and the registry (its cache first), with none of pnpm's settings inherited.
-    const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^(npm|pnpm)_/i.test(key)));
-    execFileSync('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: app, env, encoding: 'utf8', stdio: 'pipe' });
+    execFileSync('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: app, env: consumerEnv, encoding: 'utf8', stdio: 'pipe' });
+  }
+  return app;
+}
+
+test('the test kit, installed from its tarballs into a project outside the workspace, reveals the sandbox card in Chromium and finds the host never saw it', { timeout: 300_000 }, () => {
+  const kit = JSON.parse(readFileSync(join(packed.get('testing')!, 'package.json'), 'utf8')) as PackedManifest & { peerDependencies?: Record<string, string> };
+  assert.deepEqual(Object.keys(kit.dependencies ?? {}).filter((dep) => dep.startsWith('@cardframe/')).sort(), ['@cardframe/frame', '@cardframe/issuer', '@cardframe/sandbox', '@cardframe/sdk']);
+  const app = consumer();
+  const env = consumerEnv;
+  {
     // Every @cardframe package came from a tarball, and none names a path in this repository.
     for (const name of KIT) {
       const dir = join(app, 'node_modules/@cardframe', name);
@@ -190,9 +222,33 @@ export default defineConfig({ testDir: '.', testMatch: '*.spec.mjs', workers: 1,
       for (const file of filesUnder(dir).filter((f) => /\.(m?js|json)$/.test(f))) assert.ok(!readFileSync(file, 'utf8').includes(root), `${file} names the workspace`);
     }
     assert.ok(!existsSync(join(app, 'node_modules/@cardframe/demo')), 'the kit pulled in the private demo');
-    const output = execFileSync(process.execPath, [join(app, 'node_modules/@playwright/test/cli.js'), 'test'], { cwd: app, env, encoding: 'utf8', stdio: 'pipe' });
+    const output = execFileSync(process.execPath, [join(app, 'node_modules/@playwright/test/cli.js'), 'test', 'reveal.spec.mjs'], { cwd: app, env, encoding: 'utf8', stdio: 'pipe' });
     assert.match(output, /1 passed/);
-  } finally {
-    rmSync(app, { recursive: true, force: true });
   }
+});
+
+test('the React and Vue wrappers, installed from their tarballs, reveal the sandbox card in Vite + React, Vite + Vue and a server-rendered React page hydrated in the browser', { timeout: 300_000 }, () => {
+  const app = consumer();
+  for (const name of WRAPPERS) assert.ok(!realpathSync(join(app, 'node_modules/@cardframe', name)).startsWith(root), `@cardframe/${name} resolves into the workspace`);
+  // The integrator's own build of each app, with the Vite they installed.
+  execFileSync(process.execPath, ['build.mjs'], { cwd: app, env: consumerEnv, encoding: 'utf8', stdio: 'pipe' });
+  const run = spawnSync(process.execPath, [join(app, 'node_modules/@playwright/test/cli.js'), 'test', 'wrappers.spec.mjs'], { cwd: app, env: consumerEnv, encoding: 'utf8' });
+  assert.equal(run.status, 0, `${run.stdout}${run.stderr}`);
+  assert.match(run.stdout, /3 passed/);
+});
+
+test("the packed frame's cardframe-frame command runs from the consumer: header rules from its config, the inventory of the installed build", { timeout: 300_000 }, () => {
+  const app = consumer();
+  writeFileSync(join(app, 'cardframe.config.json'), JSON.stringify({ allowedHostOrigins: ['https://shop.example'], issuer: { sessionKey: { pem: '-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----' } }, flows: { reveal: { fields: ['pan'] } } }));
+  const bin = join(app, 'node_modules/.bin/cardframe-frame');
+  const headers = execFileSync(process.execPath, [bin, 'headers', '--target', 'caddy'], { cwd: app, env: consumerEnv, encoding: 'utf8' });
+  assert.match(headers, /frame-ancestors https:\/\/shop\.example;/);
+  const dist = join(app, 'node_modules/@cardframe/frame/dist');
+  const out = join(app, 'inventory.json');
+  execFileSync(process.execPath, [bin, 'inventory', '--dist', dist, '--out', out], { cwd: app, env: consumerEnv, encoding: 'utf8' });
+  const inventory = JSON.parse(readFileSync(out, 'utf8')) as { files: { path: string }[] };
+  // The same files as the inventory the build shipped: what an operator deploys from the package is what was built.
+  const shipped = JSON.parse(readFileSync(join(dist, 'cardframe.inventory.json'), 'utf8')) as { files: { path: string }[] };
+  assert.deepEqual(inventory, shipped);
+  assert.ok(inventory.files.some((file) => /^\/assets\/pgp-.+\.js$/.test(file.path)), 'the lazy OpenPGP chunk is inventoried');
 });

@@ -74,6 +74,12 @@ export interface FrameConfig {
   readonly testMode: boolean;
   /** What host styles may load; absent means no web fonts. */
   readonly style?: StyleConfig;
+  /**
+   * Where browsers send the frame's CSP violation reports (an https URL, or
+   * http on loopback): `Reporting-Endpoints` plus `report-to` in the CSP.
+   * Absent means no reports.
+   */
+  readonly reportTo?: string;
 }
 
 /** The frame's style policy. Host styles are always checked against the frame's fixed allowlist. */
@@ -362,6 +368,21 @@ function parseProfileMapping(value: unknown): ProfileMapping {
   return profile as ProfileMapping;
 }
 
+/** A report endpoint: an absolute https URL (http on loopback), no credentials or fragment. */
+function parseReportTo(value: unknown): string {
+  if (typeof value !== 'string') throw bad('reportTo must be a URL string');
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw bad('reportTo is not a URL');
+  }
+  parseOrigin(url.origin, 'reportTo');
+  // It is written into a quoted header parameter: nothing may end the quotes.
+  if (url.username || url.password || url.hash || /["\\\s]/.test(value)) throw bad('reportTo must be a plain URL without credentials, fragment, quotes or spaces');
+  return url.href;
+}
+
 /** Validates a parsed config file. Throws `ERR_CONFIG` naming the first problem. */
 export function parseFrameConfig(value: unknown): FrameConfig {
   const config = object(value, 'config');
@@ -401,6 +422,7 @@ export function parseFrameConfig(value: unknown): FrameConfig {
     },
     flows: { ...(reveal ? { reveal } : {}), ...(pin ? { pin } : {}), ...(bind ? { bind } : {}) },
     ...(config['style'] === undefined ? {} : { style: parseStyleConfig(config['style']) }),
+    ...(config['reportTo'] === undefined ? {} : { reportTo: parseReportTo(config['reportTo']) }),
     testMode,
   };
 }

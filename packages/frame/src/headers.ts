@@ -1,5 +1,8 @@
 import { keySourceOrigins, type FrameConfig } from './config.ts';
 
+/** The Reporting API endpoint name the CSP's `report-to` refers to. */
+const REPORT_GROUP = 'cardframe-csp';
+
 /**
  * The frame writes to the clipboard (copy) and may ask for a passkey on its
  * own origin; it never reads the clipboard nor needs any other powerful
@@ -24,9 +27,10 @@ const PERMISSIONS_POLICY = [
  * frame run only its own scripts and styles, talk only to its own origin (for
  * its config) and the key hosts its config names, be embedded only by the
  * configured hosts, load fonts only from its own origin and the config's
- * `style.fontOrigins`, and create HTML only through Lit's Trusted Types policy.
+ * `style.fontOrigins`, and create HTML only through Lit's Trusted Types policy. With `reportTo` in
+ * the config, browsers report violations there.
  */
-export function frameSecurityHeaders(config: Pick<FrameConfig, 'allowedHostOrigins' | 'issuer' | 'style'>): Record<string, string> {
+export function frameSecurityHeaders(config: Pick<FrameConfig, 'allowedHostOrigins' | 'issuer' | 'style' | 'reportTo'>): Record<string, string> {
   const csp = [
     "default-src 'none'",
     "script-src 'self'",
@@ -40,6 +44,7 @@ export function frameSecurityHeaders(config: Pick<FrameConfig, 'allowedHostOrigi
     "form-action 'none'",
     "require-trusted-types-for 'script'",
     'trusted-types lit-html',
+    ...(config.reportTo ? [`report-to ${REPORT_GROUP}`] : []),
   ].join('; ');
   return {
     'Content-Security-Policy': csp,
@@ -47,5 +52,6 @@ export function frameSecurityHeaders(config: Pick<FrameConfig, 'allowedHostOrigi
     'Referrer-Policy': 'no-referrer',
     'Cross-Origin-Resource-Policy': 'same-origin',
     'Permissions-Policy': PERMISSIONS_POLICY,
+    ...(config.reportTo ? { 'Reporting-Endpoints': `${REPORT_GROUP}="${config.reportTo}"` } : {}),
   };
 }

@@ -94,6 +94,20 @@ describe('frame config', () => {
         'idle-detection=(), window-management=(), storage-access=(), encrypted-media=(), gamepad=(), compute-pressure=()',
     );
   });
+
+  it('sends CSP reports to the endpoint the config names, and only then', () => {
+    expect(frameSecurityHeaders(parseFrameConfig(valid))).to.not.have.property('Reporting-Endpoints');
+    expect(frameSecurityHeaders(parseFrameConfig(valid))['Content-Security-Policy']).to.not.contain('report-to');
+    const headers = frameSecurityHeaders(parseFrameConfig({ ...valid, reportTo: 'https://reports.example/csp' }));
+    expect(headers['Reporting-Endpoints']).to.equal('cardframe-csp="https://reports.example/csp"');
+    expect(headers['Content-Security-Policy']).to.match(/; report-to cardframe-csp$/);
+  });
+
+  it('refuses a report endpoint that is not a plain https URL', () => {
+    for (const value of ['http://reports.example/csp', 'https://u:p@reports.example/', 'https://reports.example/#x', 'https://reports.example/a"b', 'not a url', 42]) {
+      expect(configError({ ...valid, reportTo: value }), String(value)).to.contain('reportTo');
+    }
+  });
 });
 
 describe('display format', () => {
