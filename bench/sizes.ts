@@ -120,9 +120,13 @@ export async function wrapperSizes(): Promise<SizeEntry[]> {
 
 /** Budgets in bytes of gzip; the test run fails above them. */
 export const SIZE_BUDGETS: Record<string, number> = {
-  // 11.25 KB since card binding: its three callbacks, <cardframe-bind> and the validators of the frame's binding requests cost 1.4 KB over 9.9 KB.
-  'host SDK, script-tag file (cardframe.js, Lit included)': 11.25 * 1024,
-  'frame, initial JS + CSS': 27 * 1024,
+  // Budgets sit just above what the features now cost, so any growth fails. Card binding (three
+  // callbacks, <cardframe-bind>, the binding request validators) and the reply nonce took the SDK
+  // from 9.9 to 11.4 KB; signed replies, profile shapes, binding, the configure check and the copy
+  // visibility check took the frame's first download from 25.3 to 29.9 KB. Both go down again when
+  // the reveal path leaves the first download (the thin-ready-path work), to 8 and 15 KB.
+  'host SDK, script-tag file (cardframe.js, Lit included)': 11.75 * 1024,
+  'frame, initial JS + CSS': 30 * 1024,
   [WRAPPERS[0].name]: 1.5 * 1024,
   [WRAPPERS[1].name]: 1.5 * 1024,
 };
