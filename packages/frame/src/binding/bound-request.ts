@@ -4,6 +4,7 @@
 // WebAuthn code.
 import { encodeBase64Url, pinCommitment, publicKeyCommitment, jwkThumbprint, type BindingCommitment } from '@cardframe/crypto';
 import {
+  BINDING_ISSUER_CODES,
   CardframeError,
   parseBindingResult,
   parseScopedCard,
@@ -17,21 +18,8 @@ import { createPasskey, getPasskeyAssertion } from './passkey.ts';
 
 export { frameRpId } from './passkey.ts';
 
-/** The issuer codes of a refused binding or bound request (see the binding contract). */
-const BINDING_CODES = new Set([
-  'invalid_scope',
-  'binding_required',
-  'challenge_unknown',
-  'challenge_expired',
-  'challenge_used',
-  'commitment_mismatch',
-  'invalid_assertion',
-  'invalid_registration',
-  'siwe_invalid_message',
-  'siwe_wrong_signer',
-  'siwe_wrong_domain',
-  'siwe_expired',
-]);
+/** The issuer codes of a refused binding or bound request (`unknown_credential` is told apart first). */
+const BINDING_CODES: ReadonlySet<string> = new Set(BINDING_ISSUER_CODES);
 
 /** An issuer's refusal as the cardholder's error: unknown passkey, a binding refusal with its code, or as it was. */
 export function bindingRefusal(error: unknown): unknown {

@@ -11,9 +11,14 @@ export interface CredentialsPort {
 
 let port: CredentialsPort | undefined;
 
-/** The port in use: the test's, else the browser's (undefined where it has none). */
+/**
+ * The port in use: the test's, else the browser's. Undefined where the
+ * engine has no WebAuthn (WebKitGTK has `navigator.credentials` but no
+ * `PublicKeyCredential`), so the frame reports passkeys as unsupported.
+ */
 export function credentialsPort(): CredentialsPort | undefined {
-  return port ?? (typeof navigator !== 'undefined' && navigator.credentials ? navigator.credentials : undefined);
+  if (port) return port;
+  return typeof navigator !== 'undefined' && navigator.credentials && typeof PublicKeyCredential !== 'undefined' ? navigator.credentials : undefined;
 }
 
 /** @internal For the frame's unit tests only; `undefined` restores `navigator.credentials`. */

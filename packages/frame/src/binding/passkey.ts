@@ -34,7 +34,7 @@ function b64u(buffer: ArrayBuffer | ArrayBufferView): string {
 
 function available(): NonNullable<ReturnType<typeof credentialsPort>> {
   const port = credentialsPort();
-  if (!port || typeof PublicKeyCredential === 'undefined') throw new CardframeError('ERR_PASSKEY_UNSUPPORTED', 'passkeys are not available in this browser');
+  if (!port) throw new CardframeError('ERR_PASSKEY_UNSUPPORTED', 'passkeys are not available in this browser');
   return port;
 }
 

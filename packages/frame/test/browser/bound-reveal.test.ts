@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { bindingChallenge } from '@cardframe/crypto';
-import { setCredentialsPortForTests, type CredentialsPort } from '../../src/binding/credentials-port.ts';
+import { credentialsPort, setCredentialsPortForTests, type CredentialsPort } from '../../src/binding/credentials-port.ts';
 import { parseFrameConfig } from '../../src/config.ts';
 import { FrameApp } from '../../src/frame-app.ts';
 
@@ -96,6 +96,10 @@ const decodeHeader = (header: string) => JSON.parse(new TextDecoder().decode(unb
 
 describe('bound reveal (issuer.binding.mode "bound")', () => {
   afterEach(() => setCredentialsPortForTests(undefined));
+
+  it('uses the browser\'s WebAuthn exactly where the engine has it, so an engine without it (WebKitGTK) reports passkeys as unsupported', () => {
+    expect(credentialsPort() === undefined).to.equal(typeof PublicKeyCredential === 'undefined');
+  });
 
   it('fetches a statement, signs one committing to the sessionid, sends it as cardframe-assertion, then shows the card', async () => {
     const frame = await boundFrame({});
