@@ -17,11 +17,15 @@ describe('frame visibility', () => {
     expect(await frameVisibility(button)).to.deep.equal({ visible: true });
   });
 
-  it('finds a button under an opaque or faint overlay that lets clicks through obscured (Intersection Observer v2)', async () => {
+  // Only Intersection Observer v2 (Chromium) sees what is drawn over an element; Firefox and
+  // WebKit have no such signal, so there a click-through overlay goes unnoticed (docs/browsers.md).
+  const observerV2 = typeof IntersectionObserverEntry !== 'undefined' && 'isVisible' in IntersectionObserverEntry.prototype;
+
+  it('finds a button under an opaque or faint overlay that lets clicks through obscured where the engine has Intersection Observer v2, and cannot tell elsewhere', async () => {
     const button = await fixture(html`<button type="button">Copy card number</button>`);
     for (const opacity of ['1', '0.05']) {
       const overlay = cover(button, opacity);
-      expect(await frameVisibility(button), opacity).to.deep.equal({ visible: false, reason: 'obscured' });
+      expect(await frameVisibility(button), opacity).to.deep.equal(observerV2 ? { visible: false, reason: 'obscured' } : { visible: true });
       overlay.remove();
     }
   });
