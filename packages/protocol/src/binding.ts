@@ -19,6 +19,23 @@ export const MAX_ASSERTION_HEADER_CHARS = 24 * 1024;
 /** The header that carries a bound `GET /card`'s assertion. */
 export const ASSERTION_HEADER = 'cardframe-assertion';
 
+/** The issuer's error codes for a refused binding or bound request (the binding contract's table). */
+export const BINDING_ISSUER_CODES = [
+  'invalid_scope',
+  'binding_required',
+  'challenge_unknown',
+  'challenge_expired',
+  'challenge_used',
+  'commitment_mismatch',
+  'unknown_credential',
+  'invalid_assertion',
+  'invalid_registration',
+  'siwe_invalid_message',
+  'siwe_wrong_signer',
+  'siwe_wrong_domain',
+  'siwe_expired',
+] as const;
+
 /** Transports a passkey may name; others are dropped, not refused (browsers add new ones). */
 export const AUTHENTICATOR_TRANSPORTS = ['ble', 'cable', 'hybrid', 'internal', 'nfc', 'smart-card', 'usb'] as const;
 

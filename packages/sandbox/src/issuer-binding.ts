@@ -4,6 +4,7 @@
 import { join } from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
+  BINDING_ISSUER_CODES,
   CardBinding,
   IssuerError,
   JsonFileBindingStore,
@@ -55,21 +56,7 @@ export interface SandboxBinding {
 }
 
 /** The codes a binding refusal carries; the issuer counts each in `stats.bindingRefusals`. */
-export const BINDING_ERROR_CODES: ReadonlySet<string> = new Set([
-  'invalid_scope',
-  'binding_required',
-  'challenge_unknown',
-  'challenge_expired',
-  'challenge_used',
-  'commitment_mismatch',
-  'unknown_credential',
-  'invalid_assertion',
-  'invalid_registration',
-  'siwe_invalid_message',
-  'siwe_wrong_signer',
-  'siwe_wrong_domain',
-  'siwe_expired',
-]);
+export const BINDING_ERROR_CODES: ReadonlySet<string> = new Set(BINDING_ISSUER_CODES);
 
 const WALLET_PATH = '/sandbox/wallet/cards';
 

@@ -16,3 +16,5 @@ export { checksumAddress, formatSiweMessage, readSiweMessage, recoverSiweSigner 
 export type { SiweConfig } from './siwe-message.ts';
 export { formatWebauthnStatement, parseWebauthnStatement } from './statement.ts';
 export type { WebauthnStatement } from './statement.ts';
+/** The refusal codes of the binding contract, as the frame reads them. */
+export { BINDING_ISSUER_CODES } from '@cardframe/protocol';
