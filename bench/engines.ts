@@ -23,7 +23,7 @@ if (engine !== 'firefox' && engine !== 'webkit') {
   process.exit(2);
 }
 
-const demo = await startDemo({ frameConfig: (config) => ({ ...config, flows: { ...config.flows, reveal: { ...config.flows.reveal!, maxPerMinute: 1000, autoHideSeconds: 0 } } }) });
+const demo = await startDemo({ binding: 'plain', frameConfig: (config) => ({ ...config, flows: { ...config.flows, reveal: { ...config.flows.reveal!, maxPerMinute: 1000, autoHideSeconds: 0 } } }) });
 const floor = await startFloorServer();
 const driver = await launch(engine, PAGE_SPY_SOURCE);
 try {

@@ -115,7 +115,8 @@ for (const origin of ORIGINS) {
 
     test.beforeAll(async () => {
       frameUrl = `http://127.0.0.1:${await freePort()}/`;
-      demo = await startDemo({ frameUrl });
+      // Seed 001's plain flow: this suite is about where the frame is served, not about passkeys.
+      demo = await startDemo({ frameUrl, binding: 'plain' });
       dir = mkdtempSync(join(tmpdir(), `cardframe-${origin.name}-`));
       // The server's workers may run as another user: they must be able to read the site.
       chmodSync(dir, 0o755);

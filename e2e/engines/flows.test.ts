@@ -99,7 +99,8 @@ async function typePin(pin: string): Promise<void> {
 
 describe(`cardframe in ${engine}`, () => {
   before(async () => {
-    demo = await startDemo({ frameConfig: rotationFrameConfig });
+    // Seed 001's plain flow: WebKitGTK has no WebAuthn and Firefox no virtual authenticator here (docs/browsers.md).
+    demo = await startDemo({ binding: 'plain', frameConfig: rotationFrameConfig });
     driver = await launch(engine, PAGE_SPY_SOURCE);
     driver.onConsole?.((line) => consoleLines.push(line));
     console.log(`# engine: ${driver.version}`);
