@@ -37,7 +37,7 @@ const LEAK_CYCLES = QUICK ? 100 : 1000;
 const built = await buildBundles({ reuse: process.argv.includes('--no-build') });
 const floor = await startFloorServer();
 const demo = await startDemo({
-  // The bound reveal has its own phase, with a passkey authenticator; the others measure seed 001's flow.
+  // Seed 001's plain flow: no passkey authenticator is attached to the bench's pages.
   binding: 'plain',
   frameConfig: (config) => ({ ...config, flows: { reveal: { ...config.flows.reveal!, maxPerMinute: 1000, autoHideSeconds: 0 } } }),
 });
