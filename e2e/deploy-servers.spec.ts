@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, test } from '@playwright/test';
 import { startDemo, type Demo } from '@cardframe/demo';
+import { loopbackUrl } from './fixtures.ts';
 
 const CLI = fileURLToPath(new URL('../packages/frame/src/deploy/cli.ts', import.meta.url));
 /** The built frame (`pnpm run build`). */
@@ -146,7 +147,8 @@ for (const origin of ORIGINS) {
       await frame.getByRole('button', { name: /Reveal/ }).click();
       await expect(frame.locator('[data-field=pan]')).toHaveText('4242 4242 4242 4242');
       // The same headers as the demo's own frame server, which sends frameSecurityHeaders(config).
-      const [served, reference] = await Promise.all([fetch(frameUrl), fetch(demo.frame.url)]);
+      // The demo's own frame has a host name Node cannot resolve: it is reached on loopback.
+      const [served, reference] = await Promise.all([fetch(frameUrl), fetch(loopbackUrl(demo.frame.url))]);
       for (const name of ['content-security-policy', 'permissions-policy', 'cross-origin-resource-policy', 'x-content-type-options', 'referrer-policy']) {
         expect(served.headers.get(name), name).toBe(reference.headers.get(name));
       }

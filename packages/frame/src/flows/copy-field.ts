@@ -4,14 +4,16 @@ import type { RevealedValues } from '../reveal.ts';
 
 /**
  * Writes `field` to the clipboard; call it inside the cardholder's click.
- * With the value `held`, a plain write; without it, the clipboard gets a
- * promise of the value, so `fetch` happens within the same user activation.
- * Resolves with whether the browser took the text; rejects with the fetch's
- * own error when the fetch failed (a reveal failure, not a refused copy).
+ * With the value `held` and no `gate`, a plain write; otherwise the clipboard
+ * gets a promise of the value, so the write starts within the click's user
+ * activation (WebKit allows nothing later) while `gate` (a check that must
+ * pass first) and `fetch` settle. A rejected gate writes nothing and fetches
+ * nothing. Resolves with whether the browser took the text; rejects with the
+ * fetch's own error when the fetch failed (a reveal failure, not a refused copy).
  */
-export function copyField(field: FieldName, held: string | undefined, fetch: () => Promise<RevealedValues>): Promise<boolean> {
+export function copyField(field: FieldName, held: string | undefined, fetch: () => Promise<RevealedValues>, gate?: Promise<void>): Promise<boolean> {
   let fetchFailure: { error: unknown } | undefined;
-  const text =
+  const value = (): Promise<string> =>
     held !== undefined
       ? Promise.resolve(held)
       : fetch().then(
@@ -25,10 +27,11 @@ export function copyField(field: FieldName, held: string | undefined, fetch: () 
             throw error;
           },
         );
+  const text = gate ? gate.then(value) : value();
   let write: Promise<void>;
   try {
     write =
-      held !== undefined
+      held !== undefined && !gate
         ? navigator.clipboard.writeText(copyText(field, held))
         : navigator.clipboard.write([new ClipboardItem({ 'text/plain': text.then((value) => new Blob([copyText(field, value)], { type: 'text/plain' })) })]);
   } catch (error) {

@@ -7,7 +7,8 @@ export type Visibility = { readonly visible: true } | { readonly visible: false;
 type ObserverInitV2 = IntersectionObserverInit & { trackVisibility?: boolean; delay?: number };
 type EntryV2 = IntersectionObserverEntry & { readonly isVisible?: boolean };
 
-const canTrackVisibility = (): boolean => typeof IntersectionObserverEntry !== 'undefined' && 'isVisible' in IntersectionObserverEntry.prototype;
+/** Whether the engine can tell a covered element from a shown one (Intersection Observer v2). */
+export const canTrackVisibility = (): boolean => typeof IntersectionObserverEntry !== 'undefined' && 'isVisible' in IntersectionObserverEntry.prototype;
 
 /**
  * Observes `target` once and says whether it is fully on screen and, where

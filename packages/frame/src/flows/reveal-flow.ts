@@ -22,7 +22,7 @@ import { revealLimit } from '../frame-limits.ts';
 import { RevealGroup, type GroupMessage } from '../reveal-group.ts';
 import { PROFILE_FIELDS, reveal, revealWithKeyPair, type RevealedValues, type RevealResult } from '../reveal.ts';
 import { copyField } from './copy-field.ts';
-import { frameVisibility, type Visibility } from './frame-visibility.ts';
+import { canTrackVisibility, frameVisibility, type Visibility } from './frame-visibility.ts';
 import type { Flow, FlowContext } from './flow.ts';
 import { revealOptions } from './reveal-options.ts';
 
@@ -265,10 +265,14 @@ export class RevealFlow implements Flow {
   }
 
   /**
-   * Copy, inside the click: first a check that the cardholder could see the
+   * Copy, inside the click, once a check says the cardholder could see the
    * button (a host may lay a transparent element over the frame and let the
-   * click through), then `copyField`, still within the click's activation.
-   * The view says how it went; a failed fetch is a reveal failure.
+   * click through). Where the engine cannot see covering elements (no
+   * Intersection Observer v2: WebKit, Firefox) the clipboard write starts at
+   * once, inside the click's activation as WebKit requires, and gets its text
+   * only after the check; Chromium checks first and writes after, within the
+   * activation it keeps. The view says how it went; a failed fetch is a
+   * reveal failure.
    */
   #copy(): void {
     const view = this.element;
@@ -278,30 +282,37 @@ export class RevealFlow implements Flow {
     const generation = this.#generation;
     view.status = 'idle';
     view.error = undefined;
-    void frameVisibility(view.shadowRoot?.querySelector('button') ?? view).then((visibility) => {
-      if (generation !== this.#generation) return;
-      if (visibility.visible) {
-        this.#copyVisible(view, field, generation);
-        return;
-      }
-      const refused = new CardframeError('ERR_COPY_REFUSED', COPY_NOT_VISIBLE[visibility.reason]);
-      view.error = refused.toInfo();
-      view.status = visibility.reason === 'obscured' ? 'obscured' : 'refused';
-      this.#context.channel.emit('error', refused.toInfo());
+    const visibility = frameVisibility(view.shadowRoot?.querySelector('button') ?? view);
+    const gate = visibility.then((seen) => {
+      if (!seen.visible) throw new CardframeError('ERR_COPY_REFUSED', COPY_NOT_VISIBLE[seen.reason]);
     });
+    if (canTrackVisibility()) {
+      void gate.then(
+        () => generation === this.#generation && this.#copyField(view, field, generation, visibility),
+        () => generation === this.#generation && this.#copyField(view, field, generation, visibility, gate),
+      );
+      return;
+    }
+    this.#copyField(view, field, generation, visibility, gate);
   }
 
-  #copyVisible(view: CopyView, field: FieldName, generation: number): void {
+  #copyField(view: CopyView, field: FieldName, generation: number, visibility: Promise<Visibility>, gate?: Promise<void>): void {
     const held = this.#values[field];
-    const copied = copyField(field, held, async () => {
-      const { values, unavailable } = await this.#fetch(false);
-      const gap = unavailable.find((entry) => entry.field === field);
-      if (gap) throw new CardframeError(gap.code, `the issuer response has no readable ${field}`);
-      return values;
-    });
+    const copied = copyField(
+      field,
+      held,
+      async () => {
+        const { values, unavailable } = await this.#fetch(false);
+        const gap = unavailable.find((entry) => entry.field === field);
+        if (gap) throw new CardframeError(gap.code, `the issuer response has no readable ${field}`);
+        return values;
+      },
+      gate,
+    );
     if (held === undefined) view.state = 'revealing';
     copied.then(
-      (written) => {
+      async (written) => {
+        const seen = await visibility;
         if (generation !== this.#generation) return;
         view.state = 'ready';
         if (written) {
@@ -309,9 +320,9 @@ export class RevealFlow implements Flow {
           this.#context.channel.emit('copy', { field });
           return;
         }
-        const refused = new CardframeError('ERR_COPY_REFUSED', 'the browser refused to write to the clipboard');
+        const refused = new CardframeError('ERR_COPY_REFUSED', seen.visible ? 'the browser refused to write to the clipboard' : COPY_NOT_VISIBLE[seen.reason]);
         view.error = refused.toInfo();
-        view.status = 'refused';
+        view.status = seen.visible ? 'refused' : seen.reason === 'obscured' ? 'obscured' : 'refused';
         this.#context.channel.emit('error', refused.toInfo());
       },
       (error: unknown) => this.#fail(error, generation),
