@@ -11,6 +11,13 @@ import type { RevealedValues } from '../reveal.ts';
  * nothing. Resolves with whether the browser took the text; rejects with the
  * fetch's own error when the fetch failed (a reveal failure, not a refused copy).
  */
+/** The clipboard's promise of the text; its failure is reported through the write, never as an unhandled rejection. */
+function blobOf(field: FieldName, text: Promise<string>): Promise<Blob> {
+  const blob = text.then((value) => new Blob([copyText(field, value)], { type: 'text/plain' }));
+  blob.catch(() => undefined);
+  return blob;
+}
+
 export function copyField(field: FieldName, held: string | undefined, fetch: () => Promise<RevealedValues>, gate?: Promise<void>): Promise<boolean> {
   let fetchFailure: { error: unknown } | undefined;
   const value = (): Promise<string> =>
@@ -33,7 +40,7 @@ export function copyField(field: FieldName, held: string | undefined, fetch: () 
     write =
       held !== undefined && !gate
         ? navigator.clipboard.writeText(copyText(field, held))
-        : navigator.clipboard.write([new ClipboardItem({ 'text/plain': text.then((value) => new Blob([copyText(field, value)], { type: 'text/plain' })) })]);
+        : navigator.clipboard.write([new ClipboardItem({ 'text/plain': blobOf(field, text) })]);
   } catch (error) {
     write = Promise.reject(error);
   }

@@ -283,16 +283,23 @@ export class RevealFlow implements Flow {
     view.status = 'idle';
     view.error = undefined;
     const visibility = frameVisibility(view.shadowRoot?.querySelector('button') ?? view);
+    if (canTrackVisibility()) {
+      void visibility.then((seen) => {
+        if (generation !== this.#generation) return;
+        if (seen.visible) {
+          this.#copyField(view, field, generation, visibility);
+          return;
+        }
+        const refused = new CardframeError('ERR_COPY_REFUSED', COPY_NOT_VISIBLE[seen.reason]);
+        view.error = refused.toInfo();
+        view.status = seen.reason === 'obscured' ? 'obscured' : 'refused';
+        this.#context.channel.emit('error', refused.toInfo());
+      });
+      return;
+    }
     const gate = visibility.then((seen) => {
       if (!seen.visible) throw new CardframeError('ERR_COPY_REFUSED', COPY_NOT_VISIBLE[seen.reason]);
     });
-    if (canTrackVisibility()) {
-      void gate.then(
-        () => generation === this.#generation && this.#copyField(view, field, generation, visibility),
-        () => generation === this.#generation && this.#copyField(view, field, generation, visibility, gate),
-      );
-      return;
-    }
     this.#copyField(view, field, generation, visibility, gate);
   }
 
