@@ -3,6 +3,7 @@ import { describe, it } from '@cardframe/test-env';
 import { CardframeError } from '@cardframe/protocol';
 import { frameRpId } from '../src/binding/passkey.ts';
 import { parseFrameConfig } from '../src/config.ts';
+import { configError } from './config-error.ts';
 import { frameSecurityHeaders } from '../src/headers.ts';
 
 const valid = {
@@ -10,16 +11,6 @@ const valid = {
   issuer: { sessionKey: { pem: '-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----' } },
   flows: { reveal: { fields: ['pan'] } },
 };
-
-function configError(value: unknown): string {
-  try {
-    parseFrameConfig(value);
-  } catch (error) {
-    expect((error as CardframeError).code).to.equal('ERR_CONFIG');
-    return (error as Error).message;
-  }
-  return 'accepted';
-}
 
 describe('frame config: card binding', () => {
   it('is seed 001\'s plain flow unless issuer.binding says bound, and enables the bind view only when flows.bind lists scopes', () => {

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { describe, it } from '@cardframe/test-env';
-import { CardframeError } from '@cardframe/protocol';
 import { parseFrameConfig } from '../src/config.ts';
+import { configError } from './config-error.ts';
 import { frameSecurityHeaders } from '../src/headers.ts';
 import { formatExpiry, formatPan, maskedValue } from '../src/format.ts';
 
@@ -10,17 +10,6 @@ const valid = {
   issuer: { sessionKey: { pem: '-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----' } },
   flows: { reveal: { fields: ['pan', 'cvc'] } },
 };
-
-function configError(value: unknown): string {
-  try {
-    parseFrameConfig(value);
-  } catch (error) {
-    expect(error).to.be.instanceOf(CardframeError);
-    expect((error as CardframeError).code).to.equal('ERR_CONFIG');
-    return (error as Error).message;
-  }
-  return 'accepted';
-}
 
 describe('frame config', () => {
   it('keeps fetched keys at most three TTLs by default, and never allows a maximum age below one TTL', () => {

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { describe, it } from '@cardframe/test-env';
-import { CardframeError } from '@cardframe/protocol';
 import { parseFrameConfig } from '../src/config.ts';
+import { configError } from './config-error.ts';
 
 const base = {
   allowedHostOrigins: ['https://shop.example'],
@@ -9,17 +9,6 @@ const base = {
   flows: { reveal: { fields: ['pan', 'expiry', 'cvc'] } },
 };
 const withProfile = (profile: unknown) => ({ ...base, issuer: { ...base.issuer, profile } });
-
-function configError(value: unknown): string {
-  try {
-    parseFrameConfig(value);
-  } catch (error) {
-    expect(error).to.be.instanceOf(CardframeError);
-    expect((error as CardframeError).code).to.equal('ERR_CONFIG');
-    return (error as Error).message;
-  }
-  return 'accepted';
-}
 
 describe('frame config: the issuer\'s own profile member names', () => {
   it('has no mapping unless the file gives one, and keeps the dotted paths it gives', () => {

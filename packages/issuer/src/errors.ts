@@ -1,3 +1,5 @@
+import type { BindingIssuerCode } from '@cardframe/protocol';
+
 /** Error codes the issuer toolkit raises; the sandbox issuer sends them as `{"error":{"code","message"}}`. */
 export type IssuerErrorCode =
   | 'invalid_session_id'
@@ -22,26 +24,8 @@ export type IssuerErrorCode =
   /** The device is unknown or not bound to this card. */
   | 'device_not_bound'
   | 'change_request_not_found'
-  /** Binding (see the binding contract): `scope` holds webauthn with siwe, or an unknown scope. */
-  | 'invalid_scope'
-  /** A bound request, or a further passkey's registration, came without the passkey assertion it needs. */
-  | 'binding_required'
-  /** The statement's nonce was never issued, or not for this card. */
-  | 'challenge_unknown'
-  | 'challenge_expired'
-  /** The challenge (or provisioning code) was consumed before: a replay. */
-  | 'challenge_used'
-  /** The assertion's challenge does not commit to this request's sessionid, key or PIN. */
-  | 'commitment_mismatch'
-  /** The passkey is not bound to this card. */
-  | 'unknown_credential'
-  /** Signature, origin, RP ID, user verification or counter check failed. */
-  | 'invalid_assertion'
-  | 'invalid_registration'
-  | 'siwe_invalid_message'
-  | 'siwe_wrong_signer'
-  | 'siwe_wrong_domain'
-  | 'siwe_expired';
+  /** A refused binding or bound request: the binding contract's codes, listed once in protocol. */
+  | BindingIssuerCode;
 
 /** An issuer-side error with a stable code and the HTTP status it maps to. */
 export class IssuerError extends Error {

@@ -21,13 +21,20 @@ export const ASSERTION_HEADER = 'cardframe-assertion';
 
 /** The issuer's error codes for a refused binding or bound request (the binding contract's table). */
 export const BINDING_ISSUER_CODES = [
+  /** `scope` holds webauthn with siwe, or an unknown scope. */
   'invalid_scope',
+  /** A bound request, or a further passkey's registration, came without the passkey assertion it needs. */
   'binding_required',
+  /** The statement's nonce was never issued, or not for this card. */
   'challenge_unknown',
   'challenge_expired',
+  /** The challenge (or provisioning code) was consumed before: a replay. */
   'challenge_used',
+  /** The assertion's challenge does not commit to this request's sessionid, key or PIN. */
   'commitment_mismatch',
+  /** The passkey is not bound to this card. */
   'unknown_credential',
+  /** Signature, origin, RP ID, user verification or counter check failed. */
   'invalid_assertion',
   'invalid_registration',
   'siwe_invalid_message',
@@ -35,6 +42,9 @@ export const BINDING_ISSUER_CODES = [
   'siwe_wrong_domain',
   'siwe_expired',
 ] as const;
+
+/** One of {@link BINDING_ISSUER_CODES}. */
+export type BindingIssuerCode = (typeof BINDING_ISSUER_CODES)[number];
 
 /** Transports a passkey may name; others are dropped, not refused (browsers add new ones). */
 export const AUTHENTICATOR_TRANSPORTS = ['ble', 'cable', 'hybrid', 'internal', 'nfc', 'smart-card', 'usb'] as const;

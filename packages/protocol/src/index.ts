@@ -19,7 +19,7 @@ export {
   parseScopedCard,
   parseSignature,
 } from './binding.ts';
-export type { BindingResult, ScopedCardJson, WebauthnHints } from './binding.ts';
+export type { BindingIssuerCode, BindingResult, ScopedCardJson, WebauthnHints } from './binding.ts';
 export type {
   AuthenticationCredentialJson,
   BindingAssertion,
