@@ -195,7 +195,7 @@ export abstract class FrameElement extends ReactiveElement {
     if (changed.has('frameUrl') && this.frameUrl !== undefined && !parseFrameUrl(this.frameUrl)) {
       this.#fail(new CardframeError('ERR_BAD_OPTION', 'frame-url must be an absolute http(s) URL'));
     }
-    if (this.#ready.value && (this.configureKeys().some((key) => changed.has(key) && changed.get(key) !== undefined) || APPEARANCE_PROPERTIES.some((key) => changed.has(key)))) {
+    if (this.#ready.value && (this.configureKeys().some((key) => changed.has(key)) || APPEARANCE_PROPERTIES.some((key) => changed.has(key)))) {
       void this.#configure();
     }
     if (changed.has('_height') && this._height !== undefined) {

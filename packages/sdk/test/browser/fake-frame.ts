@@ -34,6 +34,8 @@ export async function loaded(iframe: HTMLIFrameElement, timeoutMs = 5000): Promi
 export interface FakeFrame {
   /** The params of the first `configure` the element sent. */
   readonly configured: Promise<ConfigureParams>;
+  /** The params of every `configure` received so far, in order. */
+  readonly configures: ConfigureParams[];
   /** The methods of every request received so far, in order. */
   readonly methods: string[];
   /** Sends `ready` with these fields, as a frame does after a successful configure. */
@@ -57,6 +59,7 @@ export async function connectFake(el: Element): Promise<FakeFrame> {
   await Promise.race([new Promise((resolve) => iframe.addEventListener('load', resolve, { once: true })), new Promise((resolve) => setTimeout(resolve, 100))]);
   let port: MessagePort | undefined;
   const methods: string[] = [];
+  const configures: ConfigureParams[] = [];
   const replies = new Map<string, (reply: { ok: boolean; result?: { body: unknown }; error?: { code: string } }) => void>();
   let nextId = 0;
   let onConfigure: (params: ConfigureParams) => void = () => {};
@@ -68,13 +71,16 @@ export async function connectFake(el: Element): Promise<FakeFrame> {
       port?.close();
       port = next;
       methods.length = 0;
+      configures.length = 0;
       next.onmessage = (message: MessageEvent) => {
         const data = message.data as { kind: string; id: string; method: string; params: ConfigureParams; ok: boolean };
         if (data.kind === 'reply') replies.get(data.id)?.(data);
         if (data.kind !== 'request') return;
         methods.push(data.method);
         next.postMessage({ v: 1, kind: 'reply', id: data.id, ok: true, result: {} });
-        if (data.method === 'configure') onConfigure(data.params);
+        if (data.method !== 'configure') return;
+        configures.push(data.params);
+        onConfigure(data.params);
       };
       resolve();
     });
@@ -83,6 +89,7 @@ export async function connectFake(el: Element): Promise<FakeFrame> {
   await connected;
   return {
     configured,
+    configures,
     methods,
     ready: (fields) => port!.postMessage({ v: 1, kind: 'event', event: 'ready', detail: { fields } }),
     emit: (event, detail) => port!.postMessage({ v: 1, kind: 'event', event, detail }),
