@@ -86,7 +86,8 @@ export function expectShape(value: unknown, shape: Shape, path: string): void {
     const object = expectObject(value, path, keys.filter((key) => !key.endsWith('?')), keys.map((key) => key.replace('?', '')));
     for (const key of keys) {
       const name = key.replace('?', '');
-      if (object[name] != null) expectShape(object[name], (shape as Record<string, Shape>)[key]!, `${path}.${name}`);
+      // An optional member may be null (WebAuthn's JSON has such members); a required one is always checked.
+      if (object[name] != null || name === key) expectShape(object[name], (shape as Record<string, Shape>)[key]!, `${path}.${name}`);
     }
   }
 }
