@@ -67,12 +67,14 @@ const TEXT_PATTERN = /^[^\x00-\x09\x0b-\x1f\x7f]{1,4096}$/;
  * small): a number is base64url text of at most that many characters, a
  * RegExp a string it matches (the pattern bounds the length), `[shape]` an
  * array of up to 8 such values, `{}` any plain JSON object of at most 2 KB,
- * and an object exactly these members (a `?` suffix marks an optional one).
+ * an object exactly these members (a `?` suffix marks an optional one), and
+ * a function a check of its own that throws `ERR_BAD_MESSAGE`.
  */
-export type Shape = number | RegExp | readonly [Shape] | { readonly [key: string]: Shape };
+export type Shape = number | RegExp | readonly [Shape] | { readonly [key: string]: Shape } | ((value: unknown, path: string) => void);
 
 export function expectShape(value: unknown, shape: Shape, path: string): void {
-  if (typeof shape === 'number') expectString(value, path, BASE64URL_PATTERN, shape);
+  if (typeof shape === 'function') shape(value, path);
+  else if (typeof shape === 'number') expectString(value, path, BASE64URL_PATTERN, shape);
   else if (shape instanceof RegExp) expectString(value, path, shape, MAX_CHALLENGE_CHARS);
   else if (Array.isArray(shape)) {
     if (!Array.isArray(value) || value.length > 8) fail(path, 'expected up to 8 values');
