@@ -1,27 +1,14 @@
 import { isErrorCode } from './errors.ts';
 import { expectObject, parseFieldNames } from './guards.ts';
 import { fail } from './json-value.ts';
-import { CHANGE_REQUEST_STATUSES, FIELD_NAMES, HIDE_REASONS, type FieldName, type FrameEventDetails, type UnavailableFieldInfo } from './messages.ts';
+import { CHANGE_REQUEST_STATUSES, FIELD_NAMES, HIDE_REASONS, type FrameEventDetails, type UnavailableFieldInfo } from './messages.ts';
 import { ID_PATTERN } from './patterns.ts';
 import { checked, type Shape } from './binding.ts';
 import { parseErrorInfo } from './replies.ts';
 
-const GAP_CODES: readonly unknown[] = ['ERR_PROFILE_MISSING', 'ERR_PROFILE_MALFORMED'];
-
-function parseUnavailable(value: unknown): UnavailableFieldInfo[] {
-  if (!Array.isArray(value) || value.length === 0 || value.length > FIELD_NAMES.length) fail('message.detail.unavailable', 'expected 1 to 4 entries');
-  const entries = value.map((entry, i) => {
-    const e = expectObject(entry, `message.detail.unavailable[${i}]`, ['field', 'code']);
-    if (!(FIELD_NAMES as readonly unknown[]).includes(e['field'])) fail(`message.detail.unavailable[${i}].field`, 'unknown field name');
-    if (!GAP_CODES.includes(e['code'])) fail(`message.detail.unavailable[${i}].code`, 'unknown code');
-    return { field: e['field'] as FieldName, code: e['code'] as UnavailableFieldInfo['code'] };
-  });
-  if (new Set(entries.map((e) => e.field)).size !== entries.length) fail('message.detail.unavailable', 'duplicate field');
-  return entries;
-}
-
 /** A string that is one of `values`. */
 const oneOf = (values: readonly string[]): RegExp => new RegExp(`^(?:${values.join('|')})$`);
+const FIELD = oneOf(FIELD_NAMES);
 const NOTHING: Shape = (value, path) => void expectObject(value, path, []);
 
 /**
@@ -35,10 +22,13 @@ export const EVENT_SHAPES: { [K in keyof FrameEventDetails]: Shape } = {
     const d = expectObject(detail, path, ['fields'], ['unavailable']);
     // A field frame whose only field is unavailable reveals nothing else.
     parseFieldNames(d['fields'], `${path}.fields`, d['unavailable'] !== undefined);
-    if (d['unavailable'] !== undefined) parseUnavailable(d['unavailable']);
+    if (d['unavailable'] === undefined) return;
+    // The fields whose plaintext profile value is missing or malformed: each at most once.
+    const unavailable = checked<UnavailableFieldInfo[]>(d['unavailable'], [{ field: FIELD, code: /^ERR_PROFILE_(?:MISSING|MALFORMED)$/ }], `${path}.unavailable`);
+    if (unavailable.length === 0 || new Set(unavailable.map((entry) => entry.field)).size < unavailable.length) fail(`${path}.unavailable`, 'expected 1 to 4 entries, one per field');
   },
   hide: { reason: oneOf(HIDE_REASONS) },
-  copy: { field: oneOf(FIELD_NAMES) },
+  copy: { field: FIELD },
   focus: NOTHING,
   blur: NOTHING,
   error: (detail, path) => void parseErrorInfo(detail, path),
