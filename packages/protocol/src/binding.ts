@@ -77,12 +77,14 @@ const TEXT_PATTERN = /^[^\x00-\x09\x0b-\x1f\x7f]{1,4096}$/;
  * small): a number is base64url text of at most that many characters, a
  * RegExp a string it matches (the pattern bounds the length), `[shape]` an
  * array of up to 8 such values, `{}` any plain JSON object of at most 2 KB,
- * and an object exactly these members (a `?` suffix marks an optional one).
+ * an object exactly these members (a `?` suffix marks an optional one), and
+ * a function a check of its own that throws `ERR_BAD_MESSAGE`.
  */
-export type Shape = number | RegExp | readonly [Shape] | { readonly [key: string]: Shape };
+export type Shape = number | RegExp | readonly [Shape] | { readonly [key: string]: Shape } | ((value: unknown, path: string) => void);
 
 export function expectShape(value: unknown, shape: Shape, path: string): void {
-  if (typeof shape === 'number') expectString(value, path, BASE64URL_PATTERN, shape);
+  if (typeof shape === 'function') shape(value, path);
+  else if (typeof shape === 'number') expectString(value, path, BASE64URL_PATTERN, shape);
   else if (shape instanceof RegExp) expectString(value, path, shape, MAX_CHALLENGE_CHARS);
   else if (Array.isArray(shape)) {
     if (!Array.isArray(value) || value.length > 8) fail(path, 'expected up to 8 values');
@@ -96,7 +98,8 @@ export function expectShape(value: unknown, shape: Shape, path: string): void {
     const object = expectObject(value, path, keys.filter((key) => !key.endsWith('?')), keys.map((key) => key.replace('?', '')));
     for (const key of keys) {
       const name = key.replace('?', '');
-      if (object[name] != null) expectShape(object[name], (shape as Record<string, Shape>)[key]!, `${path}.${name}`);
+      // An optional member may be null (WebAuthn's JSON has such members); a required one is always checked.
+      if (object[name] != null || name === key) expectShape(object[name], (shape as Record<string, Shape>)[key]!, `${path}.${name}`);
     }
   }
 }

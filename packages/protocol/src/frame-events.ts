@@ -1,71 +1,51 @@
 import { isErrorCode } from './errors.ts';
-import { expectObject, expectString, parseFieldNames } from './guards.ts';
+import { expectObject, parseFieldNames } from './guards.ts';
 import { fail } from './json-value.ts';
-import { CHANGE_REQUEST_STATUSES, FIELD_NAMES, HIDE_REASONS, type FieldName, type FrameEventDetails, type UnavailableFieldInfo } from './messages.ts';
+import { CHANGE_REQUEST_STATUSES, FIELD_NAMES, HIDE_REASONS, type FrameEventDetails, type UnavailableFieldInfo } from './messages.ts';
 import { ID_PATTERN } from './patterns.ts';
-import { checked } from './binding.ts';
+import { checked, type Shape } from './binding.ts';
 import { parseErrorInfo } from './replies.ts';
 
-const GAP_CODES: readonly unknown[] = ['ERR_PROFILE_MISSING', 'ERR_PROFILE_MALFORMED'];
+/** A string that is one of `values`. */
+const oneOf = (values: readonly string[]): RegExp => new RegExp(`^(?:${values.join('|')})$`);
+const FIELD = oneOf(FIELD_NAMES);
+const NOTHING: Shape = (value, path) => void expectObject(value, path, []);
 
-function parseUnavailable(value: unknown): UnavailableFieldInfo[] {
-  if (!Array.isArray(value) || value.length === 0 || value.length > FIELD_NAMES.length) fail('message.detail.unavailable', 'expected 1 to 4 entries');
-  const entries = value.map((entry, i) => {
-    const e = expectObject(entry, `message.detail.unavailable[${i}]`, ['field', 'code']);
-    if (!(FIELD_NAMES as readonly unknown[]).includes(e['field'])) fail(`message.detail.unavailable[${i}].field`, 'unknown field name');
-    if (!GAP_CODES.includes(e['code'])) fail(`message.detail.unavailable[${i}].code`, 'unknown code');
-    return { field: e['field'] as FieldName, code: e['code'] as UnavailableFieldInfo['code'] };
-  });
-  if (new Set(entries.map((e) => e.field)).size !== entries.length) fail('message.detail.unavailable', 'duplicate field');
-  return entries;
-}
-
-/** One parser per event the frame emits, each checking its `detail`. */
-export const EVENT_PARSERS: { [K in keyof FrameEventDetails]: (detail: unknown) => FrameEventDetails[K] } = {
+/**
+ * The `detail` of each event the frame emits, as data: what reaches the host
+ * app's listeners is exactly what was checked here.
+ */
+export const EVENT_SHAPES: { [K in keyof FrameEventDetails]: Shape } = {
   // A group's reveal-all toggle is ready with no fields of its own.
-  ready: (detail) => ({ fields: parseFieldNames(expectObject(detail, 'message.detail', ['fields'])['fields'], 'message.detail.fields', true) }),
-  reveal: (detail) => {
-    const d = expectObject(detail, 'message.detail', ['fields'], ['unavailable']);
-    if (d['unavailable'] === undefined) return { fields: parseFieldNames(d['fields'], 'message.detail.fields') };
-    const unavailable = parseUnavailable(d['unavailable']);
+  ready: { fields: (value, path) => void parseFieldNames(value, path, true) },
+  reveal: (detail, path) => {
+    const d = expectObject(detail, path, ['fields'], ['unavailable']);
     // A field frame whose only field is unavailable reveals nothing else.
-    return { fields: parseFieldNames(d['fields'], 'message.detail.fields', true), unavailable };
+    parseFieldNames(d['fields'], `${path}.fields`, d['unavailable'] !== undefined);
+    if (d['unavailable'] === undefined) return;
+    // The fields whose plaintext profile value is missing or malformed: each at most once.
+    const unavailable = checked<UnavailableFieldInfo[]>(d['unavailable'], [{ field: FIELD, code: /^ERR_PROFILE_(?:MISSING|MALFORMED)$/ }], `${path}.unavailable`);
+    if (unavailable.length === 0 || new Set(unavailable.map((entry) => entry.field)).size < unavailable.length) fail(`${path}.unavailable`, 'expected 1 to 4 entries, one per field');
   },
-  hide: (detail) => {
-    const reason = expectObject(detail, 'message.detail', ['reason'])['reason'];
-    if (!(HIDE_REASONS as readonly unknown[]).includes(reason)) fail('message.detail.reason', 'unknown reason');
-    return { reason: reason as (typeof HIDE_REASONS)[number] };
+  hide: { reason: oneOf(HIDE_REASONS) },
+  copy: { field: FIELD },
+  focus: NOTHING,
+  blur: NOTHING,
+  error: (detail, path) => void parseErrorInfo(detail, path),
+  change: (detail, path) => {
+    const d = expectObject(detail, path, ['complete', 'valid'], ['error']);
+    if (typeof d['complete'] !== 'boolean' || typeof d['valid'] !== 'boolean') fail(path, 'expected booleans');
+    if (d['error'] !== undefined && !isErrorCode(d['error'])) fail(`${path}.error`, 'unknown error code');
   },
-  copy: (detail) => {
-    const field = expectObject(detail, 'message.detail', ['field'])['field'];
-    if (!(FIELD_NAMES as readonly unknown[]).includes(field)) fail('message.detail.field', 'unknown field name');
-    return { field: field as FieldName };
-  },
-  focus: (detail) => (expectObject(detail, 'message.detail', []), {}),
-  blur: (detail) => (expectObject(detail, 'message.detail', []), {}),
-  error: (detail) => parseErrorInfo(detail, 'message.detail'),
-  change: (detail) => {
-    const d = expectObject(detail, 'message.detail', ['complete', 'valid'], ['error']);
-    if (typeof d['complete'] !== 'boolean' || typeof d['valid'] !== 'boolean') fail('message.detail', 'expected booleans');
-    if (d['error'] !== undefined && !isErrorCode(d['error'])) fail('message.detail.error', 'unknown error code');
-    return d['error'] === undefined
-      ? { complete: d['complete'], valid: d['valid'] }
-      : { complete: d['complete'], valid: d['valid'], error: d['error'] };
-  },
-  submit: (detail) => {
-    const d = expectObject(detail, 'message.detail', ['flow', 'status'], ['changeRequestId']);
-    if (d['flow'] !== 'pin') fail('message.detail.flow', 'expected "pin"');
-    if (!(CHANGE_REQUEST_STATUSES as readonly unknown[]).includes(d['status'])) fail('message.detail.status', 'unknown status');
-    const status = d['status'] as (typeof CHANGE_REQUEST_STATUSES)[number];
-    return d['changeRequestId'] === undefined
-      ? { flow: 'pin', status }
-      : { flow: 'pin', status, changeRequestId: expectString(d['changeRequestId'], 'message.detail.changeRequestId', ID_PATTERN, 64) };
+  submit: (detail, path) => {
+    const d = checked<Record<string, unknown>>(detail, { flow: /^pin$/, status: oneOf(CHANGE_REQUEST_STATUSES), 'changeRequestId?': ID_PATTERN }, path);
+    if (d['changeRequestId'] === null) fail(`${path}.changeRequestId`, 'expected a string');
   },
   // A credential id for a passkey, an address for a wallet.
-  bind: (detail) => ({ ...checked<FrameEventDetails['bind']>(detail, { scope: /^(?:webauthn|siwe)$/, 'credentialId?': 1366, 'address?': /^0x[0-9a-fA-F]{40}$/ }, 'message.detail') }),
-  resize: (detail) => {
-    const height = expectObject(detail, 'message.detail', ['height'])['height'];
-    if (typeof height !== 'number' || !Number.isFinite(height) || height < 0 || height > 10_000) fail('message.detail.height', 'expected 0 to 10000');
-    return { height };
+  bind: { scope: /^(?:webauthn|siwe)$/, 'credentialId?': 1366, 'address?': /^0x[0-9a-fA-F]{40}$/ },
+  resize: {
+    height: (height, path) => {
+      if (typeof height !== 'number' || !Number.isFinite(height) || height < 0 || height > 10_000) fail(path, 'expected 0 to 10000');
+    },
   },
 };

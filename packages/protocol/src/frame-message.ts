@@ -1,5 +1,5 @@
 import { ASSERTION, MAX_ASSERTION_HEADER_CHARS, checked, parseBindingSubmission, parseCardScopes, parseChallengeText } from './binding.ts';
-import { EVENT_PARSERS } from './frame-events.ts';
+import { EVENT_SHAPES } from './frame-events.ts';
 import { parsePinSubmission } from './frame-requests.ts';
 import { expectObject, expectString, expectVersion } from './guards.ts';
 import { assertJsonValue, assertSize, fail } from './json-value.ts';
@@ -66,10 +66,10 @@ export function parseFrameMessage(data: unknown): FrameMessage {
     case 'event': {
       expectObject(message, 'message', ['v', 'kind', 'event', 'detail']);
       const name = message['event'];
-      if (typeof name !== 'string' || !Object.hasOwn(EVENT_PARSERS, name)) fail('message.event', 'unknown event');
+      if (typeof name !== 'string' || !Object.hasOwn(EVENT_SHAPES, name)) fail('message.event', 'unknown event');
       const event = name as keyof FrameEventDetails;
-      // The map's key and parser agree by construction; TypeScript cannot see that through the index.
-      return { v: PROTOCOL_VERSION, kind: 'event', event, detail: EVENT_PARSERS[event](message['detail']) } as FrameMessage;
+      // The detail is the checked value itself: the shape names every member it may have.
+      return { v: PROTOCOL_VERSION, kind: 'event', event, detail: checked(message['detail'], EVENT_SHAPES[event], 'message.detail') } as FrameMessage;
     }
     default:
       fail('message.kind', 'expected "request", "reply" or "event"');

@@ -43,6 +43,14 @@ describe('binding messages', () => {
     expect(parseFrameMessage(request('pin', { encrypted_pin: 'a.b.c.d.e', key_id: 'k1', assertion }))).to.deep.include({ method: 'pin' });
   });
 
+  it('refuses null where a bound request requires a member, so no host callback is handed one', () => {
+    const code = (value: unknown) => thrownCode(() => parseFrameMessage(value));
+    const key = { kty: 'EC', crv: 'P-256', x: b64u(43), y: b64u(43) };
+    expect(code(request('register-device', { public_key: key, assertion: { challenge: null, credential: assertionCredential } }))).to.equal('ERR_BAD_MESSAGE');
+    expect(code(request('pin', { encrypted_pin: 'a.b.c.d.e', key_id: 'k1', assertion: { challenge: statement, credential: { ...assertionCredential, id: null } } }))).to.equal('ERR_BAD_MESSAGE');
+    expect(code(request('bind', { body: { scope: 'siwe', message: 'example.com wants you to sign in', signature: null } }))).to.equal('ERR_BAD_MESSAGE');
+  });
+
   it('refuses unknown members, registrations where an assertion belongs, and oversized values', () => {
     const code = (value: unknown) => thrownCode(() => parseFrameMessage(value));
     expect(code(request('card', { scope: ['webauthn'], extra: 1 }))).to.equal('ERR_BAD_MESSAGE');

@@ -16,7 +16,7 @@ describe('public keys in frame requests', () => {
     expect(paramsOf(card(rsa))).to.deep.equal({ public_key: rsa });
   });
 
-  it('refuses a response JWK for another algorithm, curve or use, with a private member, or with a missing coordinate', () => {
+  it('refuses a response JWK for another algorithm, curve or use, with a private member or another kind\'s member, or with a missing coordinate', () => {
     for (const key of [
       { ...ec, alg: 'RSA-OAEP-256' },
       { ...ec, alg: 'ECDH-ES+A256KW' },
@@ -28,6 +28,10 @@ describe('public keys in frame requests', () => {
       { kty: 'EC', crv: 'P-256', y: B64URL_32, kid: 'k1', use: 'enc', alg: 'ECDH-ES' },
       { ...ec, x: 'not base64url!' },
       { ...ec, kid: 'a.b' },
+      { ...ec, n: 'AQAB' },
+      { ...rsa, crv: 'P-256' },
+      { ...ec, kty: 'PGP' },
+      { ...ec, kty: 'toString' },
     ]) {
       expect(thrownCode(() => parseFrameMessage(card(key))), JSON.stringify(Object.keys(key))).to.equal('ERR_BAD_MESSAGE');
     }

@@ -73,6 +73,63 @@ describe('frame message validation', () => {
     expect(parseFrameMessage({ v: 1, kind: 'request', id: 'q', method: 'session', params: { sessionId: 'AAAA==' } })).to.deep.include({ method: 'session' });
   });
 
+  it('hands on each event detail exactly as checked', () => {
+    const details: Record<string, unknown> = {
+      ready: { fields: [] },
+      reveal: { fields: [], unavailable: [{ field: 'expiry', code: 'ERR_PROFILE_MISSING' }] },
+      hide: { reason: 'page-hidden' },
+      copy: { field: 'cvc' },
+      focus: {},
+      blur: {},
+      error: { code: 'ERR_ISSUER_REQUEST', message: 'fetchCardData rejected', status: 503, issuerCode: 'retired_key' },
+      change: { complete: true, valid: false, error: 'ERR_PIN_TRIVIAL' },
+      submit: { flow: 'pin', status: 'ACCEPTED', changeRequestId: 'cr_1' },
+      bind: { scope: 'siwe', address: `0x${'ab'.repeat(20)}` },
+      resize: { height: 180.5 },
+    };
+    for (const [event, detail] of Object.entries(details)) {
+      expect(parseFrameMessage({ v: 1, kind: 'event', event, detail })).to.deep.equal({ v: 1, kind: 'event', event, detail });
+    }
+  });
+
+  it('refuses each event whose detail has a member missing, null, of the wrong type or out of range', () => {
+    const refused: [string, unknown][] = [
+      ['ready', { fields: null }],
+      ['ready', { fields: ['pan', 'pan'] }],
+      ['reveal', { fields: [] }],
+      ['reveal', { fields: ['pan'], unavailable: null }],
+      ['reveal', { fields: ['pan'], unavailable: [{ field: 'pan', code: 'ERR_CONFIG' }] }],
+      ['reveal', { fields: ['pan'], unavailable: [] }],
+      ['reveal', { fields: ['pan'], unavailable: [{ field: 'expiry', code: 'ERR_PROFILE_MISSING' }, { field: 'expiry', code: 'ERR_PROFILE_MALFORMED' }] }],
+      ['reveal', { fields: ['pan'], unavailable: [{ field: 'ssn', code: 'ERR_PROFILE_MISSING' }] }],
+      ['reveal', { fields: ['pan'], unavailable: [{ field: 'expiry', code: 'ERR_PROFILE_MISSING', value: '12/30' }] }],
+      ['hide', { reason: null }],
+      ['hide', { reason: 'user ' }],
+      ['hide', {}],
+      ['copy', { field: 'ssn' }],
+      ['copy', { field: null }],
+      ['focus', { field: 'pan' }],
+      ['blur', null],
+      ['error', { code: 'ERR_NOPE', message: 'x' }],
+      ['error', { code: 'ERR_CONFIG', message: 'x', status: null }],
+      ['change', { complete: 'yes', valid: true }],
+      ['change', { complete: true, valid: true, error: null }],
+      ['submit', { flow: 'reveal', status: 'ACCEPTED' }],
+      ['submit', { flow: 'pin', status: 'accepted' }],
+      ['submit', { flow: 'pin', status: 'ACCEPTED', changeRequestId: null }],
+      ['submit', { flow: 'pin', status: null }],
+      ['bind', { scope: null }],
+      ['bind', { scope: 'siwe', address: '0x12' }],
+      ['resize', { height: -1 }],
+      ['resize', { height: 10_001 }],
+      ['resize', { height: '180' }],
+      ['resize', { height: null }],
+    ];
+    for (const [event, detail] of refused) {
+      expect(codeOf(() => parseFrameMessage({ v: 1, kind: 'event', event, detail })), `${event} ${JSON.stringify(detail)}`).to.equal('ERR_BAD_MESSAGE');
+    }
+  });
+
   it('refuses events with unknown names or extra detail, and non-base64 session ids', () => {
     expect(codeOf(() => parseFrameMessage({ v: 1, kind: 'event', event: 'pan', detail: {} }))).to.equal('ERR_BAD_MESSAGE');
     expect(codeOf(() => parseFrameMessage({ v: 1, kind: 'event', event: 'reveal', detail: { fields: ['pan'], value: '4242' } }))).to.equal('ERR_BAD_MESSAGE');

@@ -1,6 +1,8 @@
-import { css } from '@lit/reactive-element';
+import { unsafeCSS } from '@lit/reactive-element';
 
-export const frameStyles = css`
+// Fixed text with nothing interpolated, so `unsafeCSS` is safe here; Lit's `css` tag would add its
+// value checks (and their messages) to the host script for no gain. Elements use it the same way.
+export const frameStyles = unsafeCSS(`
   :host {
     display: block;
     min-height: var(--cardframe-min-height, 0);
@@ -15,4 +17,4 @@ export const frameStyles = css`
     border: 0;
     color-scheme: normal;
   }
-`;
+`);

@@ -1,5 +1,5 @@
 import type { CardframeStyle, FieldName, RevealModeName, ThemeName } from '@cardframe/protocol';
-import { ReactiveElement, css, type PropertyDeclarations, type PropertyValues } from '@lit/reactive-element';
+import { ReactiveElement, unsafeCSS, type PropertyDeclarations, type PropertyValues } from '@lit/reactive-element';
 import type { BindCard, FetchCard, FetchCardData, FetchEncryptedCard, SignMessage } from '../host-callback.ts';
 import { REVEAL_OPTION_PROPERTIES, RevealElement, type RevealGroupHost } from '../reveal-element.ts';
 
@@ -33,11 +33,11 @@ function randomGroupId(): string {
  * </cardframe-group>
  */
 export class CardframeGroup extends ReactiveElement implements RevealGroupHost {
-  static override styles = css`
+  static override styles = unsafeCSS(`
     :host {
       display: contents;
     }
-  `;
+  `);
 
   static override properties: PropertyDeclarations = {
     ...REVEAL_OPTION_PROPERTIES,
