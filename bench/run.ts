@@ -22,6 +22,7 @@ import { leaks } from './phases/leaks.ts';
 import { manyCards } from './phases/many-cards.ts';
 import { timeToReady } from './phases/time-to-ready.ts';
 import { timeToReveal } from './phases/time-to-reveal.ts';
+import { boundReveal } from './phases/bound-reveal.ts';
 import { attachProbes, pss } from './probes.ts';
 import { benchmarksMarkdown, type BenchResults } from './report.ts';
 import { SIZE_BUDGETS } from './sizes.ts';
@@ -37,7 +38,7 @@ const LEAK_CYCLES = QUICK ? 100 : 1000;
 const built = await buildBundles({ reuse: process.argv.includes('--no-build') });
 const floor = await startFloorServer();
 const demo = await startDemo({
-  // Seed 001's plain flow: no passkey authenticator is attached to the bench's pages.
+  // Seed 001's plain flow; the bound-reveal phase starts a bound issuer of its own, with a passkey authenticator on its page.
   binding: 'plain',
   frameConfig: (config) => ({ ...config, flows: { reveal: { ...config.flows.reveal!, maxPerMinute: 1000, autoHideSeconds: 0 } } }),
 });
@@ -59,6 +60,7 @@ const probes = await attachProbes(browser, context, page, residentFrame);
 
 const ready = await timeToReady(stage, RUNS);
 const reveal = await timeToReveal(stage, RUNS);
+const bound = await boundReveal(browser, stage, RUNS);
 const cryptoResults = await cryptoInPage(stage);
 const { many, growth } = await manyCards(stage, probes, issuerStats, { runs: MANY_RUNS, counts: MANY_COUNTS });
 const leakResults = await leaks(stage, probes, issuerStats, LEAK_CYCLES);
@@ -84,6 +86,7 @@ const results: BenchResults = {
   otherSizes: built.otherSizes,
   timeToReady: ready,
   timeToReveal: reveal,
+  boundReveal: bound,
   otherEngines,
   crypto: cryptoResults,
   issuerNode,

@@ -62,6 +62,8 @@ export interface DemoOptions {
   redisUrl?: string;
   /** Lifetime of the sandbox issuer's passkey statements and SIWE messages (default 5 minutes). */
   challengeTtlMs?: number;
+  /** The sandbox issuer's clock for its binding challenges (default `Date.now`): a test moves it past a statement's expiry. */
+  issuerNow?: () => number;
   /** Adjust the frame's deployment config before it is served. */
   frameConfig?(config: FrameConfig): FrameConfig;
   /**
@@ -119,6 +121,7 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
         siwe: { domain: new URL(merchant.url).host, uri: merchant.url, chainId: 1 },
         ...(options.redisUrl ? { redisUrl: options.redisUrl } : {}),
         ...(options.challengeTtlMs === undefined ? {} : { challengeTtlMs: options.challengeTtlMs }),
+        ...(options.issuerNow ? { now: options.issuerNow } : {}),
       }).catch(async (error: unknown) => {
         await Promise.all([merchant.close(), frame.close(), pgpFrame?.close()]);
         throw error;

@@ -65,3 +65,41 @@ export function ownDeviceKey(page: Page): Promise<{ status: number; code: string
     return { status: response.status, code: ((await response.json()) as { error?: { code: string } }).error?.code };
   });
 }
+
+/**
+ * In the page: a PIN of the script's choosing sealed as seed 002 says
+ * (compact JWE, RSA-OAEP-256 + A256CBC-HS512, `kid` in the header) to the
+ * issuer's public PIN key with WebCrypto alone, and sent to `/api/pin`
+ * (unsigned: a change request), with `assertion` if given. Resolves with
+ * the answer and the JWE it sent.
+ */
+export function ownSealedPin(page: Page, pinKey: JsonWebKey & { kid: string }, pin: string, assertion?: unknown): Promise<{ status: number; code: string | undefined; encryptedPin: string }> {
+  return page.evaluate(
+    async ([jwk, digits, extra]) => {
+      const b64u = (bytes: Uint8Array): string => btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+      const text = new TextEncoder();
+      const header = b64u(text.encode(JSON.stringify({ alg: 'RSA-OAEP-256', enc: 'A256CBC-HS512', kid: jwk.kid })));
+      // A256CBC-HS512 (RFC 7518 5.2): a 64-byte key, the first half for HMAC-SHA-512, the second for AES-256-CBC.
+      const cek = crypto.getRandomValues(new Uint8Array(64));
+      const publicJwk: JsonWebKey = { kty: 'RSA', n: jwk.n!, e: jwk.e!, alg: 'RSA-OAEP-256', ext: true };
+      const wrapKey = await crypto.subtle.importKey('jwk', publicJwk, { name: 'RSA-OAEP', hash: 'SHA-256' }, false, ['encrypt']);
+      const encryptedKey = new Uint8Array(await crypto.subtle.encrypt({ name: 'RSA-OAEP' }, wrapKey, cek));
+      const iv = crypto.getRandomValues(new Uint8Array(16));
+      const aes = await crypto.subtle.importKey('raw', cek.slice(32), 'AES-CBC', false, ['encrypt']);
+      const ciphertext = new Uint8Array(await crypto.subtle.encrypt({ name: 'AES-CBC', iv }, aes, text.encode(JSON.stringify({ pin: digits }))));
+      const aad = text.encode(header);
+      const al = new Uint8Array(8);
+      new DataView(al.buffer).setBigUint64(0, BigInt(aad.length * 8));
+      const mac = await crypto.subtle.importKey('raw', cek.slice(0, 32), { name: 'HMAC', hash: 'SHA-512' }, false, ['sign']);
+      const signed = new Uint8Array(await crypto.subtle.sign('HMAC', mac, new Uint8Array([...aad, ...iv, ...ciphertext, ...al])));
+      const encryptedPin = [header, b64u(encryptedKey), b64u(iv), b64u(ciphertext), b64u(signed.slice(0, 32))].join('.');
+      const response = await fetch('/api/pin', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ encrypted_pin: encryptedPin, key_id: jwk.kid, ...(extra === undefined ? {} : { assertion: extra }) }),
+      });
+      return { status: response.status, code: ((await response.json()) as { error?: { code: string } }).error?.code, encryptedPin };
+    },
+    [pinKey, pin, assertion] as const,
+  );
+}

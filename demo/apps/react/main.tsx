@@ -6,16 +6,21 @@ const frameUrl = document.querySelector<HTMLMetaElement>('meta[name=cardframe-fr
 const json = (body: unknown): RequestInit => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 // The fields sit on the card artwork: the dark preset, on the artwork's own colour.
 const onArtwork = { base: { backgroundColor: '#264653' }, value: { fontSize: '18px' } };
+// `/api/card` with the issuer's `scope` query.
+const cardUrl = (scope: readonly string[] = []) => `/api/card${scope.length ? `?${scope.map((s) => `scope=${encodeURIComponent(s)}`).join('&')}` : ''}`;
 // `request` carries the issuer's scopes and, for a bound issuer, the passkey assertion header: forward both.
 const fetchCardData = (sessionId: string, request?: { readonly headers: Readonly<Record<string, string>>; readonly scope: readonly string[] }) =>
-  fetch(`/api/card${request?.scope.length ? `?${request.scope.map((s) => `scope=${encodeURIComponent(s)}`).join('&')}` : ''}`, { headers: { sessionid: sessionId, ...request?.headers } });
+  fetch(cardUrl(request?.scope), { headers: { sessionid: sessionId, ...request?.headers } });
+// A bound issuer's passkey statements, and a first passkey's registration (seed 001's PATCH /), go through these two.
+const fetchCard = (request: { readonly scope: readonly string[]; readonly headers: Readonly<Record<string, string>> }) => fetch(cardUrl(request.scope), { headers: { ...request.headers } });
+const bindCard = (body: unknown) => fetch('/api/card', { ...json(body), method: 'PATCH' });
 
 function Card() {
   const [events, setEvents] = useState<string[]>([]);
   const log = (line: string) => setEvents((list) => [...list, line]);
   return (
     <>
-      <CardframeGroup id="card" frameUrl={frameUrl} last4="4242" theme="dark" fetchCardData={fetchCardData} onError={(e) => log(`error ${e.detail.code}`)}>
+      <CardframeGroup id="card" frameUrl={frameUrl} last4="4242" theme="dark" fetchCardData={fetchCardData} fetchCard={fetchCard} bindCard={bindCard} onError={(e) => log(`error ${e.detail.code}`)}>
         <section className="artwork" aria-label="Your card">
           <span className="artwork-brand" aria-hidden="true">
             ACME
@@ -40,6 +45,8 @@ function Card() {
         <CardframePin
           id="pin"
           frameUrl={frameUrl}
+          fetchCard={fetchCard}
+          bindCard={bindCard}
           submitPin={(submission) => fetch('/api/pin', json(submission))}
           registerDevice={(publicKey, extra?: { assertion?: unknown }) => fetch('/api/devices', json({ public_key: publicKey, ...(extra?.assertion ? { assertion: extra.assertion } : {}) }))}
           onSubmit={(e) => log(`submit ${e.detail.status}`)}

@@ -5,9 +5,14 @@ const frameUrl = document.querySelector<HTMLMetaElement>('meta[name=cardframe-fr
 const json = (body: unknown): RequestInit => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 // The fields sit on the card artwork: the dark preset, on the artwork's own colour.
 const onArtwork = { base: { backgroundColor: '#264653' }, value: { fontSize: '18px' } };
+// `/api/card` with the issuer's `scope` query.
+const cardUrl = (scope: readonly string[] = []) => `/api/card${scope.length ? `?${scope.map((s) => `scope=${encodeURIComponent(s)}`).join('&')}` : ''}`;
 // `request` carries the issuer's scopes and, for a bound issuer, the passkey assertion header: forward both.
 const fetchCardData = (sessionId: string, request?: { readonly headers: Readonly<Record<string, string>>; readonly scope: readonly string[] }) =>
-  fetch(`/api/card${request?.scope.length ? `?${request.scope.map((s) => `scope=${encodeURIComponent(s)}`).join('&')}` : ''}`, { headers: { sessionid: sessionId, ...request?.headers } });
+  fetch(cardUrl(request?.scope), { headers: { sessionid: sessionId, ...request?.headers } });
+// A bound issuer's passkey statements, and a first passkey's registration (seed 001's PATCH /), go through these two.
+const fetchCard = (request: { readonly scope: readonly string[]; readonly headers: Readonly<Record<string, string>> }) => fetch(cardUrl(request.scope), { headers: { ...request.headers } });
+const bindCard = (body: unknown) => fetch('/api/card', { ...json(body), method: 'PATCH' });
 
 // Render functions rather than templates: the host page's CSP has no 'unsafe-eval' for Vue's template compiler.
 const App = defineComponent({
@@ -16,7 +21,7 @@ const App = defineComponent({
     const shown = ref(true);
     const log = (line: string) => events.value.push(line);
     const card = () =>
-      h(CardframeGroup, { id: 'card', frameUrl, last4: '4242', theme: 'dark', fetchCardData, onError: (e: { code: string }) => log(`error ${e.code}`) }, () => [
+      h(CardframeGroup, { id: 'card', frameUrl, last4: '4242', theme: 'dark', fetchCardData, fetchCard, bindCard, onError: (e: { code: string }) => log(`error ${e.code}`) }, () => [
         h('section', { class: 'artwork', 'aria-label': 'Your card' }, [
           h('span', { class: 'artwork-brand', 'aria-hidden': 'true' }, 'ACME'),
           h(CardframePan, { class: 'artwork-pan', frameStyle: onArtwork, onReveal: () => log('reveal pan') }),
@@ -38,6 +43,8 @@ const App = defineComponent({
           h(CardframePin, {
             id: 'pin',
             frameUrl,
+            fetchCard,
+            bindCard,
             submitPin: (submission: unknown) => fetch('/api/pin', json(submission)),
             registerDevice: (publicKey: unknown, extra?: { assertion?: unknown }) => fetch('/api/devices', json({ public_key: publicKey, ...(extra?.assertion ? { assertion: extra.assertion } : {}) })),
             onSubmit: (e: { status: string }) => log(`submit ${e.status}`),

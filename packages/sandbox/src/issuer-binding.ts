@@ -35,6 +35,8 @@ export interface SandboxBindingOptions {
   readonly redisUrl?: string;
   /** Lifetime of webauthn and siwe challenges (default 5 minutes). */
   readonly challengeTtlMs?: number;
+  /** The clock challenges are issued and checked by (default `Date.now`); tests move it past an expiry instead of waiting. */
+  readonly now?: () => number;
 }
 
 /** What a card route needs from binding, and the routes binding adds. */
@@ -100,6 +102,7 @@ export async function createSandboxBinding(options: SandboxBindingOptions, conte
     bindings,
     ...(options.siwe ? { siwe: options.siwe } : {}),
     ...(options.challengeTtlMs === undefined ? {} : { challengeTtlMs: options.challengeTtlMs }),
+    ...(options.now ? { now: options.now } : {}),
   });
   const walletCards: { cardId: string; walletCardId: string; addedAt: string }[] = [];
   const { stats } = context;

@@ -1,0 +1,9 @@
+import { test } from '../fixtures.ts';
+import { boundJourneyThrough } from './wrapper-host.ts';
+
+// Its own demo (a bound issuer whose card has no passkey yet): the React page's spec makes another.
+test.use({ demoOptions: { binding: 'bound' } });
+
+test('the Vue demo page relays a bound issuer: passkey created in the toggle\'s frame, bound reveals, bound PIN change', async ({ host }) => {
+  await boundJourneyThrough(host, '/vue/');
+});
