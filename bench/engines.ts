@@ -90,8 +90,10 @@ try {
         new Promise<[number, number]>((resolve, reject) => {
           const frame = document.createElement('iframe');
           const timer = setTimeout(() => reject(new Error('floor frame silent for 20 s')), 20000);
-          // Ten round trips a run: one is below some engines' timer resolution.
-          const TRIPS = 10;
+          // Round trips until 25 ms have passed (at least ten): Firefox and WebKit
+          // round performance.now() to a millisecond, coarser than one trip.
+          const MIN_TRIPS = 10;
+          const MIN_MS = 25;
           let loaded = 0;
           let sent = 0;
           let trips = 0;
@@ -100,11 +102,11 @@ try {
             if (event.data === 'ready') {
               loaded = performance.now() - start;
               sent = performance.now();
-            } else if (++trips === TRIPS) {
+            } else if (++trips >= MIN_TRIPS && performance.now() - sent >= MIN_MS) {
               clearTimeout(timer);
               removeEventListener('message', on);
               frame.remove();
-              resolve([loaded, (performance.now() - sent) / TRIPS]);
+              resolve([loaded, (performance.now() - sent) / trips]);
               return;
             }
             frame.contentWindow!.postMessage(`echo=${n}`, '*');
