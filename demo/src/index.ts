@@ -140,7 +140,8 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
         oaepHash: sandbox!.oaepHash === 'sha1' ? 'SHA-1' : 'SHA-256',
         messageFormat: options.messageFormat ?? 'jwe',
         pinKeys: { jwksUrl: `${sandbox!.url}/v1/cards/${options.messageFormat === 'pgp' ? 'pgp_keys' : 'pin_keys'}` },
-        // The sandbox signs its key-pair replies, so the frame accepts only signed ones (JWE programmes; OpenPGP replies are not signed yet).
+        // The sandbox signs its key-pair replies, so the frame accepts only signed ones. A frame run with the OpenPGP format keeps
+        // seed 003/004's unsigned replies (its suite answers with what gpg makes); the OpenPGP deployment below pins the signing key.
         ...(options.messageFormat === 'pgp' ? {} : { responseSigningKeys: { jwksUrl: `${sandbox!.url}/v1/cards/reply_signing_keys` } }),
       };
   const pinEnabled = !options.issuer || options.issuer.pinKeyJwk !== undefined;
@@ -158,10 +159,11 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
   frame.setConfig(config);
   if (pgpFrame) {
     const { responseSigningKeys: _jweOnly, ...pgpIssuer } = issuerConfig as typeof issuerConfig & { responseSigningKeys?: unknown };
+    // The OpenPGP deployment pins the sandbox's OpenPGP reply-signing key, so it accepts only replies the sandbox signed.
     const pgpBase = parseFrameConfig({
       ...base,
-      issuer: { ...pgpIssuer, messageFormat: 'pgp', pinKeys: { jwksUrl: `${sandbox!.url}/v1/cards/pgp_keys` } },
-      flows: { ...base.flows, ...(base.flows.reveal ? { reveal: { ...base.flows.reveal, responseSigning: 'off' } } : {}) },
+      issuer: { ...pgpIssuer, messageFormat: 'pgp', pinKeys: { jwksUrl: `${sandbox!.url}/v1/cards/pgp_keys` }, responseSigningKey: { pgp: sandbox!.pgpReplySigningKey.publicEntry.pgp } },
+      flows: { ...base.flows, ...(base.flows.reveal ? { reveal: { ...base.flows.reveal, responseSigning: 'required' } } : {}) },
     });
     pgpFrame.setConfig(options.frameConfig ? parseFrameConfig(options.frameConfig(pgpBase)) : pgpBase);
   }

@@ -1,3 +1,5 @@
+import type { Route } from '@playwright/test';
+import { generatePgpReplySigningKey, sealPgpResponse, sealSignedPgpReply } from '@cardframe/issuer';
 import { expect, expectNoneIn, mountExpectingError, test, type HostPage } from '../fixtures.ts';
 
 const PAN = '4242424242424242';
@@ -253,6 +255,66 @@ test('a hostile host cannot make a key-pair frame show digits it encrypted to th
   expect(await replayed).toMatchObject({ code: 'ERR_SIGNATURE_INVALID' });
   await expect(frame.getByRole('alert')).toBeVisible();
   await expect(frame.locator('[data-field=pan]')).toHaveText('•••• •••• •••• 4242');
+});
+
+test('a hostile host cannot make the OpenPGP frame show digits it encrypted to the frame\'s own key, unsigned or signed with its own key, nor replay a genuine signed reply', async ({ host }) => {
+  test.setTimeout(60_000);
+  await host.open();
+  const frame = host.page.frameLocator('#card-keypair iframe');
+  await expect(frame.getByRole('button', { name: /Reveal/ })).toBeEnabled();
+  // The page's switch moves the key-pair card to the OpenPGP issuer's card, served by pgp.frame.localhost, which pins the sandbox's signing key.
+  const ready = host.nextEvent('cardframe-ready', '#card-keypair');
+  await host.page.getByLabel(/OpenPGP/).check();
+  await ready;
+  await expect(frame.getByRole('button', { name: /Reveal/ })).toBeEnabled();
+
+  // The host's side holds what the host holds: the frame's OpenPGP public key and the nonce. Its backend route answers
+  // with its own digits encrypted to that key (OpenPGP.js, as any script could), unsigned or signed with a key of its own.
+  const HOST_CARD = { pan: '4000056655665556', cvc: '999', expiry: '01/2031' };
+  const hostKey = await generatePgpReplySigningKey();
+  const forgeries: { seal: (publicKey: unknown, nonce: string) => Promise<string>; code: string }[] = [
+    { seal: (publicKey) => sealPgpResponse(HOST_CARD, publicKey), code: 'ERR_SIGNATURE_INVALID' },
+    { seal: (publicKey, nonce) => sealSignedPgpReply(HOST_CARD, { nonce }, publicKey, hostKey), code: 'ERR_KEY_NOT_FOUND' },
+  ];
+  for (const { seal, code } of forgeries) {
+    await host.page.route(/\/api\/card-details(\?|$)/, async (route: Route) => {
+      const { public_key, nonce } = route.request().postDataJSON() as { public_key: unknown; nonce: string };
+      await route.fulfill({ status: 200, contentType: 'application/pgp-encrypted', body: await seal(public_key, nonce) });
+    });
+    const refused = host.nextEvent<{ code: string }>('cardframe-error', '#card-keypair');
+    await frame.getByRole('button', { name: /Reveal/ }).click();
+    expect(await refused).toMatchObject({ code });
+    await expect(frame.getByRole('alert')).toBeVisible();
+    await expect(frame.locator('[data-field=pan]')).toHaveText('•••• •••• •••• ••••');
+    await expect(frame.getByText('5556')).toHaveCount(0);
+    await host.page.unrouteAll();
+  }
+
+  // A genuine signed reply, fetched from the issuer while the frame is told the request failed, is played back to the
+  // next request: same frame key, the issuer's own signature, but another request's nonce.
+  let recorded: string | undefined;
+  await host.page.route(/\/api\/card-details(\?|$)/, async (route: Route) => {
+    if (recorded === undefined) {
+      recorded = await (await route.fetch()).text();
+      return route.fulfill({ status: 503, contentType: 'application/json', body: '{"error":{"code":"unavailable","message":"try again"}}' });
+    }
+    return route.fulfill({ status: 200, contentType: 'application/pgp-encrypted', body: recorded });
+  });
+  const failed = host.nextEvent<{ code: string }>('cardframe-error', '#card-keypair');
+  await frame.getByRole('button', { name: /Reveal/ }).click();
+  await failed;
+  expect(recorded).toMatch(/^-----BEGIN PGP MESSAGE-----/);
+  const replayed = host.nextEvent<{ code: string }>('cardframe-error', '#card-keypair');
+  await frame.getByRole('button', { name: /Reveal/ }).click();
+  expect(await replayed).toMatchObject({ code: 'ERR_SIGNATURE_INVALID' });
+  await expect(frame.locator('[data-field=pan]')).toHaveText('•••• •••• •••• ••••');
+  await expect(frame.getByText('4444')).toHaveCount(0);
+  await host.page.unrouteAll();
+
+  // The honest path, signed by the sandbox and checked against the pinned key, still reveals.
+  await frame.getByRole('button', { name: /Reveal/ }).click();
+  await expect(frame.locator('[data-field=pan]')).toHaveText('5555 5555 5555 4444');
+  await host.expectNothingLeaked(['5555555555554444', '4000056655665556']);
 });
 
 test('a sibling iframe on the host page cannot connect to the card frame, even from the allowed origin', async ({ page, demo }) => {

@@ -23,4 +23,6 @@ export { BINDING_PURPOSES, bindingChallenge, bindingChallengeText, encodeBase64U
 export type { BindingCommitment, BindingPurpose } from './binding-challenge.ts';
 export { REPLY_SIGNING_ALGS, importReplyVerifyKey, verifySignedReply } from './signed-reply.ts';
 export { replyNonce } from './reply-nonce.ts';
+export { checkReplyClaims } from './reply-claims.ts';
+export type { ReplyAgeOptions } from './reply-claims.ts';
 export type { ReplyBinding, ReplySigningAlg, ReplyVerifyKey, VerifyReplyOptions } from './signed-reply.ts';

@@ -1,6 +1,9 @@
 import { compactVerify, decodeProtectedHeader, importJWK, type CompactJWSHeaderParameters } from 'jose';
 import { CardframeError } from '@cardframe/protocol';
 import { decodeBase64Url } from './base64url.ts';
+import { checkReplyClaims, type ReplyAgeOptions, type ReplyBinding } from './reply-claims.ts';
+
+export type { ReplyBinding } from './reply-claims.ts';
 
 /** Signature algorithms an issuer may sign replies with (RFC 8725: a fixed allowlist, never `none` or HMAC). */
 export const REPLY_SIGNING_ALGS = ['ES256', 'PS256', 'RS256'] as const;
@@ -13,24 +16,12 @@ export interface ReplyVerifyKey {
   readonly key: CryptoKey;
 }
 
-/** What a signed reply must be bound to: the frame key it was encrypted to and the nonce the frame sent. */
-export interface ReplyBinding {
-  /** The `kid` of the frame's response key the request carried. */
-  readonly kid: string;
-  /** The one-use nonce the frame sent with that request. */
-  readonly nonce: string;
-}
-
-export interface VerifyReplyOptions {
+export interface VerifyReplyOptions extends ReplyAgeOptions {
   /** Finds the issuer key a signature's `kid` names (a ring lookup that may refresh). */
   readonly keyFor: (kid: string) => Promise<ReplyVerifyKey | undefined>;
-  /** Oldest `iat` accepted, in seconds (default 120). */
-  readonly maxAgeSeconds?: number;
-  readonly now?: () => number;
 }
 
 const MAX_JWS_CHARS = 64 * 1024;
-const CLOCK_SKEW_MS = 60_000;
 const ALLOWED_HEADER = new Set(['alg', 'kid', 'typ', 'cty']);
 const MIN_RSA_MODULUS_BYTES = 256;
 
@@ -111,13 +102,5 @@ export async function verifySignedReply(jws: unknown, binding: ReplyBinding, opt
   } finally {
     payload.fill(0);
   }
-  if (typeof claims !== 'object' || claims === null || Array.isArray(claims)) throw new CardframeError('ERR_MALFORMED_RESPONSE', 'the signed reply is not an object');
-  const record = claims as Record<string, unknown>;
-  if (record['kid'] !== binding.kid) throw invalid('the signed reply is for another frame key');
-  if (record['nonce'] !== binding.nonce) throw invalid('the signed reply does not carry this request\'s nonce');
-  const iat = record['iat'];
-  const now = (options.now ?? Date.now)();
-  const maxAgeMs = (options.maxAgeSeconds ?? 120) * 1000;
-  if (typeof iat !== 'number' || !Number.isFinite(iat) || iat * 1000 > now + CLOCK_SKEW_MS || now - iat * 1000 > maxAgeMs) throw invalid('the signed reply is not recent');
-  return record;
+  return checkReplyClaims(claims, binding, options);
 }

@@ -1,5 +1,6 @@
 import { CardframeError, PROFILE_MEMBERS, PROFILE_PATH_PATTERN, parseFieldNames, type FieldName, type ProfileMapping } from '@cardframe/protocol';
 import { JWE_ENCS, type EncryptionPolicy, type JweEnc, type KeyRingSource, type MessageFormat, type OaepHash } from '@cardframe/crypto';
+import { replyVerifier } from './keys/format-loader.ts';
 
 /**
  * The frame's deployment config: a JSON file served from the frame's own
@@ -35,7 +36,10 @@ export interface FrameConfig {
      * The issuer's public keys that sign key-pair replies (JWKs with `use:
      * "sig"`, ES256, or RS256/PS256 named by `alg`): pinned, or a JWKS URL the
      * frame fetches itself. Written `responseSigningKey: {jwk}` for one pinned
-     * key. With them, key-pair reveals accept only signed replies.
+     * key. An OpenPGP issuer gives armored OpenPGP public keys instead
+     * (`responseSigningKey: {pgp: "<armored>"}`, or key-set entries `{kid,
+     * use: "sig", pgp}`), checked with OpenPGP.js when the config loads.
+     * With them, key-pair reveals accept only signed replies.
      */
     readonly responseSigningKeys?: KeyRingSource;
     /** Algorithms for sealing to the issuer: RSA-OAEP only where the issuer needs it. */
@@ -198,14 +202,14 @@ function parseOrigin(value: unknown, path: string): string {
   return value;
 }
 
-/** One pinned key: `{pem}` (sessionids only), `{jwk}`, or `{pgp}` (an OpenPGP issuer's armored PIN key). */
+/** One pinned key: `{pem}` (sessionids only), `{jwk}`, or `{pgp}` (an OpenPGP issuer's armored PIN or reply-signing key). */
 function parsePinnedKey(value: unknown, path: string, form: 'pem' | 'jwk' | 'pgp'): unknown {
   const source = object(value, path);
   const keys = Object.keys(source);
   if (form === 'pem' && keys.length === 1 && typeof source['pem'] === 'string') return { pem: source['pem'] };
   if (form === 'pgp' && keys.length === 1 && typeof source['pgp'] === 'string') return { pgp: source['pgp'] };
   if (form !== 'pgp' && keys.length === 1 && typeof source['jwk'] === 'object' && source['jwk'] !== null) return source['jwk'];
-  throw bad(`${path} must be ${form === 'pem' ? '{"pem": "..."} or ' : ''}{"${form === 'pgp' ? 'pgp' : 'jwk'}": ...}`);
+  throw bad(`${path} must be ${form === 'pem' ? '{"pem": "..."} or ' : ''}{"${form === 'pgp' ? 'pgp' : 'jwk'}": ...}${form === 'pgp' ? ' (jwk: JWE issuers only)' : ''}`);
 }
 
 /** A key ring source: `{jwksUrl}` (https, or http on loopback) or `{keys: [...]}`. */
@@ -394,9 +398,7 @@ export function parseFrameConfig(value: unknown): FrameConfig {
   const binding = parseBinding(issuer['binding']);
   const messageFormat = issuer['messageFormat'] ?? 'jwe';
   if (messageFormat !== 'jwe' && messageFormat !== 'pgp') throw bad('issuer.messageFormat must be "jwe" or "pgp"');
-  const responseSigningKeys = parseKeys(issuer, 'responseSigningKey', 'responseSigningKeys', 'jwk');
-  // Signed OpenPGP replies are not verified yet: refuse the config rather than accept unsigned replies it asks to refuse.
-  if (responseSigningKeys && messageFormat === 'pgp') throw bad('issuer.responseSigningKey(s) is supported for JWE issuers only');
+  const responseSigningKeys = parseKeys(issuer, 'responseSigningKey', 'responseSigningKeys', messageFormat === 'pgp' ? 'pgp' : 'jwk');
   const flows = object(config['flows'] ?? {}, 'flows');
   const reveal = flows['reveal'] === undefined ? undefined : parseRevealFlow(flows['reveal'], responseSigningKeys !== undefined);
   const pin = flows['pin'] === undefined ? undefined : parsePinFlow(flows['pin']);
@@ -449,5 +451,9 @@ export async function loadFrameConfig(fetcher: typeof fetch = fetch): Promise<Fr
   } catch {
     throw bad('is not JSON');
   }
-  return parseFrameConfig(json);
+  const config = parseFrameConfig(json);
+  // An OpenPGP issuer's pinned reply-signing keys are checked now (in the OpenPGP chunk, fetched only for such a
+  // config): a private, expired or revoked key, or one that cannot sign, fails the load, not the first reveal.
+  if (config.issuer.messageFormat === 'pgp' && config.issuer.responseSigningKeys) await replyVerifier(config);
+  return config;
 }

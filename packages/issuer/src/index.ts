@@ -12,6 +12,8 @@ export type { PinKey } from './pin-keys.ts';
 export { RotatingPgpKeyRing, generatePgpPinKey } from './pgp-keys.ts';
 export type { PgpPinKey, RotatingPgpKey, RotatingPgpKeyJson } from './pgp-keys.ts';
 export { sealPgpResponse } from './seal-pgp-response.ts';
+export { generatePgpReplySigningKey, importPgpReplySigningKey, sealSignedPgpReply } from './pgp-reply-signing.ts';
+export type { PgpReplySigningKey } from './pgp-reply-signing.ts';
 export { sealField } from './seal-field.ts';
 export { signCardReply } from './sign-card-reply.ts';
 export type { CardReplyData, CardReplyRequest, ReplySigningKey } from './sign-card-reply.ts';

@@ -1,6 +1,6 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { RotatingKeyRing, RotatingPgpKeyRing, type KeyPurpose, type RotatingKeyJson, type RotatingPgpKeyJson } from '@cardframe/issuer';
+import { RotatingKeyRing, RotatingPgpKeyRing, generatePgpReplySigningKey, importPgpReplySigningKey, type KeyPurpose, type PgpReplySigningKey, type RotatingKeyJson, type RotatingPgpKeyJson } from '@cardframe/issuer';
 
 interface StoredKeys {
   readonly version: 1;
@@ -10,6 +10,8 @@ interface StoredKeys {
   readonly pgp?: { readonly keys: readonly RotatingPgpKeyJson[] };
   /** Keys that sign key-pair replies (absent in older files). */
   readonly replySigning?: { readonly keys: readonly RotatingKeyJson[] };
+  /** The OpenPGP key that signs OpenPGP programmes' key-pair replies, armored (absent in older files). */
+  readonly pgpReplySigning?: { readonly armoredPrivateKey: string };
 }
 
 export interface IssuerKeys {
@@ -17,6 +19,8 @@ export interface IssuerKeys {
   readonly pin: RotatingKeyRing;
   readonly pgp: RotatingPgpKeyRing;
   readonly replySigning: RotatingKeyRing;
+  /** One OpenPGP key, not rotated: frames pin its public half in their config. */
+  readonly pgpReplySigning: PgpReplySigningKey;
   /** Writes every ring (no-op without a data folder). */
   save(): Promise<void>;
 }
@@ -62,11 +66,14 @@ export async function loadIssuerKeys(dataDir: string | undefined, purposes: { se
   }
   let pgp: RotatingPgpKeyRing | undefined;
   if (stored?.pgp) pgp = await RotatingPgpKeyRing.fromJSON(stored.pgp.keys).catch(() => undefined);
+  let pgpReplySigning: PgpReplySigningKey | undefined;
+  if (stored?.pgpReplySigning) pgpReplySigning = await importPgpReplySigningKey(stored.pgpReplySigning.armoredPrivateKey).catch(() => undefined);
   const keys: IssuerKeys = {
     session: ring('session'),
     pin: ring('pin'),
     pgp: pgp ?? (await RotatingPgpKeyRing.create()),
     replySigning: replySigning ?? RotatingKeyRing.create(REPLY_SIGNING),
+    pgpReplySigning: pgpReplySigning ?? (await generatePgpReplySigningKey()),
     async save() {
       if (!dataDir) return;
       const data: StoredKeys = {
@@ -75,6 +82,7 @@ export async function loadIssuerKeys(dataDir: string | undefined, purposes: { se
         pin: { purpose: purposes.pin, keys: keys.pin.toJSON() },
         pgp: { keys: keys.pgp.toJSON() },
         replySigning: { keys: keys.replySigning.toJSON() },
+        pgpReplySigning: { armoredPrivateKey: keys.pgpReplySigning.privateKey.armor() },
       };
       await mkdir(dataDir, { recursive: true });
       const temporary = join(dataDir, `${FILE}.${process.pid}.tmp`);

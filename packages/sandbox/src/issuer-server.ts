@@ -1,6 +1,18 @@
 import { createPublicKey } from 'node:crypto';
 import { importIssuerEncryptionKey, sealJwe } from '@cardframe/crypto';
-import { IssuerError, buildCardResponse, sealPgpResponse, signCardReply, unwrapSessionIdWithKeys, type CardRecord, type NodeOaepHash, type RotatingKey, type RotatingPgpKey } from '@cardframe/issuer';
+import {
+  IssuerError,
+  buildCardResponse,
+  sealPgpResponse,
+  sealSignedPgpReply,
+  signCardReply,
+  unwrapSessionIdWithKeys,
+  type CardRecord,
+  type NodeOaepHash,
+  type PgpReplySigningKey,
+  type RotatingKey,
+  type RotatingPgpKey,
+} from '@cardframe/issuer';
 import { listen, readBody, sendJson, type RunningServer } from './http.ts';
 import { loadIssuerKeys } from './issuer-key-store.ts';
 import { createPinRoutes } from './issuer-pin-routes.ts';
@@ -55,6 +67,11 @@ export interface SandboxIssuer extends RunningServer {
   readonly pinKey: RotatingKey;
   /** The active OpenPGP PIN key (kid = fingerprint). */
   readonly pgpPinKey: RotatingPgpKey;
+  /**
+   * The OpenPGP key that signs OpenPGP programmes' key-pair replies; a frame
+   * config pins `publicEntry.pgp`, also served at `/v1/cards/pgp_reply_signing_keys`.
+   */
+  readonly pgpReplySigningKey: PgpReplySigningKey;
   /** Kid of every key by stage, for every ring. */
   keyStages(): Record<'session' | 'pin' | 'pgp', Record<string, string>>;
   /** Rotates every ring once (next → active → retiring → retired) and persists them. */
@@ -156,7 +173,7 @@ export async function startSandboxIssuer(options: SandboxIssuerOptions = {}): Pr
         res.writeHead(204, { 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Methods': 'GET', 'Access-Control-Max-Age': '600' });
         return res.end();
       }
-      if (method === 'GET' && (path === '/keys/session/jwks.json' || path === '/v1/cards/pin_keys' || path === '/v1/cards/pgp_keys' || path === '/v1/cards/reply_signing_keys')) {
+      if (method === 'GET' && (path === '/keys/session/jwks.json' || path === '/v1/cards/pin_keys' || path === '/v1/cards/pgp_keys' || path === '/v1/cards/reply_signing_keys' || path === '/v1/cards/pgp_reply_signing_keys')) {
         stats.jwksRequests++;
         res.writeHead(200, JWKS_HEADERS);
         const set =
@@ -166,7 +183,9 @@ export async function startSandboxIssuer(options: SandboxIssuerOptions = {}): Pr
               ? keys.pin.jwks()
               : path === '/v1/cards/reply_signing_keys'
                 ? keys.replySigning.jwks()
-                : keys.session.jwks();
+                : path === '/v1/cards/pgp_reply_signing_keys'
+                  ? { keys: [keys.pgpReplySigning.publicEntry] }
+                  : keys.session.jwks();
         return res.end(JSON.stringify(set));
       }
       if ((path === '/card' || path.startsWith('/cards/') || path.startsWith('/v1/')) && fault && fault.remaining-- > 0) {
@@ -183,8 +202,10 @@ export async function startSandboxIssuer(options: SandboxIssuerOptions = {}): Pr
           await binding.checkPublicKey(card.id, body);
           const payload = { pan: card.pan, cvc: card.cvc, expiry: `${String(card.expirationMonth).padStart(2, '0')}/${card.expirationYear}`, pin: pins.get(card.id) };
           if (formatOf(card.id) === 'pgp') {
-            // An OpenPGP programme answers with an armored message to the frame's OpenPGP key.
-            const armored = await sealPgpResponse(payload, body.public_key);
+            // An OpenPGP programme answers with an armored message to the frame's OpenPGP key: with the frame's nonce
+            // (the JWE rule), signed inside over the card, the frame key's fingerprint and the nonce; without one, seed 003/004's plain message.
+            const armored =
+              body.nonce === undefined ? await sealPgpResponse(payload, body.public_key) : await sealSignedPgpReply(payload, { nonce: body.nonce as string }, body.public_key, keys.pgpReplySigning);
             res.writeHead(200, { 'Content-Type': 'application/pgp-encrypted', 'Cache-Control': 'no-store' });
             return res.end(armored);
           }
@@ -257,6 +278,7 @@ export async function startSandboxIssuer(options: SandboxIssuerOptions = {}): Pr
     get pgpPinKey() {
       return keys.pgp.active;
     },
+    pgpReplySigningKey: keys.pgpReplySigning,
     keyStages: allStages,
     rotate,
     pinOf: (cardId) => pins.get(cardId),

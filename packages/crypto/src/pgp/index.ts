@@ -12,7 +12,9 @@ export type { PgpKeyPair, PgpKeyPairOptions, PgpKeyType } from './pgp-key-pair.t
 /** An OpenPGP.js private key object (what {@link generatePgpKeyPair} makes). */
 export type { PrivateKey as PgpPrivateKey } from 'openpgp';
 export { openPgp } from './pgp-open.ts';
-export type { HeldPgpKey, OpenedPgp, PgpKeyResolver, PgpOpenOptions } from './pgp-open.ts';
+export type { HeldPgpKey, OpenedPgp, PgpKeyResolver, PgpOpenOptions, PgpSigners } from './pgp-open.ts';
+export { importPgpReplyVerifyKey } from './pgp-reply-verify-key.ts';
+export type { PgpReplyVerifyKey } from './pgp-reply-verify-key.ts';
 export { PgpResponseKeys } from './pgp-response-keys.ts';
 export type { PgpResponseKeysOptions } from './pgp-response-keys.ts';
 export { sealPgp } from './pgp-seal.ts';

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { rejectionCode } from '@cardframe/test-env';
-import { PgpResponseKeys, importIssuerPgpKey, sealPgp } from '../../src/pgp/index.ts';
+import { PgpResponseKeys, importIssuerPgpKey, importPgpReplyVerifyKey, sealPgp } from '../../src/pgp/index.ts';
 
 const hasGpg = spawnSync('gpg', ['--version'], { stdio: 'ignore' }).status === 0;
 const PIN = new TextEncoder().encode('{"pin":"4821"}');
@@ -32,6 +32,9 @@ describe('OpenPGP interop with the gpg command line', { skip: hasGpg ? false : '
     gpg(['--quick-generate-key', 'Issuer Cv25519 <cv@issuer.example>', 'future-default', 'default', 'never']);
     gpg(['--quick-generate-key', 'Issuer RSA <rsa@issuer.example>', 'rsa3072', 'sign', 'never']);
     gpg(['--quick-add-key', fingerprintOf('rsa@issuer.example'), 'rsa3072', 'encr', 'never']);
+    // A key whose primary only certifies, with an encryption subkey: it can sign nothing.
+    gpg(['--quick-generate-key', 'Issuer Cert-only <cert@issuer.example>', 'ed25519', 'cert', 'never']);
+    gpg(['--quick-add-key', fingerprintOf('cert@issuer.example'), 'cv25519', 'encr', 'never']);
   });
   after(() => rmSync(home, { recursive: true, force: true }));
 
@@ -75,5 +78,20 @@ describe('OpenPGP interop with the gpg command line', { skip: hasGpg ? false : '
     assert.equal(await rejectionCode(keys.open(bomb)), 'ERR_MESSAGE_TOO_LARGE');
     const elsewhere = gpg(['--armor', '--trust-model', 'always', '--sign', '--local-user', 'cv@issuer.example', '--encrypt', '--recipient', 'rsa@issuer.example'], 'x').toString();
     assert.equal(await rejectionCode(keys.open(elsewhere)), 'ERR_KEY_NOT_FOUND');
+  });
+
+  it('opens a reply gpg signed and encrypted to a frame key, checked against the gpg key pinned for signing; a key that cannot sign is refused', async () => {
+    const signer = await importPgpReplyVerifyKey(gpg(['--armor', '--export', 'cv@issuer.example']).toString());
+    assert.equal(signer.fingerprint, fingerprintOf('cv@issuer.example'));
+    assert.equal(await rejectionCode(importPgpReplyVerifyKey(gpg(['--armor', '--export', 'cert@issuer.example']).toString())), 'ERR_KEY_INVALID');
+    const keys = new PgpResponseKeys({ open: { signedBy: { keys: async () => [signer.key] } } });
+    const publicKey = await keys.current();
+    gpg(['--import'], publicKey.pgp);
+    const card = '{"pan":"4242424242424242","cvc":"123","expiry":"12/2030"}';
+    const signed = gpg(['--armor', '--trust-model', 'always', '--sign', '--local-user', 'cv@issuer.example', '--encrypt', '--recipient', publicKey.kid], card).toString();
+    assert.equal(new TextDecoder().decode((await keys.open(signed)).plaintext), card);
+    const byRsa = gpg(['--armor', '--trust-model', 'always', '--sign', '--local-user', 'rsa@issuer.example', '--encrypt', '--recipient', publicKey.kid], card).toString();
+    assert.equal(await rejectionCode(keys.open(byRsa)), 'ERR_KEY_NOT_FOUND');
+    keys.drop();
   });
 });

@@ -36,7 +36,13 @@ export async function responseKeys(config: FrameConfig): Promise<FrameResponseKe
   return (await FORMATS[config.issuer.messageFormat]()).responseKeys(config);
 }
 
-/** The key-pair reply check the config asks for, or undefined where it accepts unsigned replies. */
+/**
+ * The key-pair reply check the config asks for, or undefined where it
+ * accepts unsigned replies. For an OpenPGP issuer it first imports the
+ * pinned reply-signing keys (`ERR_CONFIG` for a refused one), so the frame
+ * also calls it as the config loads.
+ */
 export async function replyVerifier(config: FrameConfig): Promise<ReplyVerifier | undefined> {
   return (await FORMATS[config.issuer.messageFormat]()).replyVerifier(config);
 }
+

@@ -26,6 +26,11 @@ export interface FrameKeyFormat {
   pinSealing(config: FrameConfig): PinSealing;
   /** Frame-held keys for key-pair reveals. */
   responseKeys(config: FrameConfig): FrameResponseKeys;
-  /** The issuer's reply-signing keys from the config, or undefined where the config accepts unsigned replies. */
-  replyVerifier(config: FrameConfig): ReplyVerifier | undefined;
+  /**
+   * The issuer's reply-signing keys from the config, or undefined where the
+   * config accepts unsigned replies. (An OpenPGP reply's signature is checked
+   * as `responseKeys` opens it; its verifier checks what the signature covers,
+   * after checking the pinned keys: `ERR_CONFIG` for a refused one.)
+   */
+  replyVerifier(config: FrameConfig): ReplyVerifier | undefined | Promise<ReplyVerifier | undefined>;
 }

@@ -1,8 +1,8 @@
 import { expect } from 'chai';
 import { before, describe, it } from '@cardframe/test-env';
 import { pinPayload } from '@cardframe/crypto';
-import { PgpResponseKeys, importIssuerPgpKey, openPgp, sealPgp } from '@cardframe/crypto/pgp';
-import { RotatingPgpKeyRing, generatePgpPinKey, openPgpEncryptedPin, sealPgpResponse, type PgpPinKey } from '../../src/index.ts';
+import { PgpResponseKeys, importIssuerPgpKey, importPgpReplyVerifyKey, openPgp, sealPgp } from '@cardframe/crypto/pgp';
+import { RotatingPgpKeyRing, generatePgpPinKey, generatePgpReplySigningKey, importPgpReplySigningKey, openPgpEncryptedPin, sealPgpResponse, sealSignedPgpReply, type PgpPinKey } from '../../src/index.ts';
 import { issuerCode } from './issuer-code.ts';
 
 const seal = async (key: PgpPinKey, payload: string): Promise<string> => sealPgp(new TextEncoder().encode(payload), await importIssuerPgpKey(key.publicEntry));
@@ -79,5 +79,35 @@ describe('issuer OpenPGP responses', () => {
   it('refuses a public_key that is not an OpenPGP encryption key with invalid_key', async () => {
     expect(await issuerCode(sealPgpResponse({}, { kty: 'EC', crv: 'P-256', x: 'AA', y: 'AA' }))).to.equal('invalid_key');
     expect(await issuerCode(sealPgpResponse({}, { kty: 'PGP', pgp: '-----BEGIN PGP PUBLIC KEY BLOCK-----\n\nAA\n-----END PGP PUBLIC KEY BLOCK-----' }))).to.equal('invalid_key');
+  });
+});
+
+describe('issuer OpenPGP signed key-pair replies', () => {
+  const CARD = { pan: '4242424242424242', cvc: '123', expiry: '12/2030' };
+  const NONCE = 'AAAAAAAAAAAAAAAAAAAAAA';
+
+  it('signs the card, the frame key fingerprint, the nonce and iat, and encrypts it to the frame key: only the published signing key verifies it', async () => {
+    const signing = await generatePgpReplySigningKey();
+    expect(signing.publicEntry).to.include({ kid: signing.kid, kty: 'PGP', use: 'sig' });
+    const verifyKey = await importPgpReplyVerifyKey(signing.publicEntry);
+    const frame = new PgpResponseKeys({ open: { signedBy: { keys: async () => [verifyKey.key] } } });
+    const publicKey = await frame.current();
+    const sealed = await sealSignedPgpReply(CARD, { nonce: NONCE }, publicKey, signing, 1_800_000_000_000);
+    const claims = JSON.parse(new TextDecoder().decode((await frame.open(sealed)).plaintext)) as Record<string, unknown>;
+    expect(claims).to.deep.equal({ ...CARD, kid: publicKey.kid, nonce: NONCE, iat: 1_800_000_000 });
+    const other = await generatePgpReplySigningKey('p256');
+    const strict = new PgpResponseKeys({ open: { signedBy: { keys: async () => [(await importPgpReplyVerifyKey(other.publicEntry)).key] } } });
+    expect(await strict.open(await sealSignedPgpReply(CARD, { nonce: NONCE }, await strict.current(), signing)).catch((error: { code: string }) => error.code)).to.equal('ERR_KEY_NOT_FOUND');
+    expect((await importPgpReplySigningKey(signing.privateKey.armor())).kid).to.equal(signing.kid);
+    frame.drop();
+    strict.drop();
+  });
+
+  it('refuses a malformed nonce with invalid_request and a key that is not OpenPGP with invalid_key', async () => {
+    const signing = await generatePgpReplySigningKey();
+    const frame = new PgpResponseKeys();
+    expect(await issuerCode(sealSignedPgpReply(CARD, { nonce: 'short' }, await frame.current(), signing))).to.equal('invalid_request');
+    expect(await issuerCode(sealSignedPgpReply(CARD, { nonce: NONCE }, { kty: 'EC', crv: 'P-256', x: 'AA', y: 'AA' }, signing))).to.equal('invalid_key');
+    frame.drop();
   });
 });

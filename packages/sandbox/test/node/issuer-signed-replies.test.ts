@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from '@cardframe/test-env';
 import { ResponseKeys, importReplyVerifyKey, replyNonce, verifySignedReply, type ReplyVerifyKey } from '@cardframe/crypto';
+import { PgpResponseKeys, importPgpReplyVerifyKey } from '@cardframe/crypto/pgp';
 import { startSandboxIssuer, type SandboxIssuer } from '../../src/index.ts';
 
 const post = (url: string, body: unknown): Promise<Response> => fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
@@ -54,6 +55,36 @@ describe('sandbox issuer signed key-pair replies', () => {
     const second = await startSandboxIssuer({ dataDir: dir });
     try {
       expect((await signingKeys(second)).map((k) => k.kid)).to.deep.equal(rotated);
+    } finally {
+      await second.close();
+    }
+  });
+
+  it('signs an OpenPGP programme\'s reply inside the encryption when the request carries the nonce, with the key it publishes and keeps across a restart', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'cardframe-issuer-'));
+    dirs.push(dir);
+    const first = await startSandboxIssuer({ dataDir: dir });
+    let published: { keys: Record<string, unknown>[] };
+    try {
+      published = (await (await fetch(`${first.url}/v1/cards/pgp_reply_signing_keys`)).json()) as { keys: Record<string, unknown>[] };
+      expect(published.keys).to.deep.equal([first.pgpReplySigningKey.publicEntry]);
+      const signer = await importPgpReplyVerifyKey(published.keys[0]);
+      const frame = new PgpResponseKeys({ open: { signedBy: { keys: async () => [signer.key] } } });
+      const publicKey = await frame.current();
+      const nonce = replyNonce();
+      const signed = await (await post(`${first.url}/v1/cards/card_pgp/details`, { public_key: publicKey, nonce })).text();
+      expect(JSON.parse(new TextDecoder().decode((await frame.open(signed)).plaintext))).to.include({ pan: '5555555555554444', kid: publicKey.kid, nonce });
+      // Without a nonce: seed 003/004's unsigned message, which a frame pinning the key refuses.
+      const plain = await (await post(`${first.url}/v1/cards/card_pgp/details`, { public_key: publicKey })).text();
+      expect(await frame.open(plain).catch((error: { code: string }) => error.code)).to.equal('ERR_SIGNATURE_INVALID');
+      expect((await post(`${first.url}/v1/cards/card_pgp/details`, { public_key: publicKey, nonce: 'not-a-nonce' })).status).to.equal(400);
+      frame.drop();
+    } finally {
+      await first.close();
+    }
+    const second = await startSandboxIssuer({ dataDir: dir });
+    try {
+      expect(second.pgpReplySigningKey.publicEntry).to.deep.equal(published.keys[0]);
     } finally {
       await second.close();
     }
