@@ -1,4 +1,3 @@
-import type { KeyRing } from '@cardframe/crypto';
 import {
   CardframeError,
   toCardframeError,
@@ -13,20 +12,29 @@ import { CardView } from '../views/card-view.ts';
 import type { RevealView } from '../views/reveal-view.ts';
 import { CopyView } from '../views/copy-view.ts';
 import { FieldView } from '../views/field-view.ts';
-import { replyVerifier, responseKeys } from '../keys/format-loader.ts';
 import type { FrameResponseKeys, ReplyVerifier } from '../keys/key-format.ts';
-import { keyWasRejected } from '../keys/key-rejected.ts';
-import { sessionKeyRing, type SessionKey } from '../keys/session-key-ring.ts';
-import type { RateLimit } from '../rate-limit.ts';
-import { revealLimit } from '../frame-limits.ts';
+import { PROFILE_FIELDS } from '../profile-fields.ts';
 import { RevealGroup, type GroupMessage } from '../reveal-group.ts';
-import { PROFILE_FIELDS, reveal, revealWithKeyPair, type RevealedValues, type RevealResult } from '../reveal.ts';
+import type { RevealedValues, RevealResult } from '../reveal.ts';
 import { copyField } from './copy-field.ts';
 import { canTrackVisibility, frameVisibility, type Visibility } from './frame-visibility.ts';
 import type { Flow, FlowContext } from './flow.ts';
 import { revealOptions } from './reveal-options.ts';
+import { whenIdle } from './when-idle.ts';
 
 type Binding = typeof import('../binding/bound-request.ts');
+type RevealActions = typeof import('./reveal-actions.ts');
+
+let actions: Promise<RevealActions> | undefined;
+
+/** The reveal's acting half (keys, jose, opening), fetched once per document; a chunk that failed to load is fetched again next time. */
+function revealActions(): Promise<RevealActions> {
+  if (!actions) {
+    actions = import('./reveal-actions.ts');
+    actions.catch(() => (actions = undefined));
+  }
+  return actions;
+}
 type Statement = import('../binding/bound-request.ts').Statement;
 
 const VIEWS: Record<RevealViewName, () => RevealView> = {
@@ -61,10 +69,8 @@ export class RevealFlow implements Flow {
   readonly element: RevealView;
   readonly #view: RevealViewName;
   readonly #context: FlowContext;
-  readonly #sessionKeys: KeyRing<SessionKey> | undefined;
   #responseKeys: Promise<FrameResponseKeys> | undefined;
   #replyVerifier: Promise<ReplyVerifier | undefined> | undefined;
-  readonly #limit: RateLimit;
   readonly #onPageEvent: (event: Event) => void;
   #mode: RevealModeName = 'session-key';
   #fields: readonly FieldName[] = [];
@@ -72,6 +78,8 @@ export class RevealFlow implements Flow {
   #hideOnBlur = false;
   #autoHideSeconds = 0;
   #configured = false;
+  /** Counts configures, so a prefetch started for an earlier one reports nothing. */
+  #configureCount = 0;
   #generation = 0;
   /** This frame's own fields from the last fetch; shown or merely held. */
   #values: RevealedValues = {};
@@ -88,8 +96,6 @@ export class RevealFlow implements Flow {
     this.#view = view;
     this.element = VIEWS[view]();
     this.element.testMode = context.config.testMode;
-    this.#sessionKeys = sessionKeyRing(context.config);
-    this.#limit = revealLimit(context.config);
     this.element.addEventListener('cardframe-reveal-request', () => void this.#reveal());
     this.element.addEventListener('cardframe-hide-request', () => this.#userHide());
     this.element.addEventListener('cardframe-copy-request', () => this.#copy());
@@ -107,14 +113,8 @@ export class RevealFlow implements Flow {
 
   async configure(params: ConfigureParams): Promise<readonly FieldName[]> {
     const options = revealOptions(this.#context.config.flows.reveal, params);
-    try {
-      // Session-key mode needs a usable issuer key before it can offer Reveal.
-      if (options.mode === 'session-key') {
-        if (!this.#sessionKeys) throw new CardframeError('ERR_CONFIG', 'no issuer session key is configured');
-        await this.#sessionKeys.preferred();
-      }
-    } catch (error) {
-      const failure = toCardframeError(error, 'ERR_KEY_INVALID', 'issuer key is invalid');
+    if (options.mode === 'session-key' && !this.#context.config.issuer.sessionKeys) {
+      const failure = new CardframeError('ERR_CONFIG', 'no issuer session key is configured');
       this.#drop();
       this.element.error = failure.toInfo();
       this.element.state = 'unavailable';
@@ -131,7 +131,40 @@ export class RevealFlow implements Flow {
     this.element.fields = options.fields;
     this.element.state = 'ready';
     this.#configured = true;
+    this.#prefetch(options.mode);
     return options.fields;
+  }
+
+  /**
+   * Once `ready` is posted and the frame is idle: fetches the reveal's acting
+   * chunk and, in session-key mode, the issuer's key set, so a click finds
+   * them loaded (a click that comes first waits for them). A key that cannot
+   * be used makes the view unavailable and is reported as an error, since
+   * Reveal could not work.
+   */
+  #prefetch(mode: RevealModeName): void {
+    const configured = ++this.#configureCount;
+    whenIdle(() => {
+      if (configured !== this.#configureCount) return;
+      revealActions().then(
+        (loaded) => {
+          if (configured !== this.#configureCount || mode !== 'session-key') return;
+          loaded
+            .sessionKeyRing(this.#context.config)
+            ?.preferred()
+            .catch((error: unknown) => {
+              if (configured !== this.#configureCount || this.element.state !== 'ready') return;
+              const failure = toCardframeError(error, 'ERR_KEY_INVALID', 'issuer key is invalid');
+              this.#drop();
+              this.element.error = failure.toInfo();
+              this.element.state = 'unavailable';
+              this.#context.channel.emit('error', failure.toInfo());
+            });
+        },
+        // A chunk that did not load is fetched again by the click that needs it.
+        () => undefined,
+      );
+    });
   }
 
   hide(reason: HideReason): void {
@@ -186,8 +219,10 @@ export class RevealFlow implements Flow {
    * frame's values and those of its fields the answer could not show.
    */
   async #fetch(showEverywhere: boolean): Promise<RevealResult> {
-    this.#limit.take('reveal');
     const generation = this.#generation;
+    const { keyWasRejected, replyVerifier, responseKeys, reveal, revealLimit, revealWithKeyPair, sessionKeyRing } = await revealActions();
+    if (generation !== this.#generation) throw new CardframeError('ERR_DESTROYED', 'hidden while revealing');
+    revealLimit(this.#context.config).take('reveal');
     const fields = [...new Set([...this.#fields, ...(this.#group?.fields ?? [])])];
     const { channel } = this.#context;
     const binding = this.#bound() ? await (this.#binding ??= import('../binding/bound-request.ts')) : undefined;
@@ -207,7 +242,7 @@ export class RevealFlow implements Flow {
             ),
             unavailable: [],
           }
-        : await this.#sessionKeys!.run(
+        : await sessionKeyRing(this.#context.config)!.run(
             (key) =>
               reveal(
                 key.key,
