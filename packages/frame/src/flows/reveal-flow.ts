@@ -12,17 +12,16 @@ import { CardView } from '../views/card-view.ts';
 import type { RevealView } from '../views/reveal-view.ts';
 import { CopyView } from '../views/copy-view.ts';
 import { FieldView } from '../views/field-view.ts';
-import type { FrameResponseKeys, ReplyVerifier } from '../keys/key-format.ts';
 import { PROFILE_FIELDS } from '../profile-fields.ts';
 import { RevealGroup, type GroupMessage } from '../reveal-group.ts';
 import type { RevealedValues, RevealResult } from '../reveal.ts';
 import { copyField } from './copy-field.ts';
 import { canTrackVisibility, frameVisibility, type Visibility } from './frame-visibility.ts';
 import type { Flow, FlowContext } from './flow.ts';
+import type { RevealHeld } from './reveal-fetch.ts';
 import { revealOptions } from './reveal-options.ts';
 import { whenIdle } from './when-idle.ts';
 
-type Binding = typeof import('../binding/bound-request.ts');
 type RevealActions = typeof import('./reveal-actions.ts');
 
 let actions: Promise<RevealActions> | undefined;
@@ -69,8 +68,8 @@ export class RevealFlow implements Flow {
   readonly element: RevealView;
   readonly #view: RevealViewName;
   readonly #context: FlowContext;
-  #responseKeys: Promise<FrameResponseKeys> | undefined;
-  #replyVerifier: Promise<ReplyVerifier | undefined> | undefined;
+  /** Response keys, reply verifier and the WebAuthn chunk, kept from one fetch to the next. */
+  readonly #held: RevealHeld = {};
   readonly #onPageEvent: (event: Event) => void;
   #mode: RevealModeName = 'session-key';
   #fields: readonly FieldName[] = [];
@@ -86,8 +85,6 @@ export class RevealFlow implements Flow {
   /** This frame's own fields the last fetch could not show (a profile member the issuer's answer lacked). */
   #unavailable: readonly UnavailableFieldInfo[] = [];
   #autoHide: ReturnType<typeof setTimeout> | undefined;
-  /** Bound mode: the WebAuthn chunk, loaded on the first reveal. */
-  #binding: Promise<Binding> | undefined;
   /** Bound mode, card without a passkey: the unused statement the new passkey will be registered over. */
   #pendingStatement: Statement | undefined;
 
@@ -170,7 +167,7 @@ export class RevealFlow implements Flow {
   hide(reason: HideReason): void {
     const wasShowing = this.element.state === 'revealed' || this.element.state === 'revealing';
     this.#drop();
-    void this.#responseKeys?.then((keys) => keys.hidden?.());
+    void this.#held.responseKeys?.then((keys) => keys.hidden?.());
     if (!this.#configured || this.element.state === 'unavailable') return;
     this.element.state = 'ready';
     if (wasShowing) this.#context.channel.emit('hide', { reason });
@@ -179,7 +176,7 @@ export class RevealFlow implements Flow {
   destroy(): void {
     this.#drop();
     this.#group?.close();
-    void this.#responseKeys?.then((keys) => keys.drop());
+    void this.#held.responseKeys?.then((keys) => keys.drop());
     document.removeEventListener('visibilitychange', this.#onPageEvent);
     window.removeEventListener('beforeprint', this.#onPageEvent);
     window.removeEventListener('blur', this.#onPageEvent);
@@ -220,42 +217,8 @@ export class RevealFlow implements Flow {
    */
   async #fetch(showEverywhere: boolean): Promise<RevealResult> {
     const generation = this.#generation;
-    const { keyWasRejected, replyVerifier, responseKeys, reveal, revealLimit, revealWithKeyPair, sessionKeyRing } = await revealActions();
-    if (generation !== this.#generation) throw new CardframeError('ERR_DESTROYED', 'hidden while revealing');
-    revealLimit(this.#context.config).take('reveal');
     const fields = [...new Set([...this.#fields, ...(this.#group?.fields ?? [])])];
-    const { channel } = this.#context;
-    const binding = this.#bound() ? await (this.#binding ??= import('../binding/bound-request.ts')) : undefined;
-    const rpId = binding?.frameRpId(this.#context.config.issuer.binding?.rpId);
-    // Bound mode: each request goes with a fresh passkey assertion committing to it, made inside this click.
-    const { values, unavailable }: RevealResult =
-      this.#mode === 'key-pair'
-        ? {
-            values: await revealWithKeyPair(
-              await (this.#responseKeys ??= responseKeys(this.#context.config)),
-              fields,
-              async (public_key, nonce) =>
-                binding
-                  ? binding.boundCall(async () => channel.request('encrypted-card', { public_key, nonce, assertion: await binding.boundAssertion(channel, rpId!, () => binding.commitments.publicKey(public_key)) }))
-                  : channel.request('encrypted-card', { public_key, nonce }),
-              await (this.#replyVerifier ??= replyVerifier(this.#context.config)),
-            ),
-            unavailable: [],
-          }
-        : await sessionKeyRing(this.#context.config)!.run(
-            (key) =>
-              reveal(
-                key.key,
-                fields,
-                async (sessionId) => {
-                  if (!binding) return channel.request('session', { sessionId });
-                  const assertion = await binding.boundAssertion(channel, rpId!, () => binding.commitments.session(sessionId));
-                  return binding.boundCall(() => channel.request('session', { sessionId, headers: { 'cardframe-assertion': binding.assertionHeader(assertion) } }));
-                },
-                this.#context.config.issuer.profile,
-              ),
-            keyWasRejected,
-          );
+    const { values, unavailable } = await (await revealActions()).fetchReveal(this.#context, this.#mode, fields, this.#held);
     if (generation !== this.#generation) throw new CardframeError('ERR_DESTROYED', 'hidden while revealing');
     this.#group?.post(unavailable.length === 0 ? { type: 'values', values, show: showEverywhere } : { type: 'values', values, unavailable, show: showEverywhere });
     this.#hold(values, unavailable);
@@ -371,10 +334,6 @@ export class RevealFlow implements Flow {
     );
   }
 
-  #bound(): boolean {
-    return this.#context.config.issuer.binding?.mode === 'bound';
-  }
-
   /**
    * Bound mode, card without a passkey: on the cardholder's click, creates one
    * in the frame, binds it with `PATCH /`, and goes on with the reveal.
@@ -387,8 +346,7 @@ export class RevealFlow implements Flow {
     this.element.state = 'revealing';
     this.element.error = undefined;
     try {
-      const binding = await (this.#binding ??= import('../binding/bound-request.ts'));
-      const result = await binding.registerPasskey(this.#context.channel, binding.frameRpId(this.#context.config.issuer.binding?.rpId), location.hostname, statement);
+      const result = await (await revealActions()).createPasskey(this.#context, statement, this.#held);
       if (generation !== this.#generation) return;
       this.element.passkeyNeeded = false;
       this.#context.channel.emit('bind', result.scope === 'webauthn' && result.credentialId ? { scope: 'webauthn', credentialId: result.credentialId } : { scope: 'webauthn' });
