@@ -15,8 +15,7 @@ import { FieldView } from '../views/field-view.ts';
 import { PROFILE_FIELDS } from '../profile-fields.ts';
 import { RevealGroup, type GroupMessage } from '../reveal-group.ts';
 import type { RevealedValues, RevealResult } from '../reveal.ts';
-import { copyField } from './copy-field.ts';
-import { canTrackVisibility, frameVisibility, type Visibility } from './frame-visibility.ts';
+import type { CopyRequest } from './copy-action.ts';
 import type { Flow, FlowContext } from './flow.ts';
 import type { RevealHeld } from './reveal-fetch.ts';
 import { revealOptions } from './reveal-options.ts';
@@ -25,12 +24,17 @@ import { whenIdle } from './when-idle.ts';
 type RevealActions = typeof import('./reveal-actions.ts');
 
 let actions: Promise<RevealActions> | undefined;
+/** The chunk once loaded, so a copy can start inside the click. */
+let loadedActions: RevealActions | undefined;
 
 /** The reveal's acting half (keys, jose, opening), fetched once per document; a chunk that failed to load is fetched again next time. */
 function revealActions(): Promise<RevealActions> {
   if (!actions) {
     actions = import('./reveal-actions.ts');
-    actions.catch(() => (actions = undefined));
+    actions.then(
+      (loaded) => (loadedActions = loaded),
+      () => (actions = undefined),
+    );
   }
   return actions;
 }
@@ -41,13 +45,6 @@ const VIEWS: Record<RevealViewName, () => RevealView> = {
   field: () => new FieldView(),
   copy: () => new CopyView(),
   toggle: () => new CardView(),
-};
-
-/** Why a copy was refused, by what the visibility check found (never card data). */
-const COPY_NOT_VISIBLE: Record<Exclude<Visibility, { visible: true }>['reason'], string> = {
-  obscured: 'the copy button was covered by something on the page, so nothing was copied',
-  offscreen: 'the copy button was not fully on screen, so nothing was copied',
-  unknown: 'the frame could not tell that the copy button was visible, so nothing was copied',
 };
 
 /**
@@ -263,14 +260,9 @@ export class RevealFlow implements Flow {
   }
 
   /**
-   * Copy, inside the click, once a check says the cardholder could see the
-   * button (a host may lay a transparent element over the frame and let the
-   * click through). Where the engine cannot see covering elements (no
-   * Intersection Observer v2: WebKit, Firefox) the clipboard write starts at
-   * once, inside the click's activation as WebKit requires, and gets its text
-   * only after the check; Chromium checks first and writes after, within the
-   * activation it keeps. The view says how it went; a failed fetch is a
-   * reveal failure.
+   * Copy (flows/copy-action.ts): inside the click where the reveal chunk is
+   * already loaded, as WebKit's clipboard requires; a click that comes before
+   * it waits for it.
    */
   #copy(): void {
     const view = this.element;
@@ -280,58 +272,17 @@ export class RevealFlow implements Flow {
     const generation = this.#generation;
     view.status = 'idle';
     view.error = undefined;
-    const visibility = frameVisibility(view.shadowRoot?.querySelector('button') ?? view);
-    if (canTrackVisibility()) {
-      void visibility.then((seen) => {
-        if (generation !== this.#generation) return;
-        if (seen.visible) {
-          this.#copyField(view, field, generation, visibility);
-          return;
-        }
-        const refused = new CardframeError('ERR_COPY_REFUSED', COPY_NOT_VISIBLE[seen.reason]);
-        view.error = refused.toInfo();
-        view.status = seen.reason === 'obscured' ? 'obscured' : 'refused';
-        this.#context.channel.emit('error', refused.toInfo());
-      });
-      return;
-    }
-    const gate = visibility.then((seen) => {
-      if (!seen.visible) throw new CardframeError('ERR_COPY_REFUSED', COPY_NOT_VISIBLE[seen.reason]);
-    });
-    this.#copyField(view, field, generation, visibility, gate);
-  }
-
-  #copyField(view: CopyView, field: FieldName, generation: number, visibility: Promise<Visibility>, gate?: Promise<void>): void {
-    const held = this.#values[field];
-    const copied = copyField(
+    const request: CopyRequest = {
+      view,
       field,
-      held,
-      async () => {
-        const { values, unavailable } = await this.#fetch(false);
-        const gap = unavailable.find((entry) => entry.field === field);
-        if (gap) throw new CardframeError(gap.code, `the issuer response has no readable ${field}`);
-        return values;
-      },
-      gate,
-    );
-    if (held === undefined) view.state = 'revealing';
-    copied.then(
-      async (written) => {
-        const seen = await visibility;
-        if (generation !== this.#generation) return;
-        view.state = 'ready';
-        if (written) {
-          view.status = 'copied';
-          this.#context.channel.emit('copy', { field });
-          return;
-        }
-        const refused = new CardframeError('ERR_COPY_REFUSED', seen.visible ? 'the browser refused to write to the clipboard' : COPY_NOT_VISIBLE[seen.reason]);
-        view.error = refused.toInfo();
-        view.status = seen.visible ? 'refused' : seen.reason === 'obscured' ? 'obscured' : 'refused';
-        this.#context.channel.emit('error', refused.toInfo());
-      },
-      (error: unknown) => this.#fail(error, generation),
-    );
+      channel: this.#context.channel,
+      current: () => generation === this.#generation,
+      held: () => this.#values[field],
+      fetch: () => this.#fetch(false),
+      fail: (error) => this.#fail(error, generation),
+    };
+    if (loadedActions) loadedActions.startCopy(request);
+    else revealActions().then((loaded) => loaded.startCopy(request), request.fail);
   }
 
   /**
