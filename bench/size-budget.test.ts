@@ -28,3 +28,25 @@ test('the frame downloads OpenPGP.js only as a separate chunk, never in its init
     assert.ok(!readFileSync(join(import.meta.dirname, '..', file), 'utf8').includes(marker), `${file} holds OpenPGP code`);
   }
 });
+
+test('the frame\'s initial files hold no jose and no reveal code: both are chunks fetched after ready', () => {
+  const assets = join(import.meta.dirname, '../packages/frame/dist/assets');
+  const chunk = (prefix: string): string => {
+    const names = readdirSync(assets).filter((name) => new RegExp(`^${prefix}-[\\w-]+\\.js$`).test(name));
+    assert.equal(names.length, 1, `one ${prefix} chunk in the frame build`);
+    return names[0]!;
+  };
+  // Strings only jose's errors and the reveal's reading of the issuer's answer have.
+  const markers = [
+    { chunk: chunk('key'), marker: 'ERR_JOSE_' },
+    { chunk: chunk('reveal-actions'), marker: 'encryptedPan' },
+  ];
+  const initial = bundleSizes().find((entry) => entry.name.startsWith('frame'))!;
+  for (const { chunk: name, marker } of markers) {
+    assert.ok(readFileSync(join(assets, name), 'utf8').includes(marker), `${name} holds ${marker}`);
+    for (const file of initial.files) {
+      assert.ok(!file.includes(name), `${file} is loaded up front`);
+      assert.ok(!readFileSync(join(import.meta.dirname, '..', file), 'utf8').includes(marker), `${file} holds ${marker}`);
+    }
+  }
+});

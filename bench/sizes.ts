@@ -52,6 +52,8 @@ export function bundleSizes(): SizeEntry[] {
 
 /** Chunks the frame loads only when a feature needs them, in the order of LAZY_CHUNKS. */
 export const LAZY_CHUNKS: readonly { readonly prefix: string; readonly when: string }[] = [
+  { prefix: 'reveal-actions', when: 'a reveal, fetched while idle after ready: session keys, opening the issuer\'s answer, key-pair formats' },
+  { prefix: 'key', when: 'jose\'s key import: issuer session and PIN keys' },
   { prefix: 'pin-flow', when: 'PIN entry' },
   { prefix: 'jwe', when: 'JWE with jose: PIN sealing and key-pair reveals' },
   { prefix: 'pgp', when: 'OpenPGP (messageFormat "pgp")' },
@@ -128,8 +130,11 @@ export const SIZE_BUDGETS: Record<string, number> = {
   // The host script came down to 10.99 KB with fixed styles instead of the css tag and the frame's
   // events and keys checked as shapes; below that, Lit's ReactiveElement (≈2.2 KB of it) and the
   // request checks that guard the host's callbacks (≈1.4 KB) are what stands between it and 8 KB.
+  // The reveal's acting half (session keys with jose, opening the answer, copying) now loads after
+  // ready, which took the frame's first download from 30.0 to 19.3 KB; the rest is the masked views,
+  // Lit, the config check and the configure validators, all needed before ready.
   'host SDK, script-tag file (cardframe.js, Lit included)': 11 * 1024,
-  'frame, initial JS + CSS': 30 * 1024,
+  'frame, initial JS + CSS': 19.5 * 1024,
   [WRAPPERS[0].name]: 1.5 * 1024,
   [WRAPPERS[1].name]: 1.5 * 1024,
 };

@@ -15,8 +15,10 @@ async function readyTimeline(page: Page): Promise<Timeline> {
   const inFrame = await frame!.evaluate(() => {
     const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
     const resources = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
-    const end = (test: (name: string) => boolean): number | undefined => {
-      const ends = resources.filter((r) => test(new URL(r.name).pathname)).map((r) => r.responseEnd);
+    // What the HTML asks for is requested while it is parsed; chunks fetched after ready start later.
+    const initial = resources.filter((r) => !/\.js$/.test(r.name) || r.startTime <= nav.domInteractive);
+    const end = (test: (name: string) => boolean, among = resources): number | undefined => {
+      const ends = among.filter((r) => test(new URL(r.name).pathname)).map((r) => r.responseEnd);
       return ends.length ? Math.max(...ends) : undefined;
     };
     const start = (test: (name: string) => boolean): number | undefined => resources.find((r) => test(new URL(r.name).pathname))?.startTime;
@@ -25,7 +27,7 @@ async function readyTimeline(page: Page): Promise<Timeline> {
       times: {
         'frame:navigation-start': 0,
         'frame:html-received': nav.responseEnd,
-        'frame:script-css-received': end((path) => /\.(js|css)$/.test(path)),
+        'frame:script-css-received': end((path) => /\.(js|css)$/.test(path), initial),
         'frame:config-requested': start((path) => path.endsWith('cardframe.config.json')),
         'frame:config-received': end((path) => path.endsWith('cardframe.config.json')),
         'frame:jwks-requested': start((path) => path.endsWith('jwks.json')),
@@ -56,7 +58,7 @@ const READY_MARKS: Record<string, string> = {
   'frame:configure-received': 'frame: configure received (connect accepted)',
   'frame:jwks-requested': "frame: issuer's session key set requested",
   'frame:jwks-received': "frame: issuer's session key set received",
-  'frame:ready-sent': 'frame: ready posted (keys imported, view rendered)',
+  'frame:ready-sent': 'frame: ready posted (view rendered; the reveal chunk and keys load after it)',
   'cf:ready': 'host: ready event',
   'cf:configure-answered': 'host: configure answered',
 };

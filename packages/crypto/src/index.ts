@@ -3,8 +3,10 @@ export { derToP1363, exportDevicePublicKey, generateDeviceKeyPair, p1363ToDer, s
 export { ExpiringKeys } from './expiring-keys.ts';
 export type { ExpiringKey, ExpiringKeysOptions } from './expiring-keys.ts';
 export { importFieldKey, openAesGcm, openField } from './field.ts';
-export { JWE_ENCS, importIssuerEncryptionKey } from './issuer-encryption-key.ts';
-export type { EncryptionPolicy, IssuerEncryptionKey, JweAlg, JweEnc } from './issuer-encryption-key.ts';
+export { importIssuerEncryptionKey } from './issuer-encryption-key.ts';
+export type { IssuerEncryptionKey } from './issuer-encryption-key.ts';
+export { JWE_ENCS } from './jwe-policy.ts';
+export type { EncryptionPolicy, JweAlg, JweEnc } from './jwe-policy.ts';
 export { importIssuerSessionKey } from './issuer-session-key.ts';
 export type { IssuerKeySource, OaepHash } from './issuer-session-key.ts';
 export { openJwe } from './jwe-open.ts';

@@ -4,7 +4,6 @@ import { CardView } from './views/card-view.ts';
 import { loadFrameConfig } from './config.ts';
 import { acceptConnect } from './connect.ts';
 import { FrameApp } from './frame-app.ts';
-import { sessionKeyRing } from './keys/session-key-ring.ts';
 
 // The connect listener goes in before anything is awaited, so an early
 // connect waits for the allowlist instead of being lost.
@@ -12,12 +11,8 @@ const config = loadFrameConfig();
 const connection = acceptConnect(window, config.then((c) => c.allowedHostOrigins));
 
 config.then(
-  async (loaded) => {
-    // Fetch and import the issuer's session key set now, not after the host's configure:
-    // a failure here is reported then, by the flow that needs the key.
-    if (loaded.flows.reveal) sessionKeyRing(loaded)?.preferred().catch(() => undefined);
-    return new FrameApp(loaded, await connection);
-  },
+  // The issuer's session key set is fetched once the frame is ready (flows/reveal-flow.ts), off the path to `ready`.
+  async (loaded) => new FrameApp(loaded, await connection),
   (error: unknown) => {
     // Without a config there is no allowlist, so no host can connect: say so here only.
     const view = document.body.appendChild(new CardView());

@@ -6,12 +6,7 @@ import type { FrameResponseKeys, ReplyVerifier } from './keys/key-format.ts';
 /** Revealed values keyed by field: PAN digits, CVC, PIN, expiry as `MM/YY`. Formatting for display is the view's job. */
 export type RevealedValues = Partial<Record<FieldName, string>>;
 
-/**
- * Fields the session-key reveal takes from seed 001's plaintext card profile
- * rather than from a field encrypted under the session secret: the host (and
- * its backend) can read and alter them, and nothing in the frame can tell.
- */
-export const PROFILE_FIELDS: readonly FieldName[] = ['expiry'];
+export { PROFILE_FIELDS } from './profile-fields.ts';
 
 /** What one fetch opened, and the fields it could not show (a plaintext profile member the issuer's answer lacked). */
 export interface RevealResult {

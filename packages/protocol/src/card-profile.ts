@@ -7,20 +7,10 @@
  * the answer can read and change it.
  */
 
-/** Profile members a frame config may point at an issuer's own names. */
-export const PROFILE_MEMBERS = ['expiry', 'expiryMonth', 'expiryYear', 'last4'] as const;
-export type ProfileMember = (typeof PROFILE_MEMBERS)[number];
+import type { ProfileMapping } from './profile-mapping.ts';
 
-/**
- * Where an issuer keeps its profile members, as dotted paths into its JSON
- * (`"card.validThru.month"`). `expiry` names one value (a string such as
- * `"12/30"` or an object with `month` and `year`); `expiryMonth` and
- * `expiryYear` come together instead. A named member is read only there.
- */
-export type ProfileMapping = Partial<Record<ProfileMember, string>>;
-
-/** A dotted path: up to 8 member names of letters, digits, `_`, `-` or `$`. */
-export const PROFILE_PATH_PATTERN = /^[A-Za-z0-9_$-]{1,64}(?:\.[A-Za-z0-9_$-]{1,64}){0,7}$/;
+export { PROFILE_MEMBERS, PROFILE_PATH_PATTERN } from './profile-mapping.ts';
+export type { ProfileMapping, ProfileMember } from './profile-mapping.ts';
 
 /** Why a profile member could not be shown: nothing under any name it may have, or something that is not a valid value. */
 export type ProfileGapCode = 'ERR_PROFILE_MISSING' | 'ERR_PROFILE_MALFORMED';

@@ -1,4 +1,3 @@
-import type { KeyRing } from '@cardframe/crypto';
 import {
   CardframeError,
   toCardframeError,
@@ -13,20 +12,32 @@ import { CardView } from '../views/card-view.ts';
 import type { RevealView } from '../views/reveal-view.ts';
 import { CopyView } from '../views/copy-view.ts';
 import { FieldView } from '../views/field-view.ts';
-import { replyVerifier, responseKeys } from '../keys/format-loader.ts';
-import type { FrameResponseKeys, ReplyVerifier } from '../keys/key-format.ts';
-import { keyWasRejected } from '../keys/key-rejected.ts';
-import { sessionKeyRing, type SessionKey } from '../keys/session-key-ring.ts';
-import type { RateLimit } from '../rate-limit.ts';
-import { revealLimit } from '../frame-limits.ts';
+import { PROFILE_FIELDS } from '../profile-fields.ts';
 import { RevealGroup, type GroupMessage } from '../reveal-group.ts';
-import { PROFILE_FIELDS, reveal, revealWithKeyPair, type RevealedValues, type RevealResult } from '../reveal.ts';
-import { copyField } from './copy-field.ts';
-import { canTrackVisibility, frameVisibility, type Visibility } from './frame-visibility.ts';
+import type { RevealedValues, RevealResult } from '../reveal.ts';
+import type { CopyRequest } from './copy-action.ts';
 import type { Flow, FlowContext } from './flow.ts';
+import type { RevealHeld } from './reveal-fetch.ts';
 import { revealOptions } from './reveal-options.ts';
+import { whenIdle } from './when-idle.ts';
 
-type Binding = typeof import('../binding/bound-request.ts');
+type RevealActions = typeof import('./reveal-actions.ts');
+
+let actions: Promise<RevealActions> | undefined;
+/** The chunk once loaded, so a copy can start inside the click. */
+let loadedActions: RevealActions | undefined;
+
+/** The reveal's acting half (keys, jose, opening), fetched once per document; a chunk that failed to load is fetched again next time. */
+function revealActions(): Promise<RevealActions> {
+  if (!actions) {
+    actions = import('./reveal-actions.ts');
+    actions.then(
+      (loaded) => (loadedActions = loaded),
+      () => (actions = undefined),
+    );
+  }
+  return actions;
+}
 type Statement = import('../binding/bound-request.ts').Statement;
 
 const VIEWS: Record<RevealViewName, () => RevealView> = {
@@ -34,13 +45,6 @@ const VIEWS: Record<RevealViewName, () => RevealView> = {
   field: () => new FieldView(),
   copy: () => new CopyView(),
   toggle: () => new CardView(),
-};
-
-/** Why a copy was refused, by what the visibility check found (never card data). */
-const COPY_NOT_VISIBLE: Record<Exclude<Visibility, { visible: true }>['reason'], string> = {
-  obscured: 'the copy button was covered by something on the page, so nothing was copied',
-  offscreen: 'the copy button was not fully on screen, so nothing was copied',
-  unknown: 'the frame could not tell that the copy button was visible, so nothing was copied',
 };
 
 /**
@@ -61,10 +65,8 @@ export class RevealFlow implements Flow {
   readonly element: RevealView;
   readonly #view: RevealViewName;
   readonly #context: FlowContext;
-  readonly #sessionKeys: KeyRing<SessionKey> | undefined;
-  #responseKeys: Promise<FrameResponseKeys> | undefined;
-  #replyVerifier: Promise<ReplyVerifier | undefined> | undefined;
-  readonly #limit: RateLimit;
+  /** Response keys, reply verifier and the WebAuthn chunk, kept from one fetch to the next. */
+  readonly #held: RevealHeld = {};
   readonly #onPageEvent: (event: Event) => void;
   #mode: RevealModeName = 'session-key';
   #fields: readonly FieldName[] = [];
@@ -72,14 +74,14 @@ export class RevealFlow implements Flow {
   #hideOnBlur = false;
   #autoHideSeconds = 0;
   #configured = false;
+  /** Counts configures, so a prefetch started for an earlier one reports nothing. */
+  #configureCount = 0;
   #generation = 0;
   /** This frame's own fields from the last fetch; shown or merely held. */
   #values: RevealedValues = {};
   /** This frame's own fields the last fetch could not show (a profile member the issuer's answer lacked). */
   #unavailable: readonly UnavailableFieldInfo[] = [];
   #autoHide: ReturnType<typeof setTimeout> | undefined;
-  /** Bound mode: the WebAuthn chunk, loaded on the first reveal. */
-  #binding: Promise<Binding> | undefined;
   /** Bound mode, card without a passkey: the unused statement the new passkey will be registered over. */
   #pendingStatement: Statement | undefined;
 
@@ -88,8 +90,6 @@ export class RevealFlow implements Flow {
     this.#view = view;
     this.element = VIEWS[view]();
     this.element.testMode = context.config.testMode;
-    this.#sessionKeys = sessionKeyRing(context.config);
-    this.#limit = revealLimit(context.config);
     this.element.addEventListener('cardframe-reveal-request', () => void this.#reveal());
     this.element.addEventListener('cardframe-hide-request', () => this.#userHide());
     this.element.addEventListener('cardframe-copy-request', () => this.#copy());
@@ -107,14 +107,8 @@ export class RevealFlow implements Flow {
 
   async configure(params: ConfigureParams): Promise<readonly FieldName[]> {
     const options = revealOptions(this.#context.config.flows.reveal, params);
-    try {
-      // Session-key mode needs a usable issuer key before it can offer Reveal.
-      if (options.mode === 'session-key') {
-        if (!this.#sessionKeys) throw new CardframeError('ERR_CONFIG', 'no issuer session key is configured');
-        await this.#sessionKeys.preferred();
-      }
-    } catch (error) {
-      const failure = toCardframeError(error, 'ERR_KEY_INVALID', 'issuer key is invalid');
+    if (options.mode === 'session-key' && !this.#context.config.issuer.sessionKeys) {
+      const failure = new CardframeError('ERR_CONFIG', 'no issuer session key is configured');
       this.#drop();
       this.element.error = failure.toInfo();
       this.element.state = 'unavailable';
@@ -131,13 +125,46 @@ export class RevealFlow implements Flow {
     this.element.fields = options.fields;
     this.element.state = 'ready';
     this.#configured = true;
+    this.#prefetch(options.mode);
     return options.fields;
+  }
+
+  /**
+   * Once `ready` is posted and the frame is idle: fetches the reveal's acting
+   * chunk and, in session-key mode, the issuer's key set, so a click finds
+   * them loaded (a click that comes first waits for them). A key that cannot
+   * be used makes the view unavailable and is reported as an error, since
+   * Reveal could not work.
+   */
+  #prefetch(mode: RevealModeName): void {
+    const configured = ++this.#configureCount;
+    whenIdle(() => {
+      if (configured !== this.#configureCount) return;
+      revealActions().then(
+        (loaded) => {
+          if (configured !== this.#configureCount || mode !== 'session-key') return;
+          loaded
+            .sessionKeyRing(this.#context.config)
+            ?.preferred()
+            .catch((error: unknown) => {
+              if (configured !== this.#configureCount || this.element.state !== 'ready') return;
+              const failure = toCardframeError(error, 'ERR_KEY_INVALID', 'issuer key is invalid');
+              this.#drop();
+              this.element.error = failure.toInfo();
+              this.element.state = 'unavailable';
+              this.#context.channel.emit('error', failure.toInfo());
+            });
+        },
+        // A chunk that did not load is fetched again by the click that needs it.
+        () => undefined,
+      );
+    });
   }
 
   hide(reason: HideReason): void {
     const wasShowing = this.element.state === 'revealed' || this.element.state === 'revealing';
     this.#drop();
-    void this.#responseKeys?.then((keys) => keys.hidden?.());
+    void this.#held.responseKeys?.then((keys) => keys.hidden?.());
     if (!this.#configured || this.element.state === 'unavailable') return;
     this.element.state = 'ready';
     if (wasShowing) this.#context.channel.emit('hide', { reason });
@@ -146,7 +173,7 @@ export class RevealFlow implements Flow {
   destroy(): void {
     this.#drop();
     this.#group?.close();
-    void this.#responseKeys?.then((keys) => keys.drop());
+    void this.#held.responseKeys?.then((keys) => keys.drop());
     document.removeEventListener('visibilitychange', this.#onPageEvent);
     window.removeEventListener('beforeprint', this.#onPageEvent);
     window.removeEventListener('blur', this.#onPageEvent);
@@ -186,41 +213,9 @@ export class RevealFlow implements Flow {
    * frame's values and those of its fields the answer could not show.
    */
   async #fetch(showEverywhere: boolean): Promise<RevealResult> {
-    this.#limit.take('reveal');
     const generation = this.#generation;
     const fields = [...new Set([...this.#fields, ...(this.#group?.fields ?? [])])];
-    const { channel } = this.#context;
-    const binding = this.#bound() ? await (this.#binding ??= import('../binding/bound-request.ts')) : undefined;
-    const rpId = binding?.frameRpId(this.#context.config.issuer.binding?.rpId);
-    // Bound mode: each request goes with a fresh passkey assertion committing to it, made inside this click.
-    const { values, unavailable }: RevealResult =
-      this.#mode === 'key-pair'
-        ? {
-            values: await revealWithKeyPair(
-              await (this.#responseKeys ??= responseKeys(this.#context.config)),
-              fields,
-              async (public_key, nonce) =>
-                binding
-                  ? binding.boundCall(async () => channel.request('encrypted-card', { public_key, nonce, assertion: await binding.boundAssertion(channel, rpId!, () => binding.commitments.publicKey(public_key)) }))
-                  : channel.request('encrypted-card', { public_key, nonce }),
-              await (this.#replyVerifier ??= replyVerifier(this.#context.config)),
-            ),
-            unavailable: [],
-          }
-        : await this.#sessionKeys!.run(
-            (key) =>
-              reveal(
-                key.key,
-                fields,
-                async (sessionId) => {
-                  if (!binding) return channel.request('session', { sessionId });
-                  const assertion = await binding.boundAssertion(channel, rpId!, () => binding.commitments.session(sessionId));
-                  return binding.boundCall(() => channel.request('session', { sessionId, headers: { 'cardframe-assertion': binding.assertionHeader(assertion) } }));
-                },
-                this.#context.config.issuer.profile,
-              ),
-            keyWasRejected,
-          );
+    const { values, unavailable } = await (await revealActions()).fetchReveal(this.#context, this.#mode, fields, this.#held);
     if (generation !== this.#generation) throw new CardframeError('ERR_DESTROYED', 'hidden while revealing');
     this.#group?.post(unavailable.length === 0 ? { type: 'values', values, show: showEverywhere } : { type: 'values', values, unavailable, show: showEverywhere });
     this.#hold(values, unavailable);
@@ -265,14 +260,9 @@ export class RevealFlow implements Flow {
   }
 
   /**
-   * Copy, inside the click, once a check says the cardholder could see the
-   * button (a host may lay a transparent element over the frame and let the
-   * click through). Where the engine cannot see covering elements (no
-   * Intersection Observer v2: WebKit, Firefox) the clipboard write starts at
-   * once, inside the click's activation as WebKit requires, and gets its text
-   * only after the check; Chromium checks first and writes after, within the
-   * activation it keeps. The view says how it went; a failed fetch is a
-   * reveal failure.
+   * Copy (flows/copy-action.ts): inside the click where the reveal chunk is
+   * already loaded, as WebKit's clipboard requires; a click that comes before
+   * it waits for it.
    */
   #copy(): void {
     const view = this.element;
@@ -282,62 +272,17 @@ export class RevealFlow implements Flow {
     const generation = this.#generation;
     view.status = 'idle';
     view.error = undefined;
-    const visibility = frameVisibility(view.shadowRoot?.querySelector('button') ?? view);
-    if (canTrackVisibility()) {
-      void visibility.then((seen) => {
-        if (generation !== this.#generation) return;
-        if (seen.visible) {
-          this.#copyField(view, field, generation, visibility);
-          return;
-        }
-        const refused = new CardframeError('ERR_COPY_REFUSED', COPY_NOT_VISIBLE[seen.reason]);
-        view.error = refused.toInfo();
-        view.status = seen.reason === 'obscured' ? 'obscured' : 'refused';
-        this.#context.channel.emit('error', refused.toInfo());
-      });
-      return;
-    }
-    const gate = visibility.then((seen) => {
-      if (!seen.visible) throw new CardframeError('ERR_COPY_REFUSED', COPY_NOT_VISIBLE[seen.reason]);
-    });
-    this.#copyField(view, field, generation, visibility, gate);
-  }
-
-  #copyField(view: CopyView, field: FieldName, generation: number, visibility: Promise<Visibility>, gate?: Promise<void>): void {
-    const held = this.#values[field];
-    const copied = copyField(
+    const request: CopyRequest = {
+      view,
       field,
-      held,
-      async () => {
-        const { values, unavailable } = await this.#fetch(false);
-        const gap = unavailable.find((entry) => entry.field === field);
-        if (gap) throw new CardframeError(gap.code, `the issuer response has no readable ${field}`);
-        return values;
-      },
-      gate,
-    );
-    if (held === undefined) view.state = 'revealing';
-    copied.then(
-      async (written) => {
-        const seen = await visibility;
-        if (generation !== this.#generation) return;
-        view.state = 'ready';
-        if (written) {
-          view.status = 'copied';
-          this.#context.channel.emit('copy', { field });
-          return;
-        }
-        const refused = new CardframeError('ERR_COPY_REFUSED', seen.visible ? 'the browser refused to write to the clipboard' : COPY_NOT_VISIBLE[seen.reason]);
-        view.error = refused.toInfo();
-        view.status = seen.visible ? 'refused' : seen.reason === 'obscured' ? 'obscured' : 'refused';
-        this.#context.channel.emit('error', refused.toInfo());
-      },
-      (error: unknown) => this.#fail(error, generation),
-    );
-  }
-
-  #bound(): boolean {
-    return this.#context.config.issuer.binding?.mode === 'bound';
+      channel: this.#context.channel,
+      current: () => generation === this.#generation,
+      held: () => this.#values[field],
+      fetch: () => this.#fetch(false),
+      fail: (error) => this.#fail(error, generation),
+    };
+    if (loadedActions) loadedActions.startCopy(request);
+    else revealActions().then((loaded) => loaded.startCopy(request), request.fail);
   }
 
   /**
@@ -352,8 +297,7 @@ export class RevealFlow implements Flow {
     this.element.state = 'revealing';
     this.element.error = undefined;
     try {
-      const binding = await (this.#binding ??= import('../binding/bound-request.ts'));
-      const result = await binding.registerPasskey(this.#context.channel, binding.frameRpId(this.#context.config.issuer.binding?.rpId), location.hostname, statement);
+      const result = await (await revealActions()).createPasskey(this.#context, statement, this.#held);
       if (generation !== this.#generation) return;
       this.element.passkeyNeeded = false;
       this.#context.channel.emit('bind', result.scope === 'webauthn' && result.credentialId ? { scope: 'webauthn', credentialId: result.credentialId } : { scope: 'webauthn' });
