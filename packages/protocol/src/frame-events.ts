@@ -1,7 +1,7 @@
 import { isErrorCode } from './errors.ts';
 import { expectObject, expectString, parseFieldNames } from './guards.ts';
 import { fail } from './json-value.ts';
-import { CHANGE_REQUEST_STATUSES, FIELD_NAMES, HIDE_REASONS, type FieldName, type FrameEventDetails, type UnavailableFieldInfo } from './messages.ts';
+import { CHANGE_REQUEST_STATUSES, FIELD_NAMES, HIDE_REASONS, PROGRESS_STAGES, type FieldName, type FrameEventDetails, type UnavailableFieldInfo } from './messages.ts';
 import { ID_PATTERN } from './patterns.ts';
 import { checked } from './binding.ts';
 import { parseErrorInfo } from './replies.ts';
@@ -22,6 +22,11 @@ function parseUnavailable(value: unknown): UnavailableFieldInfo[] {
 
 /** One parser per event the frame emits, each checking its `detail`. */
 export const EVENT_PARSERS: { [K in keyof FrameEventDetails]: (detail: unknown) => FrameEventDetails[K] } = {
+  progress: (detail) => {
+    const stage = expectObject(detail, 'message.detail', ['stage'])['stage'];
+    if (!(PROGRESS_STAGES as readonly unknown[]).includes(stage)) fail('message.detail.stage', 'unknown stage');
+    return { stage: stage as (typeof PROGRESS_STAGES)[number] };
+  },
   // A group's reveal-all toggle is ready with no fields of its own.
   ready: (detail) => ({ fields: parseFieldNames(expectObject(detail, 'message.detail', ['fields'])['fields'], 'message.detail.fields', true) }),
   reveal: (detail) => {
