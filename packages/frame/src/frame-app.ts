@@ -35,6 +35,8 @@ export class FrameApp {
       configure: (params) => this.#configure(params),
       hide: () => this.#flow?.hide('host'),
     });
+    // Milestones on the way to ready: the host's ready timeout waits as long as they keep coming.
+    this.#channel.emit('progress', { stage: 'connected' });
     this.#observeSize();
     // Leaving the page (or being put in the back-forward cache) drops everything shown.
     window.addEventListener('pagehide', () => this.#flow?.hide('host'));
@@ -55,6 +57,7 @@ export class FrameApp {
       this.#hideShown();
       throw error;
     }
+    this.#channel.emit('progress', { stage: 'configuring' });
     const { flow: name, view } = checked;
     // A new look, language, field set, view or mode never applies to shown values: they are
     // masked and dropped first, and the host is told it did that.
@@ -78,6 +81,7 @@ export class FrameApp {
       this.#hideShown();
     }
     applyAppearance(flow.element);
+    this.#channel.emit('progress', { stage: 'rendering' });
     const shown = await flow.configure(params);
     this.#channel.emit('ready', { fields: shown });
   }
