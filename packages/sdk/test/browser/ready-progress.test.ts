@@ -1,0 +1,142 @@
+import { expect, fixture, oneEvent } from '@open-wc/testing';
+import '../../src/index.ts';
+import type { FrameElement } from '../../src/index.ts';
+import { BLANK, connectFake, iframeOf, rejectionCode } from './fake-frame.ts';
+
+// The ready timeout follows the frame's progress: the iframe's load and each
+// milestone the frame reports start the wait again, time this page was too
+// busy to run its timers is not the frame's silence, and a frame that stays
+// silent is mounted once more before the element fails.
+
+interface Watched {
+  readonly el: FrameElement;
+  /** Every iframe the element has mounted so far, in order. */
+  readonly iframes: HTMLIFrameElement[];
+  readonly errors: string[];
+  readonly readies: number;
+}
+
+/** Mounts `<cardframe-pan>` at a URL of its own and records its iframes and events. */
+async function watched(readyTimeout: number): Promise<Watched> {
+  const holder = await fixture<HTMLDivElement>('<div></div>');
+  const el = document.createElement('cardframe-pan');
+  el.readyTimeout = readyTimeout;
+  const iframes: HTMLIFrameElement[] = [];
+  const errors: string[] = [];
+  const state = { el, iframes, errors, readies: 0 };
+  el.addEventListener('cardframe-error', (event) => errors.push(event.detail.code));
+  el.addEventListener('cardframe-ready', () => state.readies++);
+  el.frameUrl = `${BLANK}?${crypto.randomUUID()}`;
+  holder.append(el);
+  await el.updateComplete;
+  const record = (): void => {
+    for (const iframe of el.shadowRoot!.querySelectorAll('iframe')) if (!iframes.includes(iframe)) iframes.push(iframe);
+  };
+  record();
+  new MutationObserver(record).observe(el.shadowRoot!, { childList: true });
+  return state;
+}
+
+/** Resolves once `check()` holds; the test's own timeout bounds the wait. */
+async function until(check: () => boolean): Promise<void> {
+  while (!check()) await new Promise((resolve) => setTimeout(resolve, 10));
+}
+
+/** Keeps this page's event loop busy for `ms`: a long task, as a busy host page runs. */
+function block(ms: number): void {
+  const end = performance.now() + ms;
+  while (performance.now() < end) {
+    // Busy: no task, timer or message runs meanwhile.
+  }
+}
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('ready timeout that follows progress', () => {
+  it('waits past ready-timeout for a frame that keeps reporting milestones, and fires cardframe-ready once', async () => {
+    const state = await watched(300);
+    const frame = await connectFake(state.el);
+    await frame.configured;
+    // Four times the ready timeout in all, never more than half of it without a milestone.
+    for (let i = 0; i < 8; i++) {
+      await pause(150);
+      frame.emit('progress', { stage: i < 2 ? 'connected' : i < 5 ? 'configuring' : 'rendering' });
+    }
+    frame.ready(['pan']);
+    expect(await state.el.whenReady()).to.deep.equal(['pan']);
+    await pause(400);
+    expect(state.errors).to.deep.equal([]);
+    expect(state.readies).to.equal(1);
+    expect(state.iframes).to.have.length(1);
+  });
+
+  it('does not count time this page was blocked as the frame\'s silence', async () => {
+    const state = await watched(400);
+    const frame = await connectFake(state.el);
+    await frame.configured;
+    // Three long tasks of nearly four ready timeouts each, with only a moment between them.
+    for (let i = 0; i < 3; i++) {
+      block(1500);
+      await pause(30);
+    }
+    frame.ready(['pan']);
+    expect(await state.el.whenReady()).to.deep.equal(['pan']);
+    expect(state.errors).to.deep.equal([]);
+    expect(state.iframes).to.have.length(1);
+  });
+
+  it('refuses a malformed milestone with ERR_BAD_MESSAGE and does not count it as progress', async () => {
+    const state = await watched(300);
+    const frame = await connectFake(state.el);
+    const failed = rejectionCode(state.el.whenReady());
+    const first = state.iframes[0];
+    // A frame that only ever says something malformed is a silent frame.
+    const chatter = setInterval(() => frame.emit('progress', { stage: 'loaded', fields: ['pan'] }), 50);
+    try {
+      await until(() => state.iframes.length === 2);
+    } finally {
+      clearInterval(chatter);
+    }
+    expect(first!.isConnected).to.equal(false);
+    expect(state.errors.length).to.be.greaterThan(0);
+    expect(new Set(state.errors)).to.deep.equal(new Set(['ERR_BAD_MESSAGE']));
+    expect(await failed).to.equal('ERR_FRAME_TIMEOUT');
+  });
+
+  it('mounts a frame that never answers once more in a fresh iframe, then fails once with ERR_FRAME_TIMEOUT', async () => {
+    const state = await watched(200);
+    const error = oneEvent(state.el, 'cardframe-error');
+    expect(await rejectionCode(state.el.whenReady())).to.equal('ERR_FRAME_TIMEOUT');
+    expect((await error).detail).to.include({ code: 'ERR_FRAME_TIMEOUT' });
+    // Nothing more comes: no third iframe, no second error.
+    await pause(800);
+    expect(state.errors).to.deep.equal(['ERR_FRAME_TIMEOUT']);
+    expect(state.readies).to.equal(0);
+    expect(state.iframes).to.have.length(2);
+    const [first, second] = state.iframes;
+    expect(first!.isConnected).to.equal(false);
+    expect(second!.isConnected).to.equal(true);
+    expect(second!.getAttribute('sandbox')).to.equal('allow-scripts allow-same-origin');
+    expect(second!.src).to.equal(state.el.frameUrl);
+    // Each iframe navigated to the frame once: two requests for the page in all.
+    const navigations = performance.getEntriesByName(state.el.frameUrl!).filter((entry) => (entry as PerformanceResourceTiming).initiatorType === 'iframe');
+    expect(navigations).to.have.length(2);
+  });
+
+  it('when the retry answers, fires cardframe-ready once and no cardframe-error', async () => {
+    const state = await watched(200);
+    const early = state.el.whenReady();
+    await until(() => state.iframes.length === 2);
+    // The fresh iframe reads the timeout when it loads: give the fake frame below all the time it needs.
+    state.el.readyTimeout = 10_000;
+    expect(await iframeOf(state.el)).to.equal(state.iframes[1]);
+    const frame = await connectFake(state.el);
+    await frame.configured;
+    frame.ready(['pan']);
+    expect(await early).to.deep.equal(['pan']);
+    await pause(300);
+    expect(state.errors).to.deep.equal([]);
+    expect(state.readies).to.equal(1);
+    expect(state.iframes).to.have.length(2);
+  });
+});
