@@ -35,8 +35,6 @@ export class FrameApp {
       configure: (params) => this.#configure(params),
       hide: () => this.#flow?.hide('host'),
     });
-    // Milestones on the way to ready: the host's ready timeout waits as long as they keep coming.
-    this.#channel.emit('progress', { stage: 'connected' });
     this.#observeSize();
     // Leaving the page (or being put in the back-forward cache) drops everything shown.
     window.addEventListener('pagehide', () => this.#flow?.hide('host'));
@@ -57,7 +55,6 @@ export class FrameApp {
       this.#hideShown();
       throw error;
     }
-    this.#channel.emit('progress', { stage: 'configuring' });
     const { flow: name, view } = checked;
     // A new look, language, field set, view or mode never applies to shown values: they are
     // masked and dropped first, and the host is told it did that.
@@ -81,7 +78,9 @@ export class FrameApp {
       this.#hideShown();
     }
     applyAppearance(flow.element);
-    this.#channel.emit('progress', { stage: 'rendering' });
+    // A milestone for the host's ready timeout, which waits as long as the frame is heard from:
+    // its first resize as it connects, this, then ready. One only: each costs the first download.
+    this.#channel.emit('progress', { stage: 'loading' });
     const shown = await flow.configure(params);
     this.#channel.emit('ready', { fields: shown });
   }

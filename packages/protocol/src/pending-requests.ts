@@ -4,7 +4,7 @@ import type { ErrorInfo } from './errors.ts';
 interface Pending<T> {
   resolve(result: T): void;
   reject(error: CardframeError): void;
-  timer: ReturnType<typeof setTimeout> | undefined;
+  timer: ReturnType<typeof setTimeout>;
 }
 
 /**
@@ -26,9 +26,8 @@ export class PendingRequests<T> {
 
   /**
    * Registers a request and calls `send` with its id. The promise settles on
-   * the matching reply, or rejects with `onTimeout()` after `timeoutMs`
-   * (never for `Infinity`: something else bounds the wait), or with
-   * `ERR_DESTROYED` once closed.
+   * the matching reply, or rejects with `onTimeout()` after `timeoutMs`, or
+   * with `ERR_DESTROYED` once closed.
    */
   start(send: (id: string) => void, timeoutMs: number, onTimeout: () => CardframeError): Promise<T> {
     const id = `${this.#prefix}${++this.#nextId}`;
@@ -37,13 +36,10 @@ export class PendingRequests<T> {
         reject(new CardframeError('ERR_DESTROYED', 'the channel is closed'));
         return;
       }
-      const timer =
-        timeoutMs < Infinity
-          ? setTimeout(() => {
-              this.#pending.delete(id);
-              reject(onTimeout());
-            }, timeoutMs)
-          : undefined;
+      const timer = setTimeout(() => {
+        this.#pending.delete(id);
+        reject(onTimeout());
+      }, timeoutMs);
       this.#pending.set(id, { resolve, reject, timer });
       send(id);
     });

@@ -90,7 +90,7 @@ describe('frame message validation', () => {
 
   it('refuses a progress event with an unknown stage, a non-string stage, extra or missing detail', () => {
     const progress = (detail: unknown) => ({ v: 1, kind: 'event', event: 'progress', detail });
-    for (const detail of [{ stage: 'loaded' }, { stage: 'Connected' }, { stage: 1 }, { stage: ['connected'] }, { stage: 'connected', frame: 3 }, { stage: 'connected', last4: '4242' }, {}, null, 'connected']) {
+    for (const detail of [{ stage: 'loaded' }, { stage: 'Loading' }, { stage: 1 }, { stage: ['loading'] }, { stage: 'loading', frame: 3 }, { stage: 'loading', last4: '4242' }, {}, null, 'loading']) {
       expect(codeOf(() => parseFrameMessage(progress(detail)))).to.equal('ERR_BAD_MESSAGE');
     }
     expect(codeOf(() => parseFrameMessage({ v: 1, kind: 'event', event: 'progress' }))).to.equal('ERR_BAD_MESSAGE');

@@ -55,8 +55,7 @@ export class FrameChannel {
 
   /**
    * Sends a request and resolves when the frame acknowledges it, or rejects
-   * after `timeoutMs` (the channel's own by default; `Infinity` where the
-   * caller bounds the wait itself).
+   * after `timeoutMs` (the channel's own by default).
    */
   async request(method: HostRequest['method'], params: HostRequest['params'], timeoutMs = this.#options.timeoutMs ?? 10_000): Promise<void> {
     await this.#pending.start(

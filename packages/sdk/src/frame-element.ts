@@ -272,8 +272,9 @@ export abstract class FrameElement extends ReactiveElement {
   async #configure(): Promise<void> {
     const appearance = this.appearanceParams();
     const channel = this.#channel;
-    // Until ready, the silence watch bounds the wait: the frame answers the first configure only once ready.
-    const timeout = this.#ready.value ? undefined : Infinity;
+    // Until ready the silence watch bounds the wait (the frame answers the first configure only
+    // once ready), so the request's own timer gets setTimeout's longest delay.
+    const timeout = this.#ready.value ? undefined : 2 ** 31 - 1;
     const send = (params: AppearanceParams) => this.#channel?.request('configure', { ...this.configureParams(), ...params }, timeout);
     const refused = (error: unknown) => toCardframeError(error, 'ERR_BAD_MESSAGE', 'the frame refused the configuration');
     try {
@@ -292,9 +293,10 @@ export abstract class FrameElement extends ReactiveElement {
   }
 
   #onFrameEvent(frameEvent: FrameEvent): void {
+    // Whatever the frame says on its way to ready (its first resize, a milestone) is progress.
+    if (this.#unwatch) this.#watch();
     switch (frameEvent.event) {
       case 'progress':
-        if (this.#unwatch) this.#watch();
         return;
       case 'ready':
         this.#stopWatch();

@@ -35,15 +35,15 @@ async function frameEvents(configure: object): Promise<{ event: string; detail: 
 }
 
 describe('frame progress milestones', () => {
-  it('reports connected, configuring and rendering, in that order, before ready', async () => {
+  it('reports loading after it connects (its first resize) and before ready, and nothing else about its progress', async () => {
     const events = await frameEvents({ fields: ['pan'] });
     const milestones = events.filter((e) => e.event === 'progress' || e.event === 'ready');
     expect(milestones).to.deep.equal([
-      { event: 'progress', detail: { stage: 'connected' } },
-      { event: 'progress', detail: { stage: 'configuring' } },
-      { event: 'progress', detail: { stage: 'rendering' } },
+      { event: 'progress', detail: { stage: 'loading' } },
       { event: 'ready', detail: { fields: ['pan'] } },
     ]);
+    expect(events[0]!.event).to.equal('resize');
+    expect(events.findIndex((e) => e.event === 'progress')).to.be.lessThan(events.findIndex((e) => e.event === 'ready'));
   });
 
   it('reports the same milestones for frames of different fields and views', async () => {
@@ -51,9 +51,8 @@ describe('frame progress milestones', () => {
     expect(await stages({ fields: ['cvc'], view: 'field' })).to.deep.equal(await stages({ fields: ['pan', 'cvc'], view: 'card', last4: '4242' }));
   });
 
-  it('reports connected but neither configuring nor ready when the configure is refused', async () => {
+  it('reports no milestone and no ready when the configure is refused', async () => {
     const events = await frameEvents({ fields: ['pin'] });
-    expect(events.filter((e) => e.event === 'progress')).to.deep.equal([{ event: 'progress', detail: { stage: 'connected' } }]);
-    expect(events.some((e) => e.event === 'ready')).to.equal(false);
+    expect(events.some((e) => e.event === 'progress' || e.event === 'ready')).to.equal(false);
   });
 });

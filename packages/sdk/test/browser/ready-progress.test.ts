@@ -60,13 +60,27 @@ describe('ready timeout that follows progress', () => {
     // Four times the ready timeout in all, never more than half of it without a milestone.
     for (let i = 0; i < 8; i++) {
       await pause(150);
-      frame.emit('progress', { stage: i < 2 ? 'connected' : i < 5 ? 'configuring' : 'rendering' });
+      frame.emit('progress', { stage: 'loading' });
     }
     frame.ready(['pan']);
     expect(await state.el.whenReady()).to.deep.equal(['pan']);
     await pause(400);
     expect(state.errors).to.deep.equal([]);
     expect(state.readies).to.equal(1);
+    expect(state.iframes).to.have.length(1);
+  });
+
+  it('counts any other message from the frame before ready (its resize as it connects) as progress too', async () => {
+    const state = await watched(300);
+    const frame = await connectFake(state.el);
+    await frame.configured;
+    for (let i = 0; i < 8; i++) {
+      await pause(150);
+      frame.emit('resize', { height: 40 + i });
+    }
+    frame.ready(['pan']);
+    expect(await state.el.whenReady()).to.deep.equal(['pan']);
+    expect(state.errors).to.deep.equal([]);
     expect(state.iframes).to.have.length(1);
   });
 
@@ -91,7 +105,7 @@ describe('ready timeout that follows progress', () => {
     const failed = rejectionCode(state.el.whenReady());
     const first = state.iframes[0];
     // A frame that only ever says something malformed is a silent frame.
-    const chatter = setInterval(() => frame.emit('progress', { stage: 'loaded', fields: ['pan'] }), 50);
+    const chatter = setInterval(() => frame.emit('progress', { stage: 'loading', fields: ['pan'] }), 50);
     try {
       await until(() => state.iframes.length === 2);
     } finally {
