@@ -9,7 +9,7 @@ import { expect, test } from './fixtures.ts';
 // stalls the frames too, and only the time the page was responsive counts
 // against them.
 const shared = chromiumLaunchOptions();
-test.use({ launchOptions: { ...shared, args: [...shared.args, '--disable-site-isolation-trials'] } });
+test.use({ launchOptions: { ...shared, args: [...(shared.args ?? []), '--disable-site-isolation-trials'] } });
 
 test('frames loading while the host page blocks its renderer for longer than ready-timeout all become ready, without a retry', async ({ host, demo }) => {
   test.setTimeout(90_000);
