@@ -7,7 +7,7 @@ import { APPEARANCE_PROPERTIES } from './appearance-properties.ts';
 import { frameStyles } from './frame-element.styles.ts';
 import { ReadyLatch } from './ready-latch.ts';
 import { iframeAllow, parseFrameUrl, sandboxedIframe } from './sandboxed-iframe.ts';
-import { watchSilence } from './silence-watch.ts';
+import { heardFrom, watchSilence } from './silence-watch.ts';
 
 /** The host callbacks card binding uses; an element may inherit them (a group's members do). */
 export interface BindingCallbacks {
@@ -239,7 +239,7 @@ export abstract class FrameElement extends ReactiveElement {
   /** (Re)starts the wait for the frame's next sign of progress. */
   #watch(): void {
     this.#stopWatch();
-    this.#unwatch = watchSilence(this.readyTimeout > 0 ? this.readyTimeout : DEFAULT_READY_TIMEOUT_MS, () => {
+    this.#unwatch = watchSilence(this.#origin(), this.readyTimeout > 0 ? this.readyTimeout : DEFAULT_READY_TIMEOUT_MS, () => {
       this.#unwatch = undefined;
       if (this.#retried) {
         this.#fail(new CardframeError('ERR_FRAME_TIMEOUT', 'the frame did not become ready; check that this origin is in its allowedHostOrigins'));
@@ -293,8 +293,8 @@ export abstract class FrameElement extends ReactiveElement {
   }
 
   #onFrameEvent(frameEvent: FrameEvent): void {
-    // Whatever the frame says on its way to ready (its first resize, a milestone) is progress.
-    if (this.#unwatch) this.#watch();
+    // Whatever a frame says (its first resize, a milestone, ready) is progress, for every frame of its origin.
+    heardFrom(this.#origin());
     switch (frameEvent.event) {
       case 'progress':
         return;
@@ -319,6 +319,10 @@ export abstract class FrameElement extends ReactiveElement {
     }
     if (error.code === 'ERR_DESTROYED') return;
     this.dispatchEvent(cardframeEvent('cardframe-error', error.toInfo()));
+  }
+
+  #origin(): string {
+    return parseFrameUrl(this.effectiveFrameUrl())?.origin ?? '';
   }
 
   #stopWatch(): void {

@@ -84,6 +84,25 @@ describe('ready timeout that follows progress', () => {
     expect(state.iframes).to.have.length(1);
   });
 
+  it('waits for a silent frame while another frame of its origin makes progress, and retries it once they are all quiet', async () => {
+    const busy = await watched(300);
+    const silent = await watched(300);
+    const frame = await connectFake(busy.el);
+    await frame.configured;
+    // Frames of one origin share a renderer: while one is heard from, the other is queued, not gone.
+    for (let i = 0; i < 8; i++) {
+      await pause(150);
+      frame.emit('progress', { stage: 'loading' });
+    }
+    expect(silent.iframes).to.have.length(1);
+    expect(silent.errors).to.deep.equal([]);
+    frame.ready(['pan']);
+    expect(await busy.el.whenReady()).to.deep.equal(['pan']);
+    expect(await rejectionCode(silent.el.whenReady())).to.equal('ERR_FRAME_TIMEOUT');
+    expect(silent.iframes).to.have.length(2);
+    expect(silent.errors).to.deep.equal(['ERR_FRAME_TIMEOUT']);
+  });
+
   it('does not count time this page was blocked as the frame\'s silence', async () => {
     const state = await watched(400);
     const frame = await connectFake(state.el);
