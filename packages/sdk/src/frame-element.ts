@@ -47,9 +47,11 @@ export abstract class FrameElement extends ReactiveElement {
    * Milliseconds the frame may stay silent on its way to ready (default
    * 15000). Each step counts as progress and starts the wait again: the
    * iframe's `load`, then each stage the frame reports; time in which this
-   * page itself was too busy to run its timers does not count. A frame that
-   * stays silent is mounted once more in a fresh iframe before the element
-   * fails with `ERR_FRAME_TIMEOUT`.
+   * page itself was too busy to run its timers does not count, nor does time
+   * another frame of the same origin was heard from. A frame that stays
+   * silent (or cannot load the issuer's keys) is mounted once more in a fresh
+   * iframe before the element fails with `ERR_FRAME_TIMEOUT` (or
+   * `ERR_KEY_NOT_FOUND`).
    */
   declare readyTimeout: number;
   /** The iframe's `title`: its accessible name for screen readers. */
@@ -239,19 +241,25 @@ export abstract class FrameElement extends ReactiveElement {
   /** (Re)starts the wait for the frame's next sign of progress. */
   #watch(): void {
     this.#stopWatch();
-    this.#unwatch = watchSilence(this.#origin(), this.readyTimeout > 0 ? this.readyTimeout : DEFAULT_READY_TIMEOUT_MS, () => {
+    this.#unwatch = watchSilence(this.#origin(), this.readyTimeout || DEFAULT_READY_TIMEOUT_MS, () => {
       this.#unwatch = undefined;
-      if (this.#retried) {
-        this.#fail(new CardframeError('ERR_FRAME_TIMEOUT', 'the frame did not become ready; check that this origin is in its allowedHostOrigins'));
-        return;
-      }
-      // Once more from scratch: a fresh iframe, a fresh connection; the host app sees none of it.
-      this.#retried = true;
-      this.#disconnect();
-      this.#iframe?.remove();
-      this.#iframe = undefined;
-      this.requestUpdate();
+      if (!this.#retry()) this.#fail(new CardframeError('ERR_FRAME_TIMEOUT', 'the frame did not become ready; check that this origin is in its allowedHostOrigins'));
     });
+  }
+
+  /**
+   * Mounts the frame once more from scratch (a fresh iframe, a fresh
+   * connection; the host app sees none of it), unless it already was since
+   * it last became ready. Says whether it did.
+   */
+  #retry(): boolean {
+    if (this.#retried) return false;
+    this.#retried = true;
+    this.#disconnect();
+    this.#iframe?.remove();
+    this.#iframe = undefined;
+    this.requestUpdate();
+    return true;
   }
 
   #onLoad(event: Event): void {
@@ -272,9 +280,10 @@ export abstract class FrameElement extends ReactiveElement {
   async #configure(): Promise<void> {
     const appearance = this.appearanceParams();
     const channel = this.#channel;
+    const first = !this.#ready.value;
     // Until ready the silence watch bounds the wait (the frame answers the first configure only
     // once ready), so the request's own timer gets setTimeout's longest delay.
-    const timeout = this.#ready.value ? undefined : 2 ** 31 - 1;
+    const timeout = first ? 2 ** 31 - 1 : undefined;
     const send = (params: AppearanceParams) => this.#channel?.request('configure', { ...this.configureParams(), ...params }, timeout);
     const refused = (error: unknown) => toCardframeError(error, 'ERR_BAD_MESSAGE', 'the frame refused the configuration');
     try {
@@ -283,6 +292,8 @@ export abstract class FrameElement extends ReactiveElement {
       // A channel closed since (the frame reloaded, frame-url changed) is not this element failing.
       if (channel !== this.#channel) return;
       const failure = refused(error);
+      // A frame that could not load the issuer's keys (their fetch timed out on a busy device) is a load failure: once more.
+      if (first && failure.code === 'ERR_KEY_NOT_FOUND' && this.#retry()) return;
       // A refused style should cost the host its look, not the card: once more without it.
       const { style, ...withoutStyle } = appearance;
       const retryWithoutStyle = failure.code === 'ERR_STYLE_REFUSED' && style !== undefined;

@@ -1,7 +1,7 @@
 import { expect, fixture, oneEvent } from '@open-wc/testing';
 import '../../src/index.ts';
 import type { FrameElement } from '../../src/index.ts';
-import { BLANK, connectFake, iframeOf, rejectionCode } from './fake-frame.ts';
+import { BLANK, connectFake, iframeOf, loaded, rejectionCode } from './fake-frame.ts';
 
 // The ready timeout follows the frame's progress: the iframe's load and each
 // milestone the frame reports start the wait again, time this page was too
@@ -51,6 +51,23 @@ function block(ms: number): void {
 }
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Connects to the element as a frame that refuses its configure with `code`, as a frame does when it cannot load what it needs. */
+async function connectRefusing(el: FrameElement, code: string): Promise<void> {
+  const iframe = await iframeOf(el);
+  const win = await loaded(iframe);
+  await new Promise<void>((resolve) => {
+    win.addEventListener('message', (event) => {
+      const port = event.ports[0];
+      if (!port) return;
+      port.onmessage = ({ data }: MessageEvent<{ kind: string; id: string; method: string }>) => {
+        if (data.kind === 'request' && data.method === 'configure') port.postMessage({ v: 1, kind: 'reply', id: data.id, ok: false, error: { code, message: 'refused' } });
+      };
+      resolve();
+    });
+    iframe.dispatchEvent(new Event('load'));
+  });
+}
 
 describe('ready timeout that follows progress', () => {
   it('waits past ready-timeout for a frame that keeps reporting milestones, and fires cardframe-ready once', async () => {
@@ -171,5 +188,40 @@ describe('ready timeout that follows progress', () => {
     expect(state.errors).to.deep.equal([]);
     expect(state.readies).to.equal(1);
     expect(state.iframes).to.have.length(2);
+  });
+
+  it('mounts a frame that could not load the issuer\'s keys (ERR_KEY_NOT_FOUND) once more, and reports nothing when the retry becomes ready', async () => {
+    const state = await watched(10_000);
+    const early = state.el.whenReady();
+    await connectRefusing(state.el, 'ERR_KEY_NOT_FOUND');
+    await until(() => state.iframes.length === 2);
+    const frame = await connectFake(state.el);
+    await frame.configured;
+    frame.ready(['pan']);
+    expect(await early).to.deep.equal(['pan']);
+    expect(state.errors).to.deep.equal([]);
+    expect(state.readies).to.equal(1);
+  });
+
+  it('reports ERR_KEY_NOT_FOUND once when the retry cannot load the keys either', async () => {
+    const state = await watched(10_000);
+    const failed = rejectionCode(state.el.whenReady());
+    await connectRefusing(state.el, 'ERR_KEY_NOT_FOUND');
+    await until(() => state.iframes.length === 2);
+    await connectRefusing(state.el, 'ERR_KEY_NOT_FOUND');
+    expect(await failed).to.equal('ERR_KEY_NOT_FOUND');
+    await pause(300);
+    expect(state.errors).to.deep.equal(['ERR_KEY_NOT_FOUND']);
+    expect(state.iframes).to.have.length(2);
+  });
+
+  it('does not retry a configure the frame refuses for what the host asked (ERR_NOT_ALLOWED)', async () => {
+    const state = await watched(10_000);
+    const failed = rejectionCode(state.el.whenReady());
+    await connectRefusing(state.el, 'ERR_NOT_ALLOWED');
+    expect(await failed).to.equal('ERR_NOT_ALLOWED');
+    await pause(300);
+    expect(state.errors).to.deep.equal(['ERR_NOT_ALLOWED']);
+    expect(state.iframes).to.have.length(1);
   });
 });
