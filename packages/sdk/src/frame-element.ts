@@ -84,7 +84,7 @@ export abstract class FrameElement extends ReactiveElement {
   #iframe: HTMLIFrameElement | undefined;
   /** Stops the silence watch; set only while the element waits for its frame. */
   #unwatch: (() => void) | undefined;
-  /** Whether this frame was already mounted again after it stayed silent. */
+  /** Whether the frame was already mounted again (it stayed silent, or could not load its keys) since it last became ready. */
   #retried = false;
   readonly #ready = new ReadyLatch<readonly FieldName[]>();
   /** Only a copy button's frame may write to the clipboard. */
