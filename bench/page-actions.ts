@@ -17,7 +17,7 @@ export const GROUP_MEMBERS = ['cardframe-pan', 'cardframe-expiry', 'cardframe-cv
 interface Mounted {
   /** ms from the first append until every frame element is ready or has failed. */
   ms: number;
-  /** Frame elements that failed instead (e.g. a frame too busy to answer `configure` within the SDK's 10 s). */
+  /** Frame elements that failed instead: silent for the SDK's ready timeout, and again after its one retry. */
   failed: number;
 }
 

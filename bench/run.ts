@@ -31,7 +31,7 @@ import { engineBenches } from './other-engines.ts';
 const root = join(import.meta.dirname, '..');
 const QUICK = process.argv.includes('--quick');
 const RUNS = QUICK ? 7 : 21;
-const MANY_RUNS = QUICK ? 3 : 5;
+const MANY_RUNS = QUICK ? 3 : 10;
 const MANY_COUNTS = [1, 10, 50] as const;
 const LEAK_CYCLES = QUICK ? 100 : 1000;
 

@@ -78,6 +78,9 @@ export class FrameApp {
       this.#hideShown();
     }
     applyAppearance(flow.element);
+    // A milestone for the host's ready timeout, which waits as long as the frame is heard from:
+    // its first resize as it connects, this, then ready. One only: each costs the first download.
+    this.#channel.emit('progress', { stage: 'loading' });
     const shown = await flow.configure(params);
     this.#channel.emit('ready', { fields: shown });
   }

@@ -1,7 +1,7 @@
 import { isErrorCode } from './errors.ts';
 import { expectObject, parseFieldNames } from './guards.ts';
 import { fail } from './json-value.ts';
-import { CHANGE_REQUEST_STATUSES, FIELD_NAMES, HIDE_REASONS, type FrameEventDetails, type UnavailableFieldInfo } from './messages.ts';
+import { CHANGE_REQUEST_STATUSES, FIELD_NAMES, HIDE_REASONS, PROGRESS_STAGES, type FrameEventDetails, type UnavailableFieldInfo } from './messages.ts';
 import { ID_PATTERN } from './patterns.ts';
 import { checked, type Shape } from './binding.ts';
 import { parseErrorInfo } from './replies.ts';
@@ -16,6 +16,7 @@ const NOTHING: Shape = (value, path) => void expectObject(value, path, []);
  * app's listeners is exactly what was checked here.
  */
 export const EVENT_SHAPES: { [K in keyof FrameEventDetails]: Shape } = {
+  progress: { stage: oneOf(PROGRESS_STAGES) },
   // A group's reveal-all toggle is ready with no fields of its own.
   ready: { fields: (value, path) => void parseFieldNames(value, path, true) },
   reveal: (detail, path) => {

@@ -254,8 +254,19 @@ export interface EncryptedCardRequest {
 
 export type FrameRequest = SessionRequest | PinRequest | RegisterDeviceRequest | EncryptedCardRequest | CardRequest | BindRequest | SignMessageRequest;
 
+/**
+ * Where a frame is on its way to `ready`, between the messages it sends anyway
+ * (its first `resize` as it connects, then `ready`): `loading` means it
+ * accepted the host's `configure`, has the flow's code, and now loads what
+ * the view needs (keys, first render). Every frame passes the same stages.
+ */
+export const PROGRESS_STAGES = ['loading'] as const;
+export type ProgressStage = (typeof PROGRESS_STAGES)[number];
+
 /** Event names the frame emits, and their details. None carries card data. */
 export interface FrameEventDetails {
+  /** The frame is still on its way to `ready` (the host's ready timeout counts silence only). */
+  progress: { readonly stage: ProgressStage };
   /** Connected, configured and able to reveal `fields`. */
   ready: { readonly fields: readonly FieldName[] };
   /**

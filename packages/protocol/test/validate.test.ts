@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { describe, it, thrownCode } from '@cardframe/test-env';
-import { CardframeError, MAX_MESSAGE_CHARS, isConnectMessage, parseFrameMessage, parseHostMessage, parseIssuerCard } from '../src/index.ts';
+import { CardframeError, MAX_MESSAGE_CHARS, PROGRESS_STAGES, isConnectMessage, parseFrameMessage, parseHostMessage, parseIssuerCard } from '../src/index.ts';
 
 const codeOf = thrownCode;
 
@@ -134,6 +134,23 @@ describe('frame message validation', () => {
     expect(codeOf(() => parseFrameMessage({ v: 1, kind: 'event', event: 'pan', detail: {} }))).to.equal('ERR_BAD_MESSAGE');
     expect(codeOf(() => parseFrameMessage({ v: 1, kind: 'event', event: 'reveal', detail: { fields: ['pan'], value: '4242' } }))).to.equal('ERR_BAD_MESSAGE');
     expect(codeOf(() => parseFrameMessage({ v: 1, kind: 'request', id: 'q', method: 'session', params: { sessionId: '<b>' } }))).to.equal('ERR_BAD_MESSAGE');
+  });
+
+  it('accepts a progress event for each known stage, as a fresh object', () => {
+    for (const stage of PROGRESS_STAGES) {
+      const detail = { stage };
+      const parsed = parseFrameMessage({ v: 1, kind: 'event', event: 'progress', detail });
+      expect(parsed).to.deep.equal({ v: 1, kind: 'event', event: 'progress', detail: { stage } });
+      expect((parsed as { detail: unknown }).detail).to.not.equal(detail);
+    }
+  });
+
+  it('refuses a progress event with an unknown stage, a non-string stage, extra or missing detail', () => {
+    const progress = (detail: unknown) => ({ v: 1, kind: 'event', event: 'progress', detail });
+    for (const detail of [{ stage: 'loaded' }, { stage: 'Loading' }, { stage: 1 }, { stage: ['loading'] }, { stage: 'loading', frame: 3 }, { stage: 'loading', last4: '4242' }, {}, null, 'loading']) {
+      expect(codeOf(() => parseFrameMessage(progress(detail)))).to.equal('ERR_BAD_MESSAGE');
+    }
+    expect(codeOf(() => parseFrameMessage({ v: 1, kind: 'event', event: 'progress' }))).to.equal('ERR_BAD_MESSAGE');
   });
 });
 

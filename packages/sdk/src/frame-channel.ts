@@ -53,11 +53,14 @@ export class FrameChannel {
     return new FrameChannel(port1, options);
   }
 
-  /** Sends a request and resolves when the frame acknowledges it. */
-  async request(method: HostRequest['method'], params: HostRequest['params']): Promise<void> {
+  /**
+   * Sends a request and resolves when the frame acknowledges it, or rejects
+   * after `timeoutMs` (the channel's own by default).
+   */
+  async request(method: HostRequest['method'], params: HostRequest['params'], timeoutMs = this.#options.timeoutMs ?? 10_000): Promise<void> {
     await this.#pending.start(
       (id) => this.#post({ v: PROTOCOL_VERSION, kind: 'request', id, method, params } as HostRequest),
-      this.#options.timeoutMs ?? 10_000,
+      timeoutMs,
       () => new CardframeError('ERR_FRAME_TIMEOUT', `the frame did not answer "${method}" in time`),
     );
   }

@@ -7,6 +7,7 @@ import { APPEARANCE_PROPERTIES } from './appearance-properties.ts';
 import { frameStyles } from './frame-element.styles.ts';
 import { ReadyLatch } from './ready-latch.ts';
 import { iframeAllow, parseFrameUrl, sandboxedIframe } from './sandboxed-iframe.ts';
+import { heardFrom, watchSilence } from './silence-watch.ts';
 
 /** The host callbacks card binding uses; an element may inherit them (a group's members do). */
 export interface BindingCallbacks {
@@ -42,7 +43,16 @@ export abstract class FrameElement extends ReactiveElement {
 
   /** URL of the frame page, on the frame's own origin. */
   declare frameUrl: string | undefined;
-  /** Milliseconds to wait for the frame to become ready. */
+  /**
+   * Milliseconds the frame may stay silent on its way to ready (default
+   * 15000). Each step counts as progress and starts the wait again: the
+   * iframe's `load`, then each stage the frame reports; time in which this
+   * page itself was too busy to run its timers does not count, nor does time
+   * another frame of the same origin was heard from. A frame that stays
+   * silent (or cannot load the issuer's keys) is mounted once more in a fresh
+   * iframe before the element fails with `ERR_FRAME_TIMEOUT` (or
+   * `ERR_KEY_NOT_FOUND`).
+   */
   declare readyTimeout: number;
   /** The iframe's `title`: its accessible name for screen readers. */
   declare frameTitle: string;
@@ -72,7 +82,10 @@ export abstract class FrameElement extends ReactiveElement {
 
   #channel: FrameChannel | undefined;
   #iframe: HTMLIFrameElement | undefined;
-  #readyTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Stops the silence watch; set only while the element waits for its frame. */
+  #unwatch: (() => void) | undefined;
+  /** Whether the frame was already mounted again (it stayed silent, or could not load its keys) since it last became ready. */
+  #retried = false;
   readonly #ready = new ReadyLatch<readonly FieldName[]>();
   /** Only a copy button's frame may write to the clipboard. */
   protected readonly allowClipboard: boolean = false;
@@ -188,7 +201,10 @@ export abstract class FrameElement extends ReactiveElement {
   }
 
   protected override willUpdate(changed: PropertyValues): void {
-    if (changed.has('frameUrl')) this.#disconnect();
+    if (changed.has('frameUrl')) {
+      this.#disconnect();
+      this.#retried = false;
+    }
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -215,8 +231,35 @@ export abstract class FrameElement extends ReactiveElement {
     // Permissions are read when the frame navigates, so they are fixed when the iframe is made.
     const iframe = (this.#iframe ??= sandboxedIframe(iframeAllow(this.allowClipboard, this.usesPasskeys() && url.origin), (event) => this.#onLoad(event)));
     iframe.title = this.frameTitle;
-    if (iframe.getAttribute('src') !== url.href) iframe.src = url.href;
+    if (iframe.getAttribute('src') !== url.href) {
+      iframe.src = url.href;
+      this.#watch();
+    }
     if (!iframe.isConnected) this.renderRoot.append(iframe);
+  }
+
+  /** (Re)starts the wait for the frame's next sign of progress. */
+  #watch(): void {
+    this.#stopWatch();
+    this.#unwatch = watchSilence(this.#origin(), this.readyTimeout || DEFAULT_READY_TIMEOUT_MS, () => {
+      this.#unwatch = undefined;
+      if (!this.#retry()) this.#fail(new CardframeError('ERR_FRAME_TIMEOUT', 'the frame did not become ready; check that this origin is in its allowedHostOrigins'));
+    });
+  }
+
+  /**
+   * Mounts the frame once more from scratch (a fresh iframe, a fresh
+   * connection; the host app sees none of it), unless it already was since
+   * it last became ready. Says whether it did.
+   */
+  #retry(): boolean {
+    if (this.#retried) return false;
+    this.#retried = true;
+    this.#disconnect();
+    this.#iframe?.remove();
+    this.#iframe = undefined;
+    this.requestUpdate();
+    return true;
   }
 
   #onLoad(event: Event): void {
@@ -229,16 +272,19 @@ export abstract class FrameElement extends ReactiveElement {
       onRequest: (request) => this.#handleBindingRequest(request),
       onProtocolError: (error) => this.dispatchEvent(cardframeEvent('cardframe-error', error)),
     });
-    this.#readyTimer = setTimeout(() => {
-      this.#fail(new CardframeError('ERR_FRAME_TIMEOUT', 'the frame did not become ready; check that this origin is in its allowedHostOrigins'));
-    }, this.readyTimeout);
+    // The iframe's load is the first milestone, the one the host sees without the frame's help.
+    this.#watch();
     void this.#configure();
   }
 
   async #configure(): Promise<void> {
     const appearance = this.appearanceParams();
     const channel = this.#channel;
-    const send = (params: AppearanceParams) => this.#channel?.request('configure', { ...this.configureParams(), ...params });
+    const first = !this.#ready.value;
+    // Until ready the silence watch bounds the wait (the frame answers the first configure only
+    // once ready), so the request's own timer gets setTimeout's longest delay.
+    const timeout = first ? 2 ** 31 - 1 : undefined;
+    const send = (params: AppearanceParams) => this.#channel?.request('configure', { ...this.configureParams(), ...params }, timeout);
     const refused = (error: unknown) => toCardframeError(error, 'ERR_BAD_MESSAGE', 'the frame refused the configuration');
     try {
       await send(appearance);
@@ -246,6 +292,8 @@ export abstract class FrameElement extends ReactiveElement {
       // A channel closed since (the frame reloaded, frame-url changed) is not this element failing.
       if (channel !== this.#channel) return;
       const failure = refused(error);
+      // A frame that could not load the issuer's keys (their fetch timed out on a busy device) is a load failure: once more.
+      if (first && failure.code === 'ERR_KEY_NOT_FOUND' && this.#retry()) return;
       // A refused style should cost the host its look, not the card: once more without it.
       const { style, ...withoutStyle } = appearance;
       const retryWithoutStyle = failure.code === 'ERR_STYLE_REFUSED' && style !== undefined;
@@ -256,9 +304,14 @@ export abstract class FrameElement extends ReactiveElement {
   }
 
   #onFrameEvent(frameEvent: FrameEvent): void {
+    // Whatever a frame says (its first resize, a milestone, ready) is progress, for every frame of its origin.
+    heardFrom(this.#origin());
     switch (frameEvent.event) {
+      case 'progress':
+        return;
       case 'ready':
-        clearTimeout(this.#readyTimer);
+        this.#stopWatch();
+        this.#retried = false;
         this.#ready.resolve(frameEvent.detail.fields);
         this.dispatchEvent(cardframeEvent('cardframe-ready', frameEvent.detail));
         return;
@@ -272,15 +325,24 @@ export abstract class FrameElement extends ReactiveElement {
 
   #fail(error: CardframeError, final = true): void {
     if (final) {
-      clearTimeout(this.#readyTimer);
+      this.#stopWatch();
       this.#ready.reject(error);
     }
     if (error.code === 'ERR_DESTROYED') return;
     this.dispatchEvent(cardframeEvent('cardframe-error', error.toInfo()));
   }
 
+  #origin(): string {
+    return parseFrameUrl(this.effectiveFrameUrl())?.origin ?? '';
+  }
+
+  #stopWatch(): void {
+    this.#unwatch?.();
+    this.#unwatch = undefined;
+  }
+
   #disconnect(): void {
-    clearTimeout(this.#readyTimer);
+    this.#stopWatch();
     this.#ready.reset();
     this.#channel?.close();
     this.#channel = undefined;

@@ -15,7 +15,7 @@ export interface MountCardOptions {
   bindCard?: BindCard;
   /** Narrow the fields shown (default: all the frame's config enables). */
   fields?: FieldName[];
-  /** Milliseconds to wait for the frame (default 15000). */
+  /** Milliseconds the frame may stay silent on its way to ready (default 15000); see `readyTimeout` on the element. */
   readyTimeout?: number;
 }
 
