@@ -136,12 +136,9 @@ describe('frame message validation', () => {
     expect(codeOf(() => parseFrameMessage({ v: 1, kind: 'request', id: 'q', method: 'session', params: { sessionId: '<b>' } }))).to.equal('ERR_BAD_MESSAGE');
   });
 
-  it('accepts a progress event for each known stage, as a fresh object', () => {
+  it('accepts a progress event for each known stage', () => {
     for (const stage of PROGRESS_STAGES) {
-      const detail = { stage };
-      const parsed = parseFrameMessage({ v: 1, kind: 'event', event: 'progress', detail });
-      expect(parsed).to.deep.equal({ v: 1, kind: 'event', event: 'progress', detail: { stage } });
-      expect((parsed as { detail: unknown }).detail).to.not.equal(detail);
+      expect(parseFrameMessage({ v: 1, kind: 'event', event: 'progress', detail: { stage } })).to.deep.equal({ v: 1, kind: 'event', event: 'progress', detail: { stage } });
     }
   });
 
