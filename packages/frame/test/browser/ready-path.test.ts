@@ -65,7 +65,7 @@ describe('the path to ready', () => {
     });
     expect(loadedAtReady).to.equal(false);
     await host.until(() => host.events.some((event) => event.event === 'reveal' || event.event === 'error'));
-    expect(host.events.map((event) => event.event).filter((name) => name !== 'resize')).to.deep.equal(['ready', 'reveal']);
+    expect(host.events.map((event) => event.event).filter((name) => name !== 'resize')).to.deep.equal(['progress', 'ready', 'reveal']);
     expect(host.root.firstElementChild!.shadowRoot!.textContent).to.contain('4242 4242 4242 4242');
     host.root.remove();
   });
