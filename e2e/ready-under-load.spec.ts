@@ -43,14 +43,16 @@ test('frames loading while the host page blocks its renderer for longer than rea
     const settled = Promise.allSettled(frames.map((frame) => frame.whenReady()));
     for (const root of roots) document.body.append(root);
     await Promise.all(frames.map((frame) => frame.updateComplete));
-    // Three long tasks of twice the ready timeout each, with only a moment between them, while the frames load.
+    // Six long tasks, each longer than the ready timeout, with one turn of the event loop between
+    // them, while the frames load: a frame needs several tasks to get ready, so it cannot finish
+    // in the gaps (with 30 ms gaps, fast frames did).
     const started = performance.now();
-    for (let i = 0; i < 3; i++) {
-      const end = performance.now() + 2000;
+    for (let i = 0; i < 6; i++) {
+      const end = performance.now() + 1100;
       while (performance.now() < end) {
         // Busy, as a page running a long script is.
       }
-      await new Promise((resolve) => setTimeout(resolve, 30));
+      await new Promise((resolve) => setTimeout(resolve, 0));
     }
     const blockedMs = performance.now() - started;
     const readyWhenUnblocked = readies;
