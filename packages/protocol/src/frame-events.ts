@@ -1,7 +1,7 @@
 import { isErrorCode } from './errors.ts';
 import { expectObject, expectString, parseFieldNames } from './guards.ts';
 import { fail } from './json-value.ts';
-import { CHANGE_REQUEST_STATUSES, FIELD_NAMES, HIDE_REASONS, type FieldName, type FrameEventDetails, type UnavailableFieldInfo } from './messages.ts';
+import { CHANGE_REQUEST_STATUSES, FIELD_NAMES, HIDE_REASONS, PROVISION_OUTCOMES, type FieldName, type FrameEventDetails, type UnavailableFieldInfo } from './messages.ts';
 import { ID_PATTERN } from './patterns.ts';
 import { checked } from './binding.ts';
 import { parseErrorInfo } from './replies.ts';
@@ -63,6 +63,15 @@ export const EVENT_PARSERS: { [K in keyof FrameEventDetails]: (detail: unknown) 
   },
   // A credential id for a passkey, an address for a wallet.
   bind: (detail) => ({ ...checked<FrameEventDetails['bind']>(detail, { scope: /^(?:webauthn|siwe)$/, 'credentialId?': 1366, 'address?': /^0x[0-9a-fA-F]{40}$/ }, 'message.detail') }),
+  // An outcome and, for a failure only, its code: nothing else may cross (the credentials stay in the frame).
+  provision: (detail) => {
+    const d = expectObject(detail, 'message.detail', ['outcome'], ['code']);
+    if (!(PROVISION_OUTCOMES as readonly unknown[]).includes(d['outcome'])) fail('message.detail.outcome', 'unknown outcome');
+    const outcome = d['outcome'] as (typeof PROVISION_OUTCOMES)[number];
+    if (d['code'] === undefined) return { outcome };
+    if (outcome !== 'failed' || !isErrorCode(d['code'])) fail('message.detail.code', 'expected an error code of a failure');
+    return { outcome, code: d['code'] };
+  },
   resize: (detail) => {
     const height = expectObject(detail, 'message.detail', ['height'])['height'];
     if (typeof height !== 'number' || !Number.isFinite(height) || height < 0 || height > 10_000) fail('message.detail.height', 'expected 0 to 10000');
