@@ -1,5 +1,6 @@
 import { CardframeError, PROFILE_MEMBERS, PROFILE_PATH_PATTERN, parseFieldNames, type FieldName, type ProfileMapping } from '@cardframe/protocol';
 import { JWE_ENCS, type EncryptionPolicy, type JweEnc, type KeyRingSource, type MessageFormat, type OaepHash } from '@cardframe/crypto';
+import { WALLET_ADAPTERS } from './provisioning/wallet-adapters.ts';
 
 /**
  * The frame's deployment config: a JSON file served from the frame's own
@@ -75,11 +76,26 @@ export interface FrameConfig {
   /** What host styles may load; absent means no web fonts. */
   readonly style?: StyleConfig;
   /**
+   * Add to wallet (seed 001's `scope=provisioning`) on the card view: the
+   * wallet adapter this frame build registers under `adapter`, and the
+   * `endpoint` it talks to (its origin joins the CSP's `connect-src`).
+   * Absent means no Add to wallet. Only this file can turn it on.
+   */
+  readonly provisioning?: ProvisioningConfig;
+  /**
    * Where browsers send the frame's CSP violation reports (an https URL, or
    * http on loopback): `Reporting-Endpoints` plus `report-to` in the CSP.
    * Absent means no reports.
    */
   readonly reportTo?: string;
+}
+
+/** Push provisioning: which built-in wallet adapter, and where its wallet is. */
+export interface ProvisioningConfig {
+  /** A name in the frame build's adapter registry (`sandbox`). */
+  readonly adapter: string;
+  /** The wallet endpoint the adapter calls: https, or http on loopback. */
+  readonly endpoint: string;
 }
 
 /** The frame's style policy. Host styles are always checked against the frame's fixed allowlist. */
@@ -383,6 +399,24 @@ function parseReportTo(value: unknown): string {
   return url.href;
 }
 
+function parseProvisioning(value: unknown): ProvisioningConfig {
+  const provisioning = object(value, 'provisioning');
+  const { adapter, endpoint } = provisioning;
+  if (Object.keys(provisioning).some((key) => key !== 'adapter' && key !== 'endpoint')) throw bad('provisioning must be {"adapter", "endpoint"}');
+  if (typeof adapter !== 'string' || !Object.hasOwn(WALLET_ADAPTERS, adapter)) throw bad(`provisioning.adapter must name a wallet adapter of this frame build (${Object.keys(WALLET_ADAPTERS).join(', ')})`);
+  if (typeof endpoint !== 'string') throw bad('provisioning.endpoint must be a URL string');
+  let url: URL;
+  try {
+    url = new URL(endpoint);
+  } catch {
+    throw bad('provisioning.endpoint is not a URL');
+  }
+  parseOrigin(url.origin, 'provisioning.endpoint');
+  // Its origin goes into the CSP: nothing may widen it or end the directive.
+  if (url.username || url.password || url.hash || /[\s;,'"\\]/.test(endpoint)) throw bad('provisioning.endpoint must be a plain URL without credentials, fragment, quotes or spaces');
+  return { adapter, endpoint: url.href };
+}
+
 /** Validates a parsed config file. Throws `ERR_CONFIG` naming the first problem. */
 export function parseFrameConfig(value: unknown): FrameConfig {
   const config = object(value, 'config');
@@ -405,6 +439,10 @@ export function parseFrameConfig(value: unknown): FrameConfig {
   const pinKeys = parseKeys(issuer, 'pinKey', 'pinKeys', messageFormat === 'pgp' ? 'pgp' : 'jwk');
   if (reveal?.modes.includes('session-key') && !sessionKeys) throw bad('issuer.sessionKey(s) is needed for the session-key reveal');
   if (pin && !pinKeys) throw bad('issuer.pinKey(s) is needed for the PIN flow');
+  const provisioning = config['provisioning'] === undefined ? undefined : parseProvisioning(config['provisioning']);
+  // Add to wallet sits on the card view and fetches like a session-key reveal.
+  if (provisioning && !reveal) throw bad('provisioning needs flows.reveal (Add to wallet is on the card view)');
+  if (provisioning && !sessionKeys) throw bad('provisioning needs issuer.sessionKey(s): its request carries a sessionid like a reveal');
   const testMode = config['testMode'] === undefined ? false : config['testMode'];
   if (typeof testMode !== 'boolean') throw bad('testMode must be true or false');
   return {
@@ -423,6 +461,7 @@ export function parseFrameConfig(value: unknown): FrameConfig {
     flows: { ...(reveal ? { reveal } : {}), ...(pin ? { pin } : {}), ...(bind ? { bind } : {}) },
     ...(config['style'] === undefined ? {} : { style: parseStyleConfig(config['style']) }),
     ...(config['reportTo'] === undefined ? {} : { reportTo: parseReportTo(config['reportTo']) }),
+    ...(provisioning ? { provisioning } : {}),
     testMode,
   };
 }
@@ -431,6 +470,11 @@ export function parseFrameConfig(value: unknown): FrameConfig {
 export function keySourceOrigins(config: Pick<FrameConfig, 'issuer'>): string[] {
   const origins = [config.issuer.sessionKeys, config.issuer.pinKeys, config.issuer.responseSigningKeys].flatMap((source) => (source && 'jwksUrl' in source ? [new URL(source.jwksUrl).origin] : []));
   return [...new Set(origins)];
+}
+
+/** Every origin the frame connects to, for its CSP `connect-src`: the key hosts and the wallet endpoint's origin. */
+export function connectOrigins(config: Pick<FrameConfig, 'issuer' | 'provisioning'>): string[] {
+  return [...new Set([...keySourceOrigins(config), ...(config.provisioning ? [new URL(config.provisioning.endpoint).origin] : [])])];
 }
 
 /** Fetches and validates the config from the frame's own origin. */
