@@ -73,6 +73,14 @@ export const en = {
     refused: 'The card issuer did not accept this confirmation. Please try again.',
     signRefused: 'Your wallet did not sign the request.',
   },
+  /** Add to wallet (push provisioning) on the card view. */
+  wallet: {
+    add: 'Add to wallet',
+    adding: 'Adding the card to your wallet…',
+    added: 'The card was added to your wallet.',
+    cancelled: 'Adding the card to your wallet was cancelled.',
+    failed: 'The card could not be added to your wallet.',
+  },
 };
 
 /** A complete catalogue: every key of {@link en}, each a string. */

@@ -7,7 +7,14 @@ import { formatValue, maskedValue } from '../format.ts';
 import { errorLine } from './error-line.ts';
 import { RevealView } from './reveal-view.ts';
 import { testId } from './test-id.ts';
-import { requestHide, requestPasskey, requestReveal } from './view-request.ts';
+import { requestHide, requestPasskey, requestProvision, requestReveal } from './view-request.ts';
+import type { ErrorCode, ProvisionOutcome } from '@cardframe/protocol';
+
+/** The Add to wallet control's state: offered (`idle`), working, or how the last push ended. */
+export interface WalletState {
+  readonly status: 'idle' | 'adding' | ProvisionOutcome;
+  readonly code?: ErrorCode;
+}
 import { TEST_IDS, valueTestId } from '../test-ids.ts';
 
 /**
@@ -17,13 +24,24 @@ import { TEST_IDS, valueTestId } from '../test-ids.ts';
  *
  * @fires cardframe-reveal-request - the cardholder pressed Reveal (or Try again).
  * @fires cardframe-hide-request - the cardholder pressed Hide.
+ * @fires cardframe-provision-request - the cardholder clicked Add to wallet (a trusted click only).
  * @csspart field - one label/value row.
  * @csspart value - a field's value, masked or revealed.
  * @csspart toggle - the reveal/hide button.
  * @csspart error - the error line.
+ * @csspart provision - the Add to wallet button.
+ * @csspart provision-status - Add to wallet's status line.
  */
 export class CardView extends RevealView {
+  static override properties = { ...RevealView.properties, wallet: { attribute: false } };
 
+  /** Add to wallet, where the frame config enables it; absent otherwise. */
+  declare wallet: WalletState | undefined;
+
+  constructor() {
+    super();
+    this.wallet = undefined;
+  }
 
   // In a right-to-left document the values stay left to right: otherwise the
   // digit groups of a card number would be laid out in reverse order.
@@ -64,8 +82,18 @@ export class CardView extends RevealView {
     return html`
       ${this.fields.length === 0 ? nothing : this.#renderFields(revealed)}
       ${this.#renderButton()}
+      ${this.#renderWallet()}
       ${errorLine(this)}
     `;
+  }
+
+  #renderWallet() {
+    const wallet = this.wallet;
+    if (!wallet || this.state === 'unavailable' || this.passkeyNeeded) return nothing;
+    const text = this.messages.wallet;
+    const status = wallet.status === 'idle' ? '' : wallet.status === 'failed' ? `${text.failed} (${wallet.code ?? 'ERR_PROVISIONING_FAILED'})` : text[wallet.status];
+    return html`<button type="button" part="provision" data-testid=${testId(this, TEST_IDS.provision)} ?disabled=${wallet.status === 'adding'} @click=${requestProvision}>${text.add}</button>
+      <p part="provision-status" role="status" aria-live="polite" data-testid=${testId(this, TEST_IDS.provisionStatus)}>${status}</p>`;
   }
 
   #renderFields(revealed: boolean) {
