@@ -1,6 +1,6 @@
 import { CardframeError, PROFILE_MEMBERS, PROFILE_PATH_PATTERN, parseFieldNames, type FieldName, type ProfileMapping } from '@cardframe/protocol';
 import { JWE_ENCS, type EncryptionPolicy, type JweEnc, type KeyRingSource, type MessageFormat, type OaepHash } from '@cardframe/crypto';
-import { WALLET_ADAPTERS } from './provisioning/wallet-adapters.ts';
+import { WALLET_ADAPTER_NAMES, type WalletAdapterName } from './provisioning/wallet-adapter-names.ts';
 
 /**
  * The frame's deployment config: a JSON file served from the frame's own
@@ -93,7 +93,7 @@ export interface FrameConfig {
 /** Push provisioning: which built-in wallet adapter, and where its wallet is. */
 export interface ProvisioningConfig {
   /** A name in the frame build's adapter registry (`sandbox`). */
-  readonly adapter: string;
+  readonly adapter: WalletAdapterName;
   /** The wallet endpoint the adapter calls: https, or http on loopback. */
   readonly endpoint: string;
 }
@@ -227,17 +227,7 @@ function parsePinnedKey(value: unknown, path: string, form: 'pem' | 'jwk' | 'pgp
 /** A key ring source: `{jwksUrl}` (https, or http on loopback) or `{keys: [...]}`. */
 function parseRingSource(value: unknown, path: string): KeyRingSource {
   const source = object(value, path);
-  if (Object.keys(source).length === 1 && typeof source['jwksUrl'] === 'string') {
-    let url: URL;
-    try {
-      url = new URL(source['jwksUrl']);
-    } catch {
-      throw bad(`${path}.jwksUrl is not a URL`);
-    }
-    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && LOOPBACK.has(url.hostname))) throw bad(`${path}.jwksUrl must be https (or http on localhost)`);
-    if (url.username || url.password || !HOSTNAME.test(url.hostname)) throw bad(`${path}.jwksUrl must name one host, without credentials`);
-    return { jwksUrl: url.href };
-  }
+  if (Object.keys(source).length === 1 && typeof source['jwksUrl'] === 'string') return { jwksUrl: parseUrl(source['jwksUrl'], `${path}.jwksUrl`) };
   if (Object.keys(source).length === 1 && Array.isArray(source['keys']) && source['keys'].length > 0) return { keys: source['keys'] };
   throw bad(`${path} must be {"jwksUrl": "..."} or {"keys": [...]}`);
 }
@@ -384,37 +374,25 @@ function parseProfileMapping(value: unknown): ProfileMapping {
   return profile as ProfileMapping;
 }
 
-/** A report endpoint: an absolute https URL (http on loopback), no credentials or fragment. */
-function parseReportTo(value: unknown): string {
-  if (typeof value !== 'string') throw bad('reportTo must be a URL string');
+/** A report or wallet endpoint: an absolute https URL (http on loopback), no credentials or fragment. */
+function parseUrl(value: unknown, path: string): string {
+  if (typeof value !== 'string') throw bad(`${path} must be a URL string`);
   let url: URL;
   try {
     url = new URL(value);
   } catch {
-    throw bad('reportTo is not a URL');
+    throw bad(`${path} is not a URL`);
   }
-  parseOrigin(url.origin, 'reportTo');
-  // It is written into a quoted header parameter: nothing may end the quotes.
-  if (url.username || url.password || url.hash || /["\\\s]/.test(value)) throw bad('reportTo must be a plain URL without credentials, fragment, quotes or spaces');
+  parseOrigin(url.origin, path);
+  // A report endpoint is written into a quoted header parameter: nothing may end the quotes.
+  if (url.username || url.password || url.hash || /["\\\s]/.test(value)) throw bad(`${path} must be a plain URL without credentials, fragment, quotes or spaces`);
   return url.href;
 }
 
 function parseProvisioning(value: unknown): ProvisioningConfig {
-  const provisioning = object(value, 'provisioning');
-  const { adapter, endpoint } = provisioning;
-  if (Object.keys(provisioning).some((key) => key !== 'adapter' && key !== 'endpoint')) throw bad('provisioning must be {"adapter", "endpoint"}');
-  if (typeof adapter !== 'string' || !Object.hasOwn(WALLET_ADAPTERS, adapter)) throw bad(`provisioning.adapter must name a wallet adapter of this frame build (${Object.keys(WALLET_ADAPTERS).join(', ')})`);
-  if (typeof endpoint !== 'string') throw bad('provisioning.endpoint must be a URL string');
-  let url: URL;
-  try {
-    url = new URL(endpoint);
-  } catch {
-    throw bad('provisioning.endpoint is not a URL');
-  }
-  parseOrigin(url.origin, 'provisioning.endpoint');
-  // Its origin goes into the CSP: nothing may widen it or end the directive.
-  if (url.username || url.password || url.hash || /[\s;,'"\\]/.test(endpoint)) throw bad('provisioning.endpoint must be a plain URL without credentials, fragment, quotes or spaces');
-  return { adapter, endpoint: url.href };
+  const { adapter, endpoint, ...rest } = object(value, 'provisioning');
+  if (Object.keys(rest).length > 0 || !WALLET_ADAPTER_NAMES.includes(adapter as never)) throw bad(`provisioning must be {"adapter", "endpoint"}, adapter one of: ${WALLET_ADAPTER_NAMES}`);
+  return { adapter: adapter as WalletAdapterName, endpoint: parseUrl(endpoint, 'provisioning.endpoint') };
 }
 
 /** Validates a parsed config file. Throws `ERR_CONFIG` naming the first problem. */
@@ -440,9 +418,8 @@ export function parseFrameConfig(value: unknown): FrameConfig {
   if (reveal?.modes.includes('session-key') && !sessionKeys) throw bad('issuer.sessionKey(s) is needed for the session-key reveal');
   if (pin && !pinKeys) throw bad('issuer.pinKey(s) is needed for the PIN flow');
   const provisioning = config['provisioning'] === undefined ? undefined : parseProvisioning(config['provisioning']);
-  // Add to wallet sits on the card view and fetches like a session-key reveal.
-  if (provisioning && !reveal) throw bad('provisioning needs flows.reveal (Add to wallet is on the card view)');
-  if (provisioning && !sessionKeys) throw bad('provisioning needs issuer.sessionKey(s): its request carries a sessionid like a reveal');
+  // Add to wallet sits on the card view and fetches with a sessionid like a session-key reveal.
+  if (provisioning && !(reveal && sessionKeys)) throw bad('provisioning needs flows.reveal and issuer.sessionKey(s)');
   const testMode = config['testMode'] === undefined ? false : config['testMode'];
   if (typeof testMode !== 'boolean') throw bad('testMode must be true or false');
   return {
@@ -460,7 +437,7 @@ export function parseFrameConfig(value: unknown): FrameConfig {
     },
     flows: { ...(reveal ? { reveal } : {}), ...(pin ? { pin } : {}), ...(bind ? { bind } : {}) },
     ...(config['style'] === undefined ? {} : { style: parseStyleConfig(config['style']) }),
-    ...(config['reportTo'] === undefined ? {} : { reportTo: parseReportTo(config['reportTo']) }),
+    ...(config['reportTo'] === undefined ? {} : { reportTo: parseUrl(config['reportTo'], 'reportTo') }),
     ...(provisioning ? { provisioning } : {}),
     testMode,
   };

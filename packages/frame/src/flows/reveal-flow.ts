@@ -25,7 +25,6 @@ import { copyField } from './copy-field.ts';
 import { canTrackVisibility, frameVisibility, type Visibility } from './frame-visibility.ts';
 import type { Flow, FlowContext } from './flow.ts';
 import { revealOptions } from './reveal-options.ts';
-import type { WalletAdapter, WalletResult } from '../provisioning/wallet-adapter.ts';
 
 type Binding = typeof import('../binding/bound-request.ts');
 type Statement = import('../binding/bound-request.ts').Statement;
@@ -83,8 +82,6 @@ export class RevealFlow implements Flow {
   #binding: Promise<Binding> | undefined;
   /** Bound mode, card without a passkey: the unused statement the new passkey will be registered over. */
   #pendingStatement: Statement | undefined;
-  /** Add to wallet: the configured adapter, loaded on the first click. */
-  #walletAdapter: Promise<WalletAdapter> | undefined;
 
   constructor(context: FlowContext, view: RevealViewName = 'card') {
     this.#context = context;
@@ -97,7 +94,11 @@ export class RevealFlow implements Flow {
     this.element.addEventListener('cardframe-hide-request', () => this.#userHide());
     this.element.addEventListener('cardframe-copy-request', () => this.#copy());
     this.element.addEventListener('cardframe-passkey-request', () => void this.#createPasskey());
-    this.element.addEventListener('cardframe-provision-request', () => void this.#provision());
+    // Add to wallet: on the card view where the deployment config names a wallet; its code loads on the first click.
+    if (view === 'card' && context.config.provisioning) {
+      (this.element as CardView).wallet = { status: 'idle' };
+      this.element.addEventListener('cardframe-provision-request', () => void import('../provisioning/add-to-wallet.ts').then((m) => m.addToWallet(this.element as CardView, context)));
+    }
     // Whatever is on screen goes when the page is hidden, printed, or (if asked) loses focus.
     this.#onPageEvent = (event) => {
       if (event.type === 'visibilitychange' && document.visibilityState === 'hidden') this.hide('page-hidden');
@@ -133,8 +134,6 @@ export class RevealFlow implements Flow {
     this.#hideOnBlur = options.hideOnBlur;
     if (params.last4) this.element.hint = { ...this.element.hint, last4: params.last4 };
     this.element.fields = options.fields;
-    // Add to wallet is offered on the card view only, and only where the deployment config names a wallet.
-    if (this.element instanceof CardView && this.#view === 'card') this.element.wallet = this.#context.config.provisioning ? { status: 'idle' } : undefined;
     this.element.state = 'ready';
     this.#configured = true;
     return options.fields;
@@ -370,44 +369,6 @@ export class RevealFlow implements Flow {
     }
   }
 
-  /**
-   * Add to wallet, on the cardholder's trusted click: the provisioning
-   * request goes through the host like a reveal's (bound the same way), the
-   * credentials go to the configured adapter alone, and only the outcome
-   * goes back to the host.
-   */
-  async #provision(): Promise<void> {
-    const config = this.#context.config.provisioning;
-    const view = this.element;
-    if (!config || !this.#configured || !(view instanceof CardView) || !view.wallet || view.wallet.status === 'adding') return;
-    view.wallet = { status: 'adding' };
-    let result: WalletResult;
-    try {
-      this.#limit.take('reveal');
-      const binding = this.#bound() ? await (this.#binding ??= import('../binding/bound-request.ts')) : undefined;
-      const { pushToWallet } = await import('../provisioning/push-to-wallet.ts');
-      result = await pushToWallet({
-        channel: this.#context.channel,
-        sessionKeys: this.#sessionKeys!,
-        adapter: await (this.#walletAdapter ??= loadWalletAdapter(config)),
-        ...(this.#context.config.issuer.profile ? { profile: this.#context.config.issuer.profile } : {}),
-        ...(binding ? { binding: { module: binding, rpId: binding.frameRpId(this.#context.config.issuer.binding?.rpId) } } : {}),
-      });
-    } catch (error) {
-      // No passkey yet (bound mode): the card view offers to create one first, as for a reveal.
-      if (error instanceof CardframeError && 'statement' in error) {
-        view.wallet = { status: 'idle' };
-        this.#fail(error, this.#generation);
-        return;
-      }
-      const failure = toCardframeError(error, 'ERR_PROVISIONING_FAILED', 'the card could not be added to the wallet');
-      this.#context.channel.emit('error', failure.toInfo());
-      result = { outcome: 'failed', code: failure.code };
-    }
-    view.wallet = result.outcome === 'failed' ? { status: 'failed', code: result.code } : { status: result.outcome };
-    this.#context.channel.emit('provision', result.outcome === 'failed' ? { outcome: 'failed', code: result.code } : { outcome: result.outcome });
-  }
-
   #fail(error: unknown, generation: number): void {
     if (generation !== this.#generation) return;
     // No passkey yet: the card view offers to create one (the prompt waits for
@@ -437,11 +398,4 @@ export class RevealFlow implements Flow {
     this.element.error = undefined;
     if (this.element instanceof CopyView) this.element.status = 'idle';
   }
-}
-
-async function loadWalletAdapter(config: NonNullable<FlowContext['config']['provisioning']>): Promise<WalletAdapter> {
-  const { walletAdapter } = await import('../provisioning/wallet-adapters.ts');
-  const factory = walletAdapter(config.adapter);
-  if (!factory) throw new CardframeError('ERR_CONFIG', 'the configured wallet adapter is not in this frame build');
-  return (await factory)({ endpoint: config.endpoint });
 }

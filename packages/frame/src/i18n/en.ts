@@ -76,10 +76,10 @@ export const en = {
   /** Add to wallet (push provisioning) on the card view. */
   wallet: {
     add: 'Add to wallet',
-    adding: 'Adding the card to your wallet…',
-    added: 'The card was added to your wallet.',
-    cancelled: 'Adding the card to your wallet was cancelled.',
-    failed: 'The card could not be added to your wallet.',
+    adding: 'Adding…',
+    added: 'Added to your wallet.',
+    cancelled: 'Not added: cancelled.',
+    failed: 'Not added to your wallet.',
   },
 };
 

@@ -1,5 +1,5 @@
 import { openField } from '@cardframe/crypto';
-import { CardframeError, parseScopedCard, readCardProfile, type EncryptedFieldJson, type JsonValue, type ProfileMapping } from '@cardframe/protocol';
+import { CardframeError, parseScopedCard, readCardExpiry, type EncryptedFieldJson, type JsonValue, type ProfileMapping } from '@cardframe/protocol';
 import type { CardDisplay, ProvisioningCredentials } from './wallet-adapter.ts';
 
 type Members = Readonly<Record<string, JsonValue>>;
@@ -61,7 +61,7 @@ function asMembers(text: string): Members {
   return value as Members;
 }
 
-/** What a wallet may show of the card: last four, cardholder name, expiry, from the plaintext profile. */
+/** What a wallet may show of the card: last four, cardholder name, expiry, from the plaintext profile . */
 export function readCardDisplay(body: JsonValue, mapping: ProfileMapping = {}): CardDisplay {
   let card: unknown = body;
   if (typeof body === 'string') {
@@ -72,11 +72,14 @@ export function readCardDisplay(body: JsonValue, mapping: ProfileMapping = {}): 
     }
   }
   if (card === null || typeof card !== 'object' || Array.isArray(card)) return {};
-  const profile = readCardProfile(card as Members, mapping);
-  const name = (card as Members)['name'];
+  const profile = card as Members;
+  const expiry = readCardExpiry(profile, mapping);
+  // Seed 001's top-level `last4` only: the reveal's reader of every spelling would join the frame's first download.
+  const last4 = profile['last4'];
+  const name = profile['name'];
   return {
-    ...(typeof profile.last4 === 'string' ? { last4: profile.last4 } : {}),
+    ...(typeof last4 === 'string' && /^\d{4}$/.test(last4) ? { last4 } : {}),
     ...(typeof name === 'string' && /^[\p{L}\p{M} .'-]{1,64}$/u.test(name) ? { cardholderName: name } : {}),
-    ...('month' in profile.expiry ? { expiry: { month: profile.expiry.month, year: profile.expiry.year } } : {}),
+    ...('month' in expiry ? { expiry: { month: expiry.month, year: expiry.year } } : {}),
   };
 }

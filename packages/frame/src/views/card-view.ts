@@ -1,4 +1,5 @@
 import { css, html, nothing } from 'lit';
+import type { ErrorCode, ProvisionOutcome } from '@cardframe/protocol';
 import { viewStyles } from './view.styles.ts';
 import { valueStyles } from './value.styles.ts';
 import { fill } from '../i18n/en.ts';
@@ -8,14 +9,13 @@ import { errorLine } from './error-line.ts';
 import { RevealView } from './reveal-view.ts';
 import { testId } from './test-id.ts';
 import { requestHide, requestPasskey, requestProvision, requestReveal } from './view-request.ts';
-import type { ErrorCode, ProvisionOutcome } from '@cardframe/protocol';
+import { TEST_IDS, valueTestId } from '../test-ids.ts';
 
-/** The Add to wallet control's state: offered (`idle`), working, or how the last push ended. */
+/** Add to wallet's state: offered (`idle`), working, or how the last push ended. */
 export interface WalletState {
   readonly status: 'idle' | 'adding' | ProvisionOutcome;
   readonly code?: ErrorCode;
 }
-import { TEST_IDS, valueTestId } from '../test-ids.ts';
 
 /**
  * The card as the cardholder sees it inside the frame: each field masked until
@@ -24,24 +24,17 @@ import { TEST_IDS, valueTestId } from '../test-ids.ts';
  *
  * @fires cardframe-reveal-request - the cardholder pressed Reveal (or Try again).
  * @fires cardframe-hide-request - the cardholder pressed Hide.
- * @fires cardframe-provision-request - the cardholder clicked Add to wallet (a trusted click only).
  * @csspart field - one label/value row.
  * @csspart value - a field's value, masked or revealed.
  * @csspart toggle - the reveal/hide button.
  * @csspart error - the error line.
- * @csspart provision - the Add to wallet button.
+ * @fires cardframe-provision-request - the cardholder clicked Add to wallet (a click the browser made, never a script's).
+ * @csspart provision - the Add to wallet button, where the frame config enables it.
  * @csspart provision-status - Add to wallet's status line.
  */
 export class CardView extends RevealView {
-  static override properties = { ...RevealView.properties, wallet: { attribute: false } };
-
-  /** Add to wallet, where the frame config enables it; absent otherwise. */
-  declare wallet: WalletState | undefined;
-
-  constructor() {
-    super();
-    this.wallet = undefined;
-  }
+  /** Add to wallet, where the frame config names a wallet; absent otherwise. Not reactive: whoever sets it calls `requestUpdate()`. */
+  wallet: WalletState | undefined;
 
   // In a right-to-left document the values stay left to right: otherwise the
   // digit groups of a card number would be laid out in reverse order.
@@ -88,12 +81,11 @@ export class CardView extends RevealView {
   }
 
   #renderWallet() {
-    const wallet = this.wallet;
+    const { wallet, messages } = this;
     if (!wallet || this.state === 'unavailable' || this.passkeyNeeded) return nothing;
-    const text = this.messages.wallet;
-    const status = wallet.status === 'idle' ? '' : wallet.status === 'failed' ? `${text.failed} (${wallet.code ?? 'ERR_PROVISIONING_FAILED'})` : text[wallet.status];
-    return html`<button type="button" part="provision" data-testid=${testId(this, TEST_IDS.provision)} ?disabled=${wallet.status === 'adding'} @click=${requestProvision}>${text.add}</button>
-      <p part="provision-status" role="status" aria-live="polite" data-testid=${testId(this, TEST_IDS.provisionStatus)}>${status}</p>`;
+    const { status, code } = wallet;
+    return html`<button type="button" part="provision" data-testid=${testId(this, TEST_IDS.provision)} ?disabled=${status === 'adding'} @click=${requestProvision}>${messages.wallet.add}</button>
+      <p part="provision-status" role="status" aria-live="polite" data-testid=${testId(this, TEST_IDS.provisionStatus)}>${status === 'idle' ? '' : messages.wallet[status]}${code ? ` (${code})` : ''}</p>`;
   }
 
   #renderFields(revealed: boolean) {

@@ -165,7 +165,7 @@ describe('Add to wallet (provisioning in the frame config)', () => {
     expect(h.walletPosts).to.deep.equal([{ cardId: CREDENTIALS.cardId, otp: CREDENTIALS.otp }]);
     expect(provisionEvents(h)).to.deep.equal([{ outcome: 'added' }]);
     await h.until(() => h.text('cardframe-provision-status') !== '');
-    expect(h.text('cardframe-provision-status')).to.equal('The card was added to your wallet.');
+    expect(h.text('cardframe-provision-status')).to.equal('Added to your wallet.');
     const sent = JSON.stringify(h.posted);
     for (const secret of secrets) expect(sent, 'the frame posted a credential or the PAN to the host').to.not.contain(secret);
     h.done();
