@@ -17,7 +17,7 @@ test('Add to wallet lands the card in the sandbox wallet, and the host page neve
   await expect(host.frame.locator('[data-field=pan]')).toHaveText('4242 4242 4242 4242');
 
   expect(await addToWallet(host)).toEqual({ outcome: 'added' });
-  await expect(host.frame.getByRole('status').filter({ hasText: 'The card was added to your wallet.' })).toBeVisible();
+  await expect(host.frame.getByRole('status').filter({ hasText: 'Added to your wallet.' })).toBeVisible();
   const cards = await walletCards(demo);
   expect(cards.length).toBe(before + 1);
   const added = cards.at(-1)!;
