@@ -67,7 +67,7 @@ formatSwitch.addEventListener('change', (event) => {
 });
 
 const log = document.querySelector('#events');
-const names = ['cardframe-ready', 'cardframe-reveal', 'cardframe-hide', 'cardframe-error', 'cardframe-change', 'cardframe-submit', 'cardframe-bind'];
+const names = ['cardframe-ready', 'cardframe-reveal', 'cardframe-hide', 'cardframe-error', 'cardframe-change', 'cardframe-submit', 'cardframe-bind', 'cardframe-provision'];
 for (const element of [card, cardKeyPair, pin, pinReveal, bind]) {
   for (const name of names) {
     element.addEventListener(name, (event) => {

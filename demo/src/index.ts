@@ -154,6 +154,8 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
       reveal: { fields: ['pan', 'expiry', 'cvc', 'pin'], modes: options.issuer ? ['session-key'] : ['session-key', 'key-pair'] },
       ...(pinEnabled ? { pin: { variant: options.pinVariant ?? 'direct' } } : {}),
     },
+    // Add to wallet on the sandbox card: the frame's sandbox adapter pushes to the sandbox issuer's stand-in wallet.
+    ...(options.issuer ? {} : { provisioning: { adapter: 'sandbox', endpoint: `${sandbox!.url}/sandbox/wallet/cards` } }),
   });
   const config = options.frameConfig ? parseFrameConfig(options.frameConfig(base)) : base;
   frame.setConfig(config);

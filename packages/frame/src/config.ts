@@ -1,6 +1,7 @@
 import { CardframeError, PROFILE_MEMBERS, PROFILE_PATH_PATTERN, parseFieldNames, type FieldName, type ProfileMapping } from '@cardframe/protocol';
 import { JWE_ENCS, type EncryptionPolicy, type JweEnc, type KeyRingSource, type MessageFormat, type OaepHash } from '@cardframe/crypto';
 import { replyVerifier } from './keys/format-loader.ts';
+import { WALLET_ADAPTER_NAMES, type WalletAdapterName } from './provisioning/wallet-adapter-names.ts';
 
 /**
  * The frame's deployment config: a JSON file served from the frame's own
@@ -79,11 +80,26 @@ export interface FrameConfig {
   /** What host styles may load; absent means no web fonts. */
   readonly style?: StyleConfig;
   /**
+   * Add to wallet (seed 001's `scope=provisioning`) on the card view: the
+   * wallet adapter this frame build registers under `adapter`, and the
+   * `endpoint` it talks to (its origin joins the CSP's `connect-src`).
+   * Absent means no Add to wallet. Only this file can turn it on.
+   */
+  readonly provisioning?: ProvisioningConfig;
+  /**
    * Where browsers send the frame's CSP violation reports (an https URL, or
    * http on loopback): `Reporting-Endpoints` plus `report-to` in the CSP.
    * Absent means no reports.
    */
   readonly reportTo?: string;
+}
+
+/** Push provisioning: which built-in wallet adapter, and where its wallet is. */
+export interface ProvisioningConfig {
+  /** A name in the frame build's adapter registry (`sandbox`). */
+  readonly adapter: WalletAdapterName;
+  /** The wallet endpoint the adapter calls: https, or http on loopback. */
+  readonly endpoint: string;
 }
 
 /** The frame's style policy. Host styles are always checked against the frame's fixed allowlist. */
@@ -215,17 +231,7 @@ function parsePinnedKey(value: unknown, path: string, form: 'pem' | 'jwk' | 'pgp
 /** A key ring source: `{jwksUrl}` (https, or http on loopback) or `{keys: [...]}`. */
 function parseRingSource(value: unknown, path: string): KeyRingSource {
   const source = object(value, path);
-  if (Object.keys(source).length === 1 && typeof source['jwksUrl'] === 'string') {
-    let url: URL;
-    try {
-      url = new URL(source['jwksUrl']);
-    } catch {
-      throw bad(`${path}.jwksUrl is not a URL`);
-    }
-    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && LOOPBACK.has(url.hostname))) throw bad(`${path}.jwksUrl must be https (or http on localhost)`);
-    if (url.username || url.password || !HOSTNAME.test(url.hostname)) throw bad(`${path}.jwksUrl must name one host, without credentials`);
-    return { jwksUrl: url.href };
-  }
+  if (Object.keys(source).length === 1 && typeof source['jwksUrl'] === 'string') return { jwksUrl: parseUrl(source['jwksUrl'], `${path}.jwksUrl`) };
   if (Object.keys(source).length === 1 && Array.isArray(source['keys']) && source['keys'].length > 0) return { keys: source['keys'] };
   throw bad(`${path} must be {"jwksUrl": "..."} or {"keys": [...]}`);
 }
@@ -372,19 +378,25 @@ function parseProfileMapping(value: unknown): ProfileMapping {
   return profile as ProfileMapping;
 }
 
-/** A report endpoint: an absolute https URL (http on loopback), no credentials or fragment. */
-function parseReportTo(value: unknown): string {
-  if (typeof value !== 'string') throw bad('reportTo must be a URL string');
+/** A report or wallet endpoint: an absolute https URL (http on loopback), no credentials or fragment. */
+function parseUrl(value: unknown, path: string): string {
+  if (typeof value !== 'string') throw bad(`${path} must be a URL string`);
   let url: URL;
   try {
     url = new URL(value);
   } catch {
-    throw bad('reportTo is not a URL');
+    throw bad(`${path} is not a URL`);
   }
-  parseOrigin(url.origin, 'reportTo');
-  // It is written into a quoted header parameter: nothing may end the quotes.
-  if (url.username || url.password || url.hash || /["\\\s]/.test(value)) throw bad('reportTo must be a plain URL without credentials, fragment, quotes or spaces');
+  parseOrigin(url.origin, path);
+  // A report endpoint is written into a quoted header parameter: nothing may end the quotes.
+  if (url.username || url.password || url.hash || /["\\\s]/.test(value)) throw bad(`${path} must be a plain URL without credentials, fragment, quotes or spaces`);
   return url.href;
+}
+
+function parseProvisioning(value: unknown): ProvisioningConfig {
+  const { adapter, endpoint, ...rest } = object(value, 'provisioning');
+  if (Object.keys(rest).length > 0 || !WALLET_ADAPTER_NAMES.includes(adapter as never)) throw bad(`provisioning must be {"adapter", "endpoint"}, adapter one of: ${WALLET_ADAPTER_NAMES}`);
+  return { adapter: adapter as WalletAdapterName, endpoint: parseUrl(endpoint, 'provisioning.endpoint') };
 }
 
 /** Validates a parsed config file. Throws `ERR_CONFIG` naming the first problem. */
@@ -407,6 +419,9 @@ export function parseFrameConfig(value: unknown): FrameConfig {
   const pinKeys = parseKeys(issuer, 'pinKey', 'pinKeys', messageFormat === 'pgp' ? 'pgp' : 'jwk');
   if (reveal?.modes.includes('session-key') && !sessionKeys) throw bad('issuer.sessionKey(s) is needed for the session-key reveal');
   if (pin && !pinKeys) throw bad('issuer.pinKey(s) is needed for the PIN flow');
+  const provisioning = config['provisioning'] === undefined ? undefined : parseProvisioning(config['provisioning']);
+  // Add to wallet sits on the card view and fetches with a sessionid like a session-key reveal.
+  if (provisioning && !(reveal && sessionKeys)) throw bad('provisioning needs flows.reveal and issuer.sessionKey(s)');
   const testMode = config['testMode'] === undefined ? false : config['testMode'];
   if (typeof testMode !== 'boolean') throw bad('testMode must be true or false');
   return {
@@ -424,7 +439,8 @@ export function parseFrameConfig(value: unknown): FrameConfig {
     },
     flows: { ...(reveal ? { reveal } : {}), ...(pin ? { pin } : {}), ...(bind ? { bind } : {}) },
     ...(config['style'] === undefined ? {} : { style: parseStyleConfig(config['style']) }),
-    ...(config['reportTo'] === undefined ? {} : { reportTo: parseReportTo(config['reportTo']) }),
+    ...(config['reportTo'] === undefined ? {} : { reportTo: parseUrl(config['reportTo'], 'reportTo') }),
+    ...(provisioning ? { provisioning } : {}),
     testMode,
   };
 }
@@ -433,6 +449,11 @@ export function parseFrameConfig(value: unknown): FrameConfig {
 export function keySourceOrigins(config: Pick<FrameConfig, 'issuer'>): string[] {
   const origins = [config.issuer.sessionKeys, config.issuer.pinKeys, config.issuer.responseSigningKeys].flatMap((source) => (source && 'jwksUrl' in source ? [new URL(source.jwksUrl).origin] : []));
   return [...new Set(origins)];
+}
+
+/** Every origin the frame connects to, for its CSP `connect-src`: the key hosts and the wallet endpoint's origin. */
+export function connectOrigins(config: Pick<FrameConfig, 'issuer' | 'provisioning'>): string[] {
+  return [...new Set([...keySourceOrigins(config), ...(config.provisioning ? [new URL(config.provisioning.endpoint).origin] : [])])];
 }
 
 /** Fetches and validates the config from the frame's own origin. */

@@ -1,4 +1,4 @@
-import { keySourceOrigins, type FrameConfig } from './config.ts';
+import { connectOrigins, type FrameConfig } from './config.ts';
 
 /** The Reporting API endpoint name the CSP's `report-to` refers to. */
 const REPORT_GROUP = 'cardframe-csp';
@@ -25,17 +25,17 @@ const PERMISSIONS_POLICY = [
 /**
  * Response headers every frame-origin response must carry. The CSP lets the
  * frame run only its own scripts and styles, talk only to its own origin (for
- * its config) and the key hosts its config names, be embedded only by the
+ * its config), the key hosts its config names and its wallet endpoint's origin, be embedded only by the
  * configured hosts, load fonts only from its own origin and the config's
  * `style.fontOrigins`, and create HTML only through Lit's Trusted Types policy. With `reportTo` in
  * the config, browsers report violations there.
  */
-export function frameSecurityHeaders(config: Pick<FrameConfig, 'allowedHostOrigins' | 'issuer' | 'style' | 'reportTo'>): Record<string, string> {
+export function frameSecurityHeaders(config: Pick<FrameConfig, 'allowedHostOrigins' | 'issuer' | 'style' | 'reportTo' | 'provisioning'>): Record<string, string> {
   const csp = [
     "default-src 'none'",
     "script-src 'self'",
     "style-src 'self'",
-    ['connect-src', "'self'", ...keySourceOrigins(config)].join(' '),
+    ['connect-src', "'self'", ...connectOrigins(config)].join(' '),
     "img-src 'self'",
     // Web fonts only from the origins the config names for host styles.
     ['font-src', "'self'", ...(config.style?.fontOrigins ?? [])].join(' '),

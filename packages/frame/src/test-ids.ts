@@ -37,6 +37,10 @@ export const TEST_IDS = {
   bindWallet: 'cardframe-bind-wallet',
   /** Binding view: the status line. */
   bindStatus: 'cardframe-bind-status',
+  /** Card view: Add to wallet. */
+  provision: 'cardframe-provision',
+  /** Card view: Add to wallet's status line. */
+  provisionStatus: 'cardframe-provision-status',
 } as const;
 
 /** The `data-testid` of a field's value, masked or revealed: `cardframe-value-pan`. */

@@ -66,6 +66,8 @@ export const ERROR_CODES = [
   'ERR_BINDING_REFUSED',
   /** The host's wallet refused or failed to sign the Sign-In with Ethereum message. */
   'ERR_SIGN_REFUSED',
+  /** The wallet refused or failed to add the card (push provisioning); the credentials stay in the frame. */
+  'ERR_PROVISIONING_FAILED',
 ] as const;
 
 /** One of {@link ERROR_CODES}. */

@@ -1,7 +1,7 @@
 import { isErrorCode } from './errors.ts';
 import { expectObject, parseFieldNames } from './guards.ts';
 import { fail } from './json-value.ts';
-import { CHANGE_REQUEST_STATUSES, FIELD_NAMES, HIDE_REASONS, PROGRESS_STAGES, type FrameEventDetails, type UnavailableFieldInfo } from './messages.ts';
+import { CHANGE_REQUEST_STATUSES, FIELD_NAMES, HIDE_REASONS, PROGRESS_STAGES, PROVISION_OUTCOMES, type FrameEventDetails, type UnavailableFieldInfo } from './messages.ts';
 import { ID_PATTERN } from './patterns.ts';
 import { checked, type Shape } from './binding.ts';
 import { parseErrorInfo } from './replies.ts';
@@ -44,6 +44,11 @@ export const EVENT_SHAPES: { [K in keyof FrameEventDetails]: Shape } = {
   },
   // A credential id for a passkey, an address for a wallet.
   bind: { scope: /^(?:webauthn|siwe)$/, 'credentialId?': 1366, 'address?': /^0x[0-9a-fA-F]{40}$/ },
+  // An outcome and, for a failure only, its code: nothing else may cross (the credentials stay in the frame).
+  provision: (detail, path) => {
+    const d = checked<Record<string, unknown>>(detail, { outcome: oneOf(PROVISION_OUTCOMES), 'code?': (code, at) => void (isErrorCode(code) || fail(at, 'expected an error code')) }, path);
+    if (d['code'] !== undefined && d['outcome'] !== 'failed') fail(`${path}.code`, 'expected an error code of a failure');
+  },
   resize: {
     height: (height, path) => {
       if (typeof height !== 'number' || !Number.isFinite(height) || height < 0 || height > 10_000) fail(path, 'expected 0 to 10000');

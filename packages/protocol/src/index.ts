@@ -3,7 +3,7 @@ export type { ErrorCode, ErrorInfo } from './errors.ts';
 export { COMMON_PINS, isGuessablePin } from './guessable-pins.ts';
 export { LOCALE_PATTERN, STYLE_TARGETS, THEME_NAMES } from './appearance.ts';
 export type { CardframeStyle, StyleDeclarations, StyleFont, StyleTarget, StyleVariant, TargetStyle, ThemeName } from './appearance.ts';
-export { CHANGE_REQUEST_STATUSES, FIELD_NAMES, FLOW_NAMES, HIDE_REASONS, MAX_MESSAGE_CHARS, PROGRESS_STAGES, PROTOCOL_VERSION, REVEAL_MODES, REVEAL_VIEWS } from './messages.ts';
+export { CHANGE_REQUEST_STATUSES, FIELD_NAMES, FLOW_NAMES, HIDE_REASONS, MAX_MESSAGE_CHARS, PROGRESS_STAGES, PROVISION_OUTCOMES, PROTOCOL_VERSION, REVEAL_MODES, REVEAL_VIEWS } from './messages.ts';
 export {
   ASSERTION_HEADER,
   AUTHENTICATOR_TRANSPORTS,
@@ -40,6 +40,8 @@ export type {
   FieldName,
   FrameEvent,
   FrameEventDetails,
+  ProvisionDetail,
+  ProvisionOutcome,
   FrameEventName,
   FlowName,
   FrameMessage,

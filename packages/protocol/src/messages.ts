@@ -292,6 +292,21 @@ export interface FrameEventDetails {
   submit: { readonly flow: 'pin'; readonly status: ChangeRequestStatus; readonly changeRequestId?: string };
   /** The card was bound to the cardholder's passkey or wallet (`PATCH /` accepted). */
   bind: { readonly scope: 'webauthn' | 'siwe'; readonly credentialId?: string; readonly address?: string };
+  /**
+   * Add to wallet (push provisioning) ended: `added`, `cancelled` by the
+   * cardholder, or `failed` with its `code`. Never the credentials.
+   */
+  provision: ProvisionDetail;
+}
+
+/** How pushing the card to a wallet ended. */
+export const PROVISION_OUTCOMES = ['added', 'cancelled', 'failed'] as const;
+export type ProvisionOutcome = (typeof PROVISION_OUTCOMES)[number];
+
+/** The `provision` event's detail: the outcome, and the error code of a failure. */
+export interface ProvisionDetail {
+  readonly outcome: ProvisionOutcome;
+  readonly code?: ErrorCode;
 }
 
 /** A field a reveal could not show, and why (never its value). */

@@ -3,6 +3,7 @@ import { importIssuerEncryptionKey, sealJwe } from '@cardframe/crypto';
 import {
   IssuerError,
   buildCardResponse,
+  sealField,
   sealPgpResponse,
   sealSignedPgpReply,
   signCardReply,
@@ -237,8 +238,10 @@ export async function startSandboxIssuer(options: SandboxIssuerOptions = {}): Pr
           oaepHash,
         );
         const body = buildCardResponse({ ...card, pin: pins.get(card.id) ?? card.pin }, secret);
+        // With a sessionid, provisioning credentials travel sealed to its secret like the PAN: the relay carries them but cannot use them.
+        const scoped = fields.provisioning ? { ...fields, provisioning: sealField(secret, JSON.stringify(fields.provisioning)) } : fields;
         secret.fill(0);
-        return sendJson(res, 200, { ...shapeCardProfile(body, profile), ...fields });
+        return sendJson(res, 200, { ...shapeCardProfile(body, profile), ...scoped });
       }
       if (method === 'GET' && path === '/keys/session.pem') {
         res.writeHead(200, { 'Content-Type': 'application/x-pem-file', 'Cache-Control': 'no-store' });

@@ -12,6 +12,7 @@ export interface CardframeEventDetails {
   'cardframe-focus': FrameEventDetails['focus'];
   'cardframe-blur': FrameEventDetails['blur'];
   'cardframe-bind': FrameEventDetails['bind'];
+  'cardframe-provision': FrameEventDetails['provision'];
 }
 
 export type CardframeEventName = keyof CardframeEventDetails;
@@ -35,5 +36,6 @@ declare global {
     'cardframe-focus': CardframeEvent<'cardframe-focus'>;
     'cardframe-blur': CardframeEvent<'cardframe-blur'>;
     'cardframe-bind': CardframeEvent<'cardframe-bind'>;
+    'cardframe-provision': CardframeEvent<'cardframe-provision'>;
   }
 }

@@ -34,6 +34,8 @@ export type {
   JweResponsePublicKeyJson,
   PgpResponsePublicKeyJson,
   PinSubmission,
+  ProvisionDetail,
+  ProvisionOutcome,
   ResponsePublicKeyJson,
   RevealModeName,
   StyleDeclarations,

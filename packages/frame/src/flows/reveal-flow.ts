@@ -94,6 +94,11 @@ export class RevealFlow implements Flow {
     this.element.addEventListener('cardframe-hide-request', () => this.#userHide());
     this.element.addEventListener('cardframe-copy-request', () => this.#copy());
     this.element.addEventListener('cardframe-passkey-request', () => void this.#createPasskey());
+    // Add to wallet: on the card view where the deployment config names a wallet; its code loads on the first click.
+    if (view === 'card' && context.config.provisioning) {
+      (this.element as CardView).wallet = { status: 'idle' };
+      this.element.addEventListener('cardframe-provision-request', () => void import('../provisioning/add-to-wallet.ts').then((m) => m.addToWallet(this.element as CardView, context)));
+    }
     // Whatever is on screen goes when the page is hidden, printed, or (if asked) loses focus.
     this.#onPageEvent = (event) => {
       if (event.type === 'visibilitychange' && document.visibilityState === 'hidden') this.hide('page-hidden');

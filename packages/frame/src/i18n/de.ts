@@ -68,4 +68,11 @@ export const de: Messages = {
     refused: 'Der Kartenherausgeber hat diese Bestätigung nicht angenommen. Bitte versuchen Sie es erneut.',
     signRefused: 'Ihre Wallet hat die Anfrage nicht signiert.',
   },
+  wallet: {
+    add: 'Zur Wallet hinzufügen',
+    adding: 'Die Karte wird Ihrer Wallet hinzugefügt …',
+    added: 'Die Karte wurde Ihrer Wallet hinzugefügt.',
+    cancelled: 'Das Hinzufügen der Karte zur Wallet wurde abgebrochen.',
+    failed: 'Die Karte konnte Ihrer Wallet nicht hinzugefügt werden.',
+  },
 };

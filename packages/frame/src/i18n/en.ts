@@ -73,6 +73,14 @@ export const en = {
     refused: 'The card issuer did not accept this confirmation. Please try again.',
     signRefused: 'Your wallet did not sign the request.',
   },
+  /** Add to wallet (push provisioning) on the card view. */
+  wallet: {
+    add: 'Add to wallet',
+    adding: 'Adding…',
+    added: 'Added to your wallet.',
+    cancelled: 'Not added: cancelled.',
+    failed: 'Not added to your wallet.',
+  },
 };
 
 /** A complete catalogue: every key of {@link en}, each a string. */

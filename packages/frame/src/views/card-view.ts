@@ -1,4 +1,5 @@
 import { css, html, nothing } from 'lit';
+import type { ErrorCode, ProvisionOutcome } from '@cardframe/protocol';
 import { viewStyles } from './view.styles.ts';
 import { valueStyles } from './value.styles.ts';
 import { fill } from '../i18n/en.ts';
@@ -7,8 +8,14 @@ import { formatValue, maskedValue } from '../format.ts';
 import { errorLine } from './error-line.ts';
 import { RevealView } from './reveal-view.ts';
 import { testId } from './test-id.ts';
-import { requestHide, requestPasskey, requestReveal } from './view-request.ts';
+import { requestHide, requestPasskey, requestProvision, requestReveal } from './view-request.ts';
 import { TEST_IDS, valueTestId } from '../test-ids.ts';
+
+/** Add to wallet's state: offered (`idle`), working, or how the last push ended. */
+export interface WalletState {
+  readonly status: 'idle' | 'adding' | ProvisionOutcome;
+  readonly code?: ErrorCode;
+}
 
 /**
  * The card as the cardholder sees it inside the frame: each field masked until
@@ -21,9 +28,13 @@ import { TEST_IDS, valueTestId } from '../test-ids.ts';
  * @csspart value - a field's value, masked or revealed.
  * @csspart toggle - the reveal/hide button.
  * @csspart error - the error line.
+ * @fires cardframe-provision-request - the cardholder clicked Add to wallet (a click the browser made, never a script's).
+ * @csspart provision - the Add to wallet button, where the frame config enables it.
+ * @csspart provision-status - Add to wallet's status line.
  */
 export class CardView extends RevealView {
-
+  /** Add to wallet, where the frame config names a wallet; absent otherwise. Not reactive: whoever sets it calls `requestUpdate()`. */
+  wallet: WalletState | undefined;
 
   // In a right-to-left document the values stay left to right: otherwise the
   // digit groups of a card number would be laid out in reverse order.
@@ -64,8 +75,17 @@ export class CardView extends RevealView {
     return html`
       ${this.fields.length === 0 ? nothing : this.#renderFields(revealed)}
       ${this.#renderButton()}
+      ${this.#renderWallet()}
       ${errorLine(this)}
     `;
+  }
+
+  #renderWallet() {
+    const { wallet, messages } = this;
+    if (!wallet || this.state === 'unavailable' || this.passkeyNeeded) return nothing;
+    const { status, code } = wallet;
+    return html`<button type="button" part="provision" data-testid=${testId(this, TEST_IDS.provision)} ?disabled=${status === 'adding'} @click=${requestProvision}>${messages.wallet.add}</button>
+      <p part="provision-status" role="status" aria-live="polite" data-testid=${testId(this, TEST_IDS.provisionStatus)}>${status === 'idle' ? '' : messages.wallet[status]}${code ? ` (${code})` : ''}</p>`;
   }
 
   #renderFields(revealed: boolean) {

@@ -1,5 +1,5 @@
 /** What a reveal view asks of its flow when the cardholder presses one of its buttons. */
-export type ViewRequest = 'reveal' | 'hide' | 'copy' | 'passkey';
+export type ViewRequest = 'reveal' | 'hide' | 'copy' | 'passkey' | 'provision';
 
 /** Tells the flow the cardholder asked for `what` (dispatched inside the click, so it keeps the user activation). */
 export function requestFromView(view: HTMLElement, what: ViewRequest): void {
@@ -22,4 +22,9 @@ export function requestCopy(this: HTMLElement): void {
 
 export function requestPasskey(this: HTMLElement): void {
   requestFromView(this, 'passkey');
+}
+
+/** Add to wallet: only a click the browser made (the cardholder's), never one a script dispatched. */
+export function requestProvision(this: HTMLElement, event: Event): void {
+  if (event.isTrusted) requestFromView(this, 'provision');
 }

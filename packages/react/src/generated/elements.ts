@@ -26,7 +26,7 @@ const sharedEvents = { onReady: on('cardframe-ready'), onFocus: on('cardframe-fo
 const frameElementEvents = { ...sharedEvents, onBind: on('cardframe-bind'), onChange: on('cardframe-change'), onSubmit: on('cardframe-submit') };
 
 /** Events of `<cardframe-card>`, `<cardframe-field>`, `<cardframe-pan>`, `<cardframe-cvc>`, `<cardframe-expiry>`, `<cardframe-copy>`, `<cardframe-toggle>`. */
-const revealElementEvents = { ...sharedEvents, onReveal: on('cardframe-reveal'), onHide: on('cardframe-hide'), onBind: on('cardframe-bind'), onCopy: on('cardframe-copy') };
+const revealElementEvents = { ...sharedEvents, onReveal: on('cardframe-reveal'), onHide: on('cardframe-hide'), onBind: on('cardframe-bind'), onProvision: on('cardframe-provision'), onCopy: on('cardframe-copy') };
 
 /** Events of `<cardframe-group>`. */
 const cardframeGroupEvents = { ...sharedEvents, onReveal: on('cardframe-reveal'), onHide: on('cardframe-hide'), onCopy: on('cardframe-copy') };

@@ -222,6 +222,19 @@ describe('sandbox issuer: card binding routes', () => {
     expect((await call(issuer, '/sandbox/wallet/cards')).body['cards']).to.deep.equal([{ cardId: 'card_default', walletCardId: provisioning.cardId, addedAt: issuer.binding.walletCards[0]!.addedAt }]);
   });
 
+  it('seals provisioning credentials to the session secret when a sessionid comes with scope=provisioning, so the relay that carries them cannot use them', async () => {
+    const issuer = await start({ binding: 'plain' });
+    const { sessionid, secret } = session(issuer.sessionKeyPem);
+    const { status, body } = await call(issuer, '/card?scope=provisioning', { headers: { sessionid } });
+    expect(status).to.equal(200);
+    expect(body['provisioning']).to.have.keys('data', 'iv');
+    const credentials = JSON.parse(open(body['provisioning'], secret)) as Json;
+    expect(credentials).to.have.keys('cardId', 'otp', 'expiresAt');
+    expect(JSON.stringify(body)).to.not.contain(credentials['otp']);
+    const added = await call(issuer, '/sandbox/wallet/cards', { method: 'POST', headers: { origin: FRAME }, body: { cardId: credentials['cardId'], otp: credentials['otp'] } });
+    expect(added.status).to.equal(201);
+  });
+
   it('refuses to start bound without a frame origin to trust', async () => {
     let error: unknown;
     try {

@@ -19,6 +19,7 @@ const fieldsConverter = {
  * @fires cardframe-reveal - the cardholder revealed `detail.fields`.
  * @fires cardframe-hide - the fields were masked again; `detail.reason` says why.
  * @fires cardframe-bind - (bound mode) the cardholder created the card's first passkey in the frame: `{scope: 'webauthn', credentialId?}`.
+ * @fires cardframe-provision - Add to wallet (where the frame config enables it) ended: `{outcome: 'added' | 'cancelled' | 'failed', code?}`, never the credentials.
  * @fires cardframe-focus - focus moved into the frame.
  * @fires cardframe-blur - focus left the frame.
  * @fires cardframe-error - something failed; `detail` is `{code, message, status?}`.

@@ -3,4 +3,4 @@
 import type { CardframeVueEvents } from '../events.ts';
 
 /** Every event the elements fire, by its Vue name; every component emits each. */
-export const EVENT_NAMES = ['ready', 'bind', 'focus', 'blur', 'error', 'reveal', 'hide', 'copy', 'change', 'submit'] as const satisfies readonly (keyof CardframeVueEvents)[];
+export const EVENT_NAMES = ['ready', 'bind', 'focus', 'blur', 'error', 'reveal', 'hide', 'provision', 'copy', 'change', 'submit'] as const satisfies readonly (keyof CardframeVueEvents)[];
