@@ -1,29 +1,41 @@
 import type { KeySetLoad, KeySetShare } from '@cardframe/crypto';
 
 /**
- * How long a frame that needs a key set listens for another frame of this
- * origin that has it or is fetching it, before it fetches. Frames that start
- * together within it elect one fetcher among them.
+ * The least time a frame that needs a key set listens for another frame of
+ * this origin that has it or is fetching it, before it fetches. It also
+ * waits for its question and two pings after it to come back on the channel,
+ * so on a busy page (the frames share one event loop) it waits as long as
+ * the answers take to arrive. Frames that ask together elect one fetcher.
  */
-export const ANSWER_WINDOW_MS = 50;
+export const ANSWER_WINDOW_MS = 30;
 
 const CHANNEL = 'cardframe-key-sets';
 const MAX_TEXT = 64 * 1024;
+// However slow the channel, a frame fetches for itself after this long without an answer (half the default fetch timeout).
+const MAX_WAIT_MS = 2_500;
 
 type Message =
   | { readonly kind: 'want'; readonly url: string; readonly id: string; readonly notBefore: number }
   | { readonly kind: 'fetching'; readonly url: string; readonly id: string; readonly startedAt: number }
   | { readonly kind: 'have'; readonly url: string; readonly text: string; readonly fetchedAt: number }
-  | { readonly kind: 'failed'; readonly url: string; readonly id: string };
+  | { readonly kind: 'failed'; readonly url: string; readonly id: string }
+  | { readonly kind: 'ping'; readonly url: string; readonly id: string };
 
 interface Copy {
   readonly text: string;
   readonly fetchedAt: number;
 }
 
-/** The channel the frames talk on; `undefined` (no BroadcastChannel) means every frame fetches for itself. */
+/** A channel the frames talk on. */
+export type KeySetChannel = Pick<BroadcastChannel, 'postMessage' | 'addEventListener'>;
+
 export interface SharedKeySetOptions {
-  readonly channel?: Pick<BroadcastChannel, 'postMessage' | 'addEventListener'> | undefined;
+  /**
+   * Opens one channel object on the frames' shared channel (called twice: one
+   * to talk on, one that hears this frame's own messages come back); none
+   * (no BroadcastChannel) means every frame fetches for itself.
+   */
+  readonly openChannel?: () => KeySetChannel | undefined;
   readonly now?: () => number;
   readonly answerWindowMs?: number;
 }
@@ -42,6 +54,7 @@ function isMessage(value: unknown): value is Message {
     case 'have':
       return typeof m['text'] === 'string' && m['text'].length <= MAX_TEXT && time('fetchedAt');
     case 'failed':
+    case 'ping':
       return id;
     default:
       return false;
@@ -73,8 +86,15 @@ function randomId(): string {
  * (no channel, the fetching frame fails or goes away) ends in the frame
  * fetching for itself, as before.
  */
-export function sharedKeySets(options: SharedKeySetOptions = { channel: openChannel() }): KeySetShare {
-  const { channel } = options;
+export function sharedKeySets(options: SharedKeySetOptions = {}): KeySetShare {
+  const open = options.openChannel ?? openChannel;
+  const channel = open();
+  const echo = channel ? open() : undefined;
+  const echoes = new EventTarget();
+  echo?.addEventListener('message', (event) => {
+    const message = (event as MessageEvent).data;
+    if (isMessage(message) && (message.kind === 'want' || message.kind === 'ping')) echoes.dispatchEvent(new CustomEvent(`${message.kind}:${message.id}`));
+  });
   const now = options.now ?? Date.now;
   const windowMs = options.answerWindowMs ?? ANSWER_WINDOW_MS;
   const copies = new Map<string, Copy>();
@@ -108,11 +128,13 @@ export function sharedKeySets(options: SharedKeySetOptions = { channel: openChan
     events.dispatchEvent(new CustomEvent<Message>('message', { detail: message }));
   });
 
-  /** Resolves with the first message `pick` maps to something, or undefined after `ms` (never, if ms is Infinity); rejects when `signal` aborts. */
-  const next = <T>(pick: (message: Message) => T | undefined, ms: number, signal: AbortSignal): Promise<T | undefined> =>
+  /** Resolves with the first message `pick` maps to something, or undefined once `until` settles; rejects when `signal` aborts. */
+  const next = <T>(pick: (message: Message) => T | undefined, until: Promise<unknown>, signal: AbortSignal): Promise<T | undefined> =>
     new Promise<T | undefined>((resolve, reject) => {
+      let open = true;
       const done = (value: T | undefined, error?: unknown): void => {
-        clearTimeout(timer);
+        if (!open) return;
+        open = false;
         events.removeEventListener('message', listener);
         signal.removeEventListener('abort', aborted);
         if (error === undefined) resolve(value);
@@ -123,11 +145,28 @@ export function sharedKeySets(options: SharedKeySetOptions = { channel: openChan
         if (value !== undefined) done(value);
       };
       const aborted = (): void => done(undefined, signal.reason ?? new DOMException('aborted', 'AbortError'));
-      const timer = Number.isFinite(ms) ? setTimeout(() => done(undefined), ms) : undefined;
       if (signal.aborted) return aborted();
       events.addEventListener('message', listener);
       signal.addEventListener('abort', aborted);
+      void until.then(() => done(undefined));
     });
+
+  const delay = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+  const echoOf = (kind: 'want' | 'ping', id: string): Promise<void> => new Promise((resolve) => echoes.addEventListener(`${kind}:${id}`, () => resolve(), { once: true }));
+  const ping = async (url: string): Promise<void> => {
+    const id = randomId();
+    const back = echoOf('ping', id);
+    post({ kind: 'ping', url, id });
+    await back;
+  };
+  /**
+   * Settles once `minMs` have passed and two pings sent one after the other
+   * (after `first`) have come back: answers posted by frames that heard this
+   * frame's question by then have arrived too, however busy the page is
+   * (bounded, should the channel stop delivering).
+   */
+  const paced = (url: string, minMs: number, first: Promise<void> = Promise.resolve()): Promise<unknown> =>
+    Promise.race([Promise.all([delay(minMs), first.then(() => ping(url)).then(() => ping(url))]), delay(MAX_WAIT_MS)]);
 
   const fetchHere = (url: string, download: KeySetLoad['download']): Promise<Copy> => {
     const id = randomId();
@@ -154,7 +193,7 @@ export function sharedKeySets(options: SharedKeySetOptions = { channel: openChan
 
   /** Waits for a set another frame fetches: its copy, or undefined if it failed. */
   const awaitOther = (url: string, notBefore: number, signal: AbortSignal): Promise<Copy | undefined> =>
-    next<Copy | 'failed'>((m) => (m.url !== url ? undefined : m.kind === 'have' && m.fetchedAt >= notBefore ? m : m.kind === 'failed' ? 'failed' : undefined), Number.POSITIVE_INFINITY, signal).then((r) =>
+    next<Copy | 'failed'>((m) => (m.url !== url ? undefined : m.kind === 'have' && m.fetchedAt >= notBefore ? m : m.kind === 'failed' ? 'failed' : undefined), new Promise(() => undefined), signal).then((r) =>
       r === 'failed' ? undefined : r,
     );
 
@@ -166,34 +205,37 @@ export function sharedKeySets(options: SharedKeySetOptions = { channel: openChan
       const copy = await own.done;
       if (copy) return copy;
     }
-    if (!channel) return { text: await download() };
+    if (!channel || !echo) return { text: await download() };
 
     const id = randomId();
     let lowestId = id;
     let announced = false;
-    // Wants from frames starting at the same moment decide who fetches; a copy or a fetch under way ends the wait.
+    const pick = (m: Message): Copy | 'fetching' | undefined => {
+      if (m.url !== url) return undefined;
+      if (m.kind === 'have' && m.fetchedAt >= notBefore) return m;
+      if (m.kind === 'fetching' && m.startedAt >= notBefore) return 'fetching';
+      return undefined;
+    };
+    // Wants from frames asking at the same moment decide who fetches; a copy or a fetch under way ends the wait.
     const heard = next<Copy | 'fetching'>(
       (m) => {
-        if (m.url !== url) return undefined;
-        if (m.kind === 'want' && m.id < lowestId) lowestId = m.id;
-        // A frame that started listening after this one asked has not heard it: ask once more, so both count the same wants.
-        if (m.kind === 'want' && m.id > id && !announced) {
-          announced = true;
-          post({ kind: 'want', url, id, notBefore });
+        if (m.url === url && m.kind === 'want' && m.id !== id) {
+          if (m.id < lowestId) lowestId = m.id;
+          // A frame that started listening after this one asked has not heard it: ask once more, so both count the same wants.
+          if (m.id > id && !announced) {
+            announced = true;
+            post({ kind: 'want', url, id, notBefore });
+          }
         }
-        if (m.kind === 'have' && m.fetchedAt >= notBefore) return m;
-        if (m.kind === 'fetching' && m.startedAt >= notBefore) return 'fetching';
-        return undefined;
+        return pick(m);
       },
-      windowMs,
+      paced(url, windowMs, echoOf('want', id)),
       signal,
     );
     post({ kind: 'want', url, id, notBefore });
     let answer = await heard;
-    if (answer === undefined && lowestId !== id) {
-      // Another frame won the election: give it a few windows to say it is fetching.
-      answer = await next<Copy | 'fetching'>((m) => (m.url !== url ? undefined : m.kind === 'have' && m.fetchedAt >= notBefore ? m : m.kind === 'fetching' && m.startedAt >= notBefore ? 'fetching' : undefined), 4 * windowMs, signal);
-    }
+    // Another frame won the election: it says it is fetching once its own window closes, which may be later than this one's.
+    if (answer === undefined && lowestId !== id) answer = await next(pick, delay(MAX_WAIT_MS), signal);
     if (answer === 'fetching') answer = await awaitOther(url, notBefore, signal);
     // No copy came (nobody answered, or the fetching frame failed): fetch here.
     return answer ?? fresh(copies.get(url), notBefore) ?? fetchHere(url, download);

@@ -2,13 +2,18 @@ import { expect } from '@open-wc/testing';
 import type { KeySetShare } from '@cardframe/crypto';
 import { sharedKeySets } from '../../src/keys/shared-key-sets.ts';
 
-// Each share stands for one frame: its own BroadcastChannel object, as each frame document has.
+// Each share stands for one frame: its own BroadcastChannel objects, as each frame document has.
 const URL_A = 'https://issuer.example/keys/session/jwks.json';
 const SET = JSON.stringify({ keys: [{ kid: 'k1' }] });
 
 function frames(count: number): { shares: KeySetShare[]; close(): void } {
-  const channels = Array.from({ length: count }, () => new BroadcastChannel('cardframe-key-sets'));
-  return { shares: channels.map((channel) => sharedKeySets({ channel })), close: () => channels.forEach((c) => c.close()) };
+  const channels: BroadcastChannel[] = [];
+  const openChannel = () => {
+    const channel = new BroadcastChannel('cardframe-key-sets');
+    channels.push(channel);
+    return channel;
+  };
+  return { shares: Array.from({ length: count }, () => sharedKeySets({ openChannel })), close: () => channels.forEach((c) => c.close()) };
 }
 
 function downloads(text: string | Error = SET, ms = 30) {
@@ -102,7 +107,7 @@ describe('key sets shared by the frames of one origin', () => {
 
   it('downloads in each frame where there is no channel', async () => {
     const net = downloads();
-    const shares = [sharedKeySets({ channel: undefined }), sharedKeySets({ channel: undefined })];
+    const shares = [sharedKeySets({ openChannel: () => undefined }), sharedKeySets({ openChannel: () => undefined })];
     await Promise.all(shares.map((share) => share(URL_A, load(net.download))));
     expect(net.state.calls).to.equal(2);
   });
