@@ -236,29 +236,21 @@ export class KeyRing<K extends RingKey> {
     return true;
   }
 
-  async #fetchJwks(url: string, notBefore: number): Promise<{ keys: readonly unknown[]; fetchedAt?: number }> {
+  async #fetchJwks(url: string, notBefore: number): Promise<{ keys: readonly unknown[]; fetchedAt: number | undefined }> {
     const signal = AbortSignal.timeout(this.#options.timeoutMs ?? 5_000);
-    const share = this.#options.share;
-    if (!share) return { keys: parseKeySet(await this.#download(url, signal)) };
-    let shared: { readonly text: string; readonly fetchedAt?: number };
-    try {
-      shared = await share(url, {
-        notBefore,
-        signal,
-        download: async () => {
-          const text = await this.#download(url, signal);
-          // Checked before the share stores it: a broken set is never handed to the other frames.
-          parseKeySet(text);
-          return text;
-        },
-      });
-    } catch (error) {
-      if (error instanceof CardframeError) throw error;
-      throw new CardframeError('ERR_KEY_NOT_FOUND', 'the issuer key set could not be fetched');
-    }
+    // Checked before a share stores it: a broken set is never handed to the other contexts.
+    const download = async (): Promise<string> => {
+      const text = await this.#download(url, signal);
+      parseKeySet(text);
+      return text;
+    };
+    const share: KeySetShare = this.#options.share ?? (async (_url, load) => ({ text: await load.download() }));
+    const { text, fetchedAt } = await share(url, { notBefore, signal, download }).catch((error: unknown) => {
+      throw error instanceof CardframeError ? error : new CardframeError('ERR_KEY_NOT_FOUND', 'the issuer key set could not be fetched');
+    });
     // A copy from another context meets the same rules as a download.
-    if (new TextEncoder().encode(shared.text).byteLength > MAX_JWKS_BYTES) throw new CardframeError('ERR_KEY_NOT_FOUND', 'the issuer key set is too large');
-    return { keys: parseKeySet(shared.text), ...(shared.fetchedAt === undefined ? {} : { fetchedAt: shared.fetchedAt }) };
+    if (new TextEncoder().encode(text).byteLength > MAX_JWKS_BYTES) throw new CardframeError('ERR_KEY_NOT_FOUND', 'the issuer key set is too large');
+    return { keys: parseKeySet(text), fetchedAt };
   }
 
   /** The set's text from the network: status, timeout and the streaming size cap checked. */

@@ -61,7 +61,7 @@ export class RevealFlow implements Flow {
   readonly element: RevealView;
   readonly #view: RevealViewName;
   readonly #context: FlowContext;
-  readonly #sessionKeys: KeyRing<SessionKey> | undefined;
+  readonly #sessionKeys: ReturnType<typeof sessionKeyRing>;
   #responseKeys: Promise<FrameResponseKeys> | undefined;
   #replyVerifier: Promise<ReplyVerifier | undefined> | undefined;
   readonly #limit: RateLimit;

@@ -1,7 +1,5 @@
-import { KeyRing, importIssuerSessionKey } from '@cardframe/crypto';
-import { CardframeError } from '@cardframe/protocol';
+import type { KeyRing } from '@cardframe/crypto';
 import type { FrameConfig } from '../config.ts';
-import { ringOptions } from './ring-options.ts';
 
 /** An issuer session key (RSA) for wrapping sessionids, named by kid. */
 export interface SessionKey {
@@ -9,36 +7,29 @@ export interface SessionKey {
   readonly key: CryptoKey;
 }
 
-const OAEP_ALG = { 'SHA-1': 'RSA-OAEP', 'SHA-256': 'RSA-OAEP-256' } as const;
+/** What the reveal flow asks of the session key ring. */
+export type SessionKeyRing = Pick<KeyRing<SessionKey>, 'preferred' | 'run'>;
 
-const sessionRings = new WeakMap<FrameConfig, KeyRing<SessionKey>>();
+const sessionRings = new WeakMap<FrameConfig, SessionKeyRing>();
 
 /**
  * The session key ring from the config, or undefined where none is
  * configured: one per config, so the frame can fetch the key set as soon as
- * it has its config, while the host is still connecting.
+ * it has its config, while the host is still connecting. The ring (its
+ * fetching, checks and sharing with the other frames) is a chunk of its own,
+ * loaded on that first call, so it stays out of the initial bundle.
  */
-export function sessionKeyRing(config: FrameConfig): KeyRing<SessionKey> | undefined {
+export function sessionKeyRing(config: FrameConfig): SessionKeyRing | undefined {
   const source = config.issuer.sessionKeys;
   if (!source) return undefined;
   let ring = sessionRings.get(config);
-  if (!ring) sessionRings.set(config, (ring = newSessionKeyRing(config, source)));
+  if (!ring) {
+    const loaded = import('./session-key-import.ts').then((module) => module.newSessionKeyRing(config, source));
+    ring = {
+      preferred: async () => (await loaded).preferred(),
+      run: async (operation, keyWasRejected) => (await loaded).run(operation, keyWasRejected),
+    };
+    sessionRings.set(config, ring);
+  }
   return ring;
-}
-
-function newSessionKeyRing(config: FrameConfig, source: NonNullable<FrameConfig['issuer']['sessionKeys']>): KeyRing<SessionKey> {
-  const hash = config.issuer.oaepHash;
-  return new KeyRing<SessionKey>({
-    source,
-    ...ringOptions(config, 'session'),
-    async importKey(jwk) {
-      if (typeof jwk['pem'] === 'string') return { kid: 'pinned', key: await importIssuerSessionKey({ pem: jwk['pem'] }, hash) };
-      // The config's OAEP hash rules; a key published for the other one is not ours to use.
-      if (jwk['alg'] !== undefined && jwk['alg'] !== OAEP_ALG[hash]) throw new CardframeError('ERR_KEY_INVALID', `key "alg" is not ${OAEP_ALG[hash]}`);
-      const kid = jwk['kid'];
-      if (kid !== undefined && (typeof kid !== 'string' || kid.length === 0)) throw new CardframeError('ERR_KEY_INVALID', 'key "kid" must be a string');
-      if (kid === undefined && 'jwksUrl' in source) throw new CardframeError('ERR_KEY_INVALID', 'keys in a set need a "kid"');
-      return { kid: kid ?? 'pinned', key: await importIssuerSessionKey({ jwk: jwk as JsonWebKey }, hash) };
-    },
-  });
 }
