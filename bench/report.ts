@@ -48,6 +48,8 @@ export function benchmarksMarkdown(results: BenchResults): string {
   const biggest = [...split].sort((a, b) => b.stepMs - a.stepMs).slice(0, 3);
   const manyRow = (m: (typeof many)[number]): string =>
     `| ${m.variant === 'card' ? '`<cardframe-card>`' : 'group'} | ${m.cards} | ${m.framesPerCard} | ${m.readyMs} ms (${m.readyMsPerCard}/card) | ${m.floorReadyMs} ms | **${m.readyRatio}×** | ${m.revealAllMs} ms (${m.revealAllMsPerCard}/card) | ${m.floorRoundTripMs} ms | ${m.revealAllRatio}× | ${m.issuerRequestsPerCard} | ${m.failedFramesPerRun.join(', ')} |`;
+  const pageRow = (m: (typeof many)[number]): string =>
+    `| ${m.variant === 'card' ? '`<cardframe-card>`' : 'group'} | ${m.cards} | ${round(m.cards * m.framesPerCard)} | ${orDash(m.issuerRequestsPerPage)} | ${orDash(m.keySetFetchesPerPage)} | ${orDash(m.failedFramesOnFreshPage)} |`;
   const memRow = (m: (typeof many)[number]): string =>
     `| ${m.variant === 'card' ? '`<cardframe-card>`' : 'group'} | ${m.cards} | ${orDash(m.hostJsHeapPerCardKb, ' KB')} | ${orDash(m.hostDomHeapPerCardKb, ' KB')} | ${orDash(m.hostProcessPssPerCardKb, ' KB')} | ${orDash(m.frameJsHeapPerCardKb, ' KB')} | ${orDash(m.frameDomHeapPerCardKb, ' KB')} | ${orDash(m.frameProcessPssPerCardKb, ' KB')} |`;
   const leakTable = (samples: readonly LeakSample[]): string =>
@@ -65,6 +67,11 @@ ${samples.map((s) => `| ${s.cycle} | ${s.heapKb} KB | ${s.frameHeapKb} KB | ${s.
     if (x.readyRatio50over10 !== null && x.readyRatio50over10 <= 1.2) return `${name} the growth follows the floor's: it is the browser loading many frames into one renderer process.`;
     return `${name} the growth goes beyond the floor's: the frames' own start-up work (script, config and key-set fetches, key import, ${variant === 'card' ? 'one frame' : `${GROUP_MEMBERS.length} frames`} per card, all in one renderer process) gets slower per frame as more start at once; the marks above are per single card and do not split this further.`;
   };
+  // Runs without a config request (it is in the frame's HTML) or a key-set request (another frame of the page fetched it) have no such marks.
+  const configReading = (ms: number): string =>
+    Number.isNaN(ms) ? 'The config is written into the frame\'s HTML, so the frame reads it without a request' : `The frame's HTML asks the browser to preload its config; the config fetch\n(${ms} ms, requested → received) ends soon after the script arrives`;
+  const keySetReading = (ms: number): string =>
+    Number.isNaN(ms) ? "the issuer's key set comes from the frame of this origin that fetched it for the page, with no request of its own" : `the issuer's key set is fetched as soon as the\nconfig is in (${ms} ms)`;
   const linear = (x: number | null): string => (x === null ? 'not measured' : x <= 1.2 ? `${x} (no faster than linear)` : `${x} (faster than linear)`);
 
   return `# Benchmarks
@@ -118,9 +125,8 @@ Reading (medians of ${runs} runs; the ready total above is ${results.timeToReady
 the largest steps are ${biggest.map((b) => `"${b.label}" (+${b.stepMs} ms)`).join(', ')}.
 The host's own share is small: ${span('cf:connected', 'cf:iframe-created')} ms to create the iframe and ${span('cf:iframe-load', 'cf:connect-posted')} ms from its load event to \`connect\`.
 Fetching the frame document and its files takes ${span('cf:iframe-created', 'frame:script-css-received')} ms (iframe created → script and CSS received),
-the part the floor also pays, for its much smaller page. The frame's HTML asks the browser to preload its config; the config fetch
-(${span('frame:config-requested', 'frame:config-received')} ms, requested → received) ends soon after the script arrives; the issuer's key set is fetched as soon as the
-config is in (${span('frame:jwks-requested', 'frame:jwks-received')} ms), while the load event goes to the host and \`connect\` comes back (load → connect received:
+the part the floor also pays, for its much smaller page. ${configReading(span('frame:config-requested', 'frame:config-received'))}; ${keySetReading(span('frame:jwks-requested', 'frame:jwks-received'))},
+while the load event goes to the host and \`connect\` comes back (load → connect received:
 ${span('frame:load-event', 'frame:connect-received')} ms); from \`configure\` to \`ready\` the frame checks the request, picks the key and renders: ${span('frame:configure-received', 'frame:ready-sent')} ms.
 What the frame adds over the floor is therefore mostly its script (download and start-up), not the host SDK.
 
@@ -161,6 +167,16 @@ Floor: one message round trip to each of the bare frames, in parallel. Issuer re
 | variant | cards | frames per card | all ready | floor | ready ratio | reveal all | floor | reveal ratio | issuer requests per card | failed frames per run |
 | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
 ${many.map(manyRow).join('\n')}
+
+Requests per page: the merchant page opened in a browser context of its own, that many cards mounted and revealed,
+counted at the sandbox issuer from opening the page to the last reveal (the demo page's own frames included; a frame
+that misses the SDK's ready timeout on this cold page still loads its keys, and shows no Reveal button to click). Each
+frame imports the issuer's keys itself, but the frames of one origin on a page fetch each key set once between them
+(they agree over a BroadcastChannel of the frame origin which one fetches; the others take its checked copy).
+
+| variant | cards | frames mounted | issuer card requests per page | key-set fetches per page | frames not ready in time |
+| --- | --- | --- | --- | --- | --- |
+${many.map(pageRow).join('\n')}
 
 Memory per card, after revealing every card and a garbage collection, against the same before mounting (medians of the
 runs). JS heap and DOM (Blink's garbage-collected heap) from CDP \`Runtime.getHeapUsage\` in the host page and in one of

@@ -8,7 +8,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import os from 'node:os';
-import { chromium } from '@playwright/test';
+import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import { startDemo } from '@cardframe/demo';
 import { chromiumLaunchOptions, chromiumPath } from '../packages/testing/src/chromium.mjs';
 import { buildBundles } from './build.ts';
@@ -45,15 +45,20 @@ const demo = await startDemo({
 const issuerStats = demo.issuer!.stats;
 
 const browser = await chromium.launch(chromiumLaunchOptions());
-// The host page's CSP allows frames from the frame origin only; the floor frame needs it lifted.
-const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 1000 } });
-await context.addInitScript(instrument, { hostOrigin: new URL(demo.merchantUrl).origin, frameOrigin: new URL(demo.frameUrl).origin });
-const page = await context.newPage();
-await page.goto(demo.merchantUrl);
+/** A browser context with the bench's settings, and the merchant page open in it once the demo's own frames are there. */
+async function openMerchantPage(): Promise<{ context: BrowserContext; page: Page }> {
+  // The host page's CSP allows frames from the frame origin only; the floor frame needs it lifted.
+  const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 1000 } });
+  await context.addInitScript(instrument, { hostOrigin: new URL(demo.merchantUrl).origin, frameOrigin: new URL(demo.frameUrl).origin });
+  const page = await context.newPage();
+  await page.goto(demo.merchantUrl);
+  await page.waitForFunction((url) => [...document.querySelectorAll('*')].some((el) => el.shadowRoot?.querySelector(`iframe[src^="${url}"]`)), demo.frameUrl);
+  return { context, page };
+}
+const { context, page } = await openMerchantPage();
 const stage: BenchPage = { page, frameUrl: demo.frameUrl, floorUrl: floor.url };
 
 // The demo page's own frames stay for the whole run, so the frame process does too; one of them gives a CDP session into it.
-await page.waitForFunction((url) => [...document.querySelectorAll('*')].some((el) => el.shadowRoot?.querySelector(`iframe[src^="${url}"]`)), demo.frameUrl);
 await page.waitForTimeout(500);
 const residentFrame = page.frames().find((frame) => frame !== page.mainFrame() && frame.url().startsWith(demo.frameUrl))!;
 const probes = await attachProbes(browser, context, page, residentFrame);
@@ -62,7 +67,11 @@ const ready = await timeToReady(stage, RUNS);
 const reveal = await timeToReveal(stage, RUNS);
 const bound = await boundReveal(browser, stage, RUNS);
 const cryptoResults = await cryptoInPage(stage);
-const { many, growth } = await manyCards(stage, probes, issuerStats, { runs: MANY_RUNS, counts: MANY_COUNTS });
+const freshPage = async () => {
+  const fresh = await openMerchantPage();
+  return { stage: { ...stage, page: fresh.page }, close: () => fresh.context.close() };
+};
+const { many, growth } = await manyCards(stage, probes, issuerStats, { runs: MANY_RUNS, counts: MANY_COUNTS, freshPage });
 const leakResults = await leaks(stage, probes, issuerStats, LEAK_CYCLES);
 const issuerNode = await issuerToolkitInNode();
 

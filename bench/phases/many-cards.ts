@@ -1,6 +1,7 @@
 // Many cards: N cards mounted at once, as <cardframe-card>s and as groups of
 // three field frames; time to ready and to reveal all against bare iframes,
-// issuer requests, and memory per card.
+// issuer requests, memory per card, and the issuer and key-set requests one
+// fresh page with that many cards makes.
 import { median, round } from '../ops.ts';
 import { benchFrames, floorFrames, GROUP_MEMBERS, mountCards, removeCards, revealAll, settle, type BenchPage, type Variant } from '../page-actions.ts';
 import { memoryDelta, type Memory, type Probes } from '../probes.ts';
@@ -34,6 +35,12 @@ export interface ManyCardsRow {
   failedFramesPerRun: number[];
   revealEventsPerRun: number[];
   issuerRequestsPerCard: number;
+  /** On a fresh page (its own browser context) with this many cards mounted and revealed: requests to the issuer's card routes. */
+  issuerRequestsPerPage: number;
+  /** The same page's key-set (JWKS) requests, every set together: the frames of one origin share one fetch per set. */
+  keySetFetchesPerPage: number;
+  /** Frame elements on that page that did not become ready (they still fetched or were given their keys). */
+  failedFramesOnFreshPage: number;
   hostJsHeapPerCardKb: number | null;
   hostDomHeapPerCardKb: number | null;
   hostProcessPssPerCardKb: number | null;
@@ -54,19 +61,58 @@ export interface ManyCardsGrowth {
   hostJsHeapPerCard50over10: number | null;
 }
 
-/** Where the issuer's card requests are counted. */
+/** Where the issuer's card and key-set requests are counted. */
 export interface IssuerStats {
   readonly cardRequests: number;
+  readonly jwksRequests: number;
+}
+
+/** A page on the demo's merchant site in a browser context of its own, so nothing of another page's frames is shared with it. */
+export interface FreshPage {
+  readonly stage: BenchPage;
+  close(): Promise<void>;
 }
 
 export interface ManyCardsOptions {
   readonly runs: number;
   readonly counts: readonly number[];
+  /** Opens the merchant page in a new browser context (resolving once it has loaded). */
+  readonly freshPage: () => Promise<FreshPage>;
 }
 
-export async function manyCards(stage: BenchPage, probes: Probes, issuerStats: IssuerStats, { runs, counts }: ManyCardsOptions): Promise<{ many: ManyCardsRow[]; growth: ManyCardsGrowth[] }> {
+interface PageRequests {
+  issuerRequests: number;
+  keySetFetches: number;
+  /** Frame elements that did not become ready on that page. */
+  failed: number;
+}
+
+/** What one page costs the issuer: card and key-set requests from opening it through mounting and revealing `count` cards. */
+async function requestsPerPage(open: () => Promise<FreshPage>, issuerStats: IssuerStats, count: number, variant: Variant): Promise<PageRequests> {
+  const before = { card: issuerStats.cardRequests, jwks: issuerStats.jwksRequests };
+  const fresh = await open();
+  let failed = 0;
+  try {
+    // A frame that misses the SDK's ready timeout on this cold page (a new renderer process) has still asked for its keys; it is counted below.
+    failed = (await mountCards(fresh.stage, count, variant)).failed;
+    await revealAll(fresh.stage, variant);
+  } finally {
+    await fresh.close();
+  }
+  return { issuerRequests: issuerStats.cardRequests - before.card, keySetFetches: issuerStats.jwksRequests - before.jwks, failed };
+}
+
+export async function manyCards(stage: BenchPage, probes: Probes, issuerStats: IssuerStats, { runs, counts, freshPage }: ManyCardsOptions): Promise<{ many: ManyCardsRow[]; growth: ManyCardsGrowth[] }> {
   step(`many cards: ${counts.join(', ')} cards × ${runs} runs, as <cardframe-card> and as a <cardframe-group> of pan, expiry and cvc`);
   const manyRuns: Record<Variant, Record<number, ManyRun[]>> = { card: {}, group: {} };
+  // Counted on a page of their own: on the bench's long-lived page the demo's own frames fetched the key set long before.
+  const perPage: Record<Variant, Record<number, PageRequests>> = { card: {}, group: {} };
+  for (const count of counts) {
+    for (const variant of ['card', 'group'] as const) {
+      step(`  requests of one fresh page with ${count} × ${variant}`);
+      perPage[variant][count] = await requestsPerPage(freshPage, issuerStats, count, variant);
+    }
+  }
   for (let run = 0; run < runs; run++) {
     for (const count of counts) {
       for (const variant of ['card', 'group'] as const) {
@@ -96,13 +142,13 @@ export async function manyCards(stage: BenchPage, probes: Probes, issuerStats: I
       }
     }
   }
-  const many = (['card', 'group'] as const).flatMap((variant) => counts.map((cards) => summarise(variant, cards, manyRuns[variant][cards]!)));
+  const many = (['card', 'group'] as const).flatMap((variant) => counts.map((cards) => summarise(variant, cards, manyRuns[variant][cards]!, perPage[variant][cards]!)));
   return { many, growth: (['card', 'group'] as const).map((variant) => growthOf(many, variant)) };
 }
 
 const kib = (bytes: number | undefined): number | null => (bytes === undefined ? null : round(bytes / 1024, 1));
 
-function summarise(variant: Variant, cards: number, runs: readonly ManyRun[]): ManyCardsRow {
+function summarise(variant: Variant, cards: number, runs: readonly ManyRun[], page: PageRequests): ManyCardsRow {
   const m = (pick: (run: ManyRun) => number | undefined): number | undefined => {
     const values = runs.map(pick).filter((v): v is number => v !== undefined);
     return values.length ? median(values) : undefined;
@@ -123,6 +169,9 @@ function summarise(variant: Variant, cards: number, runs: readonly ManyRun[]): M
     failedFramesPerRun: runs.map((r) => r.failed),
     revealEventsPerRun: runs.map((r) => r.revealed),
     issuerRequestsPerCard: round(m((r) => r.issuerRequests)! / cards),
+    issuerRequestsPerPage: page.issuerRequests,
+    keySetFetchesPerPage: page.keySetFetches,
+    failedFramesOnFreshPage: page.failed,
     hostJsHeapPerCardKb: perCard((r) => r.delta.hostJs),
     hostDomHeapPerCardKb: perCard((r) => r.delta.hostDom),
     hostProcessPssPerCardKb: perCard((r) => r.delta.hostPss),

@@ -9,6 +9,26 @@ export interface RingKey {
 /** Where a ring's keys come from: pinned in the frame's config, or a JWKS the frame fetches itself. */
 export type KeyRingSource = { readonly keys: readonly unknown[] } | { readonly jwksUrl: string };
 
+/**
+ * Lets the rings of several contexts of one origin (the frames on a page)
+ * share one fetch of a key set: `download` fetches and checks the set, and
+ * the share either runs it (storing the text for the others) or answers with
+ * a copy another context downloaded no earlier than `notBefore` (ms), with
+ * the time that download started. The ring checks a copy as it checks a
+ * download; a share that cannot store answers with `download()`.
+ */
+export type KeySetShare = (url: string, load: KeySetLoad) => Promise<{ readonly text: string; readonly fetchedAt?: number }>;
+
+/** What a ring asks a `KeySetShare` for. */
+export interface KeySetLoad {
+  /** The oldest download (its start, ms) the ring accepts: a TTL ago, or the moment a refresh was asked for. */
+  readonly notBefore: number;
+  /** Aborts on the ring's fetch timeout: waiting for another context counts against it too. */
+  readonly signal: AbortSignal;
+  /** Fetches the set here, with every check; resolves with its text. */
+  readonly download: () => Promise<string>;
+}
+
 /** A key the ring refused, and why (never key material). */
 export interface SkippedKey {
   readonly kid: string | undefined;
@@ -32,6 +52,8 @@ export interface KeyRingOptions<K extends RingKey> {
   /** Time allowed for one JWKS fetch (default 5 s). */
   readonly timeoutMs?: number;
   readonly fetch?: typeof fetch;
+  /** Fetches through a store shared with other contexts of the same origin; absent, every ring fetches for itself. */
+  readonly share?: KeySetShare;
   readonly now?: () => number;
   /** Told about keys refused at each load (kids and reasons only). */
   readonly onSkipped?: (skipped: readonly SkippedKey[]) => void;
@@ -117,7 +139,7 @@ export class KeyRing<K extends RingKey> {
    * Resolves true when a fresh set was loaded.
    */
   refresh(): Promise<boolean> {
-    return this.#load();
+    return this.#load(true);
   }
 
   /**
@@ -157,7 +179,8 @@ export class KeyRing<K extends RingKey> {
     return this.#now() - this.#loadedAt >= (this.#options.ttlMs ?? 10 * 60_000);
   }
 
-  #load(): Promise<boolean> {
+  /** `fresh`: the set must be fetched after this call (a key was rejected), not just within a TTL. */
+  #load(fresh = false): Promise<boolean> {
     if (this.#inFlight) return this.#inFlight;
     const pinned = 'keys' in this.#options.source;
     if (pinned && this.#loadedAt > Number.NEGATIVE_INFINITY) return Promise.resolve(false);
@@ -165,16 +188,20 @@ export class KeyRing<K extends RingKey> {
     // a rejection, a TTL or an empty ring after a failure.
     if (!pinned && this.#now() - this.#attemptedAt < (this.#options.cooldownMs ?? 30_000)) return Promise.resolve(false);
     this.#attemptedAt = this.#now();
-    this.#inFlight = this.#fetchAndImport().finally(() => {
+    // A copy exactly a TTL old is already stale (see #stale), hence the + 1.
+    const notBefore = fresh ? this.#attemptedAt : this.#attemptedAt - (this.#options.ttlMs ?? 10 * 60_000) + 1;
+    this.#inFlight = this.#fetchAndImport(notBefore).finally(() => {
       this.#inFlight = undefined;
     });
     return this.#inFlight;
   }
 
-  async #fetchAndImport(): Promise<boolean> {
+  async #fetchAndImport(notBefore: number): Promise<boolean> {
     let jwks: readonly unknown[];
+    let fetchedAt: number | undefined;
     try {
-      jwks = 'keys' in this.#options.source ? this.#options.source.keys : await this.#fetchJwks(this.#options.source.jwksUrl);
+      if ('keys' in this.#options.source) jwks = this.#options.source.keys;
+      else ({ keys: jwks, fetchedAt } = await this.#fetchJwks(this.#options.source.jwksUrl, notBefore));
     } catch (error) {
       // Keep serving what we have; a set that never loaded leaves the ring empty.
       if (this.#held.length === 0) this.#skipped = [{ kid: undefined, reason: error instanceof Error ? error.message : 'JWKS fetch failed' }];
@@ -202,13 +229,32 @@ export class KeyRing<K extends RingKey> {
     held.sort((a, b) => a.index - b.index);
     this.#held = held;
     this.#skipped = skipped;
-    this.#loadedAt = this.#now();
+    // A copy another context fetched ages from its fetch, so TTL and maximum age hold across frames.
+    this.#loadedAt = Math.min(this.#now(), fetchedAt ?? Number.POSITIVE_INFINITY);
     this.#expired = false;
     if (skipped.length > 0) this.#options.onSkipped?.(skipped);
     return true;
   }
 
-  async #fetchJwks(url: string): Promise<readonly unknown[]> {
+  async #fetchJwks(url: string, notBefore: number): Promise<{ keys: readonly unknown[]; fetchedAt: number | undefined }> {
+    const signal = AbortSignal.timeout(this.#options.timeoutMs ?? 5_000);
+    // Checked before a share stores it: a broken set is never handed to the other contexts.
+    const download = async (): Promise<string> => {
+      const text = await this.#download(url, signal);
+      parseKeySet(text);
+      return text;
+    };
+    const share: KeySetShare = this.#options.share ?? (async (_url, load) => ({ text: await load.download() }));
+    const { text, fetchedAt } = await share(url, { notBefore, signal, download }).catch((error: unknown) => {
+      throw error instanceof CardframeError ? error : new CardframeError('ERR_KEY_NOT_FOUND', 'the issuer key set could not be fetched');
+    });
+    // A copy from another context meets the same rules as a download.
+    if (new TextEncoder().encode(text).byteLength > MAX_JWKS_BYTES) throw new CardframeError('ERR_KEY_NOT_FOUND', 'the issuer key set is too large');
+    return { keys: parseKeySet(text), fetchedAt };
+  }
+
+  /** The set's text from the network: status, timeout and the streaming size cap checked. */
+  async #download(url: string, signal: AbortSignal): Promise<string> {
     this.#fetches++;
     const fetcher = this.#options.fetch ?? fetch;
     // Aborted on timeout, and as soon as the body runs past the cap.
@@ -220,7 +266,7 @@ export class KeyRing<K extends RingKey> {
         cache: 'no-store',
         redirect: 'error',
         headers: { accept: 'application/jwk-set+json, application/json' },
-        signal: AbortSignal.any([AbortSignal.timeout(this.#options.timeoutMs ?? 5_000), tooLarge.signal]),
+        signal: AbortSignal.any([signal, tooLarge.signal]),
       });
     } catch {
       throw new CardframeError('ERR_KEY_NOT_FOUND', 'the issuer key set could not be fetched');
@@ -229,16 +275,20 @@ export class KeyRing<K extends RingKey> {
       void response.body?.cancel().catch(() => {});
       throw new CardframeError('ERR_KEY_NOT_FOUND', `the issuer key set answered HTTP ${response.status}`);
     }
-    const text = await readCappedText(response, MAX_JWKS_BYTES, 'the issuer key set', () => tooLarge.abort());
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(text);
-    } catch {
-      throw new CardframeError('ERR_KEY_NOT_FOUND', 'the issuer key set is not JSON');
-    }
-    const keys = (parsed as { keys?: unknown } | null)?.keys;
-    if (!Array.isArray(keys)) throw new CardframeError('ERR_KEY_NOT_FOUND', 'the issuer key set has no "keys" array');
-    if (keys.length > MAX_KEYS) throw new CardframeError('ERR_KEY_NOT_FOUND', `the issuer key set has more than ${MAX_KEYS} keys`);
-    return keys;
+    return readCappedText(response, MAX_JWKS_BYTES, 'the issuer key set', () => tooLarge.abort());
   }
+}
+
+/** The `keys` of a JWKS text, or a typed error. */
+function parseKeySet(text: string): readonly unknown[] {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw new CardframeError('ERR_KEY_NOT_FOUND', 'the issuer key set is not JSON');
+  }
+  const keys = (parsed as { keys?: unknown } | null)?.keys;
+  if (!Array.isArray(keys)) throw new CardframeError('ERR_KEY_NOT_FOUND', 'the issuer key set has no "keys" array');
+  if (keys.length > MAX_KEYS) throw new CardframeError('ERR_KEY_NOT_FOUND', `the issuer key set has more than ${MAX_KEYS} keys`);
+  return keys;
 }

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { before, describe, it, readVector, seedOracle } from '@cardframe/test-env';
 import { CardframeError } from '@cardframe/protocol';
-import { KeyRing, ResponseKeys, importIssuerEncryptionKey, sealJwe, type IssuerEncryptionKey } from '../src/index.ts';
+import { KeyRing, ResponseKeys, importIssuerEncryptionKey, sealJwe, type IssuerEncryptionKey, type KeySetShare } from '../src/index.ts';
 
 type Jwk = JsonWebKey & { kid: string };
 
@@ -267,6 +267,113 @@ describe('issuer key ring', () => {
       expect((error as CardframeError).code).to.equal('ERR_KEY_NOT_FOUND');
     }
     expect(Date.now() - started).to.be.below(2000);
+  });
+
+  describe('with a key set share', () => {
+    /** A share in memory: what another context stored, and every request the ring made of it. */
+    function memoryShare(copy?: { text: string; fetchedAt: number }) {
+      const state = { copy, asked: [] as number[], stored: [] as string[] };
+      const share: KeySetShare = async (_url, { notBefore, download }) => {
+        state.asked.push(notBefore);
+        if (state.copy && state.copy.fetchedAt >= notBefore) return state.copy;
+        const text = await download();
+        state.stored.push(text);
+        return { text };
+      };
+      return { state, share };
+    }
+
+    it('takes a copy another context fetched within the TTL instead of fetching, and asks for one fetched after a rejection', async () => {
+      const c = clock();
+      const jwks = fakeJwks({ keys: [b] });
+      const shared = memoryShare({ text: JSON.stringify({ keys: [a] }), fetchedAt: c.t - 60_000 });
+      const ring = new KeyRing<IssuerEncryptionKey>({ source: { jwksUrl: 'https://issuer.example/jwks' }, importKey, fetch: jwks.fetcher, share: shared.share, now: c.now, ttlMs: 600_000, cooldownMs: 1_000 });
+      expect((await ring.preferred()).kid).to.equal('key-a');
+      expect(jwks.state.fetches).to.equal(0);
+      expect(shared.state.asked).to.deep.equal([c.t - 600_000 + 1]);
+      c.t += 2_000;
+      const attempts: string[] = [];
+      await ring.run(async (key) => {
+        attempts.push(key.kid);
+        if (key.kid === 'key-a') throw new CardframeError('ERR_ISSUER_REQUEST', 'HTTP 400', { status: 400, issuerCode: 'retired_key' });
+        return 'sealed';
+      }, rejected);
+      // The copy predates the rejection, so the refresh fetched.
+      expect(shared.state.asked[1]).to.equal(c.t);
+      expect(attempts).to.deep.equal(['key-a', 'key-b']);
+      expect(jwks.state.fetches).to.equal(1);
+      expect(shared.state.stored).to.deep.equal([JSON.stringify({ keys: [b] })]);
+    });
+
+    it('ages a shared copy from its fetch: the TTL and the maximum age count from then', async () => {
+      const c = clock();
+      const jwks = fakeJwks({ keys: [b] });
+      jwks.state.set = 'fail';
+      const shared = memoryShare({ text: JSON.stringify({ keys: [a] }), fetchedAt: c.t - 590_000 });
+      const ring = new KeyRing<IssuerEncryptionKey>({ source: { jwksUrl: 'https://issuer.example/jwks' }, importKey, fetch: jwks.fetcher, share: shared.share, now: c.now, ttlMs: 600_000, maxAgeMs: 1_200_000, cooldownMs: 1_000 });
+      expect((await ring.preferred()).kid).to.equal('key-a');
+      c.t += 10_000;
+      // Stale already: it asks again, and the failed fetch leaves the old copy serving...
+      expect((await ring.preferred()).kid).to.equal('key-a');
+      expect(jwks.state.fetches).to.equal(1);
+      // ...until 20 minutes after the copy was fetched, not after this ring read it.
+      c.t += 600_000;
+      try {
+        await ring.preferred();
+        expect.fail('served a copy past its maximum age');
+      } catch (error) {
+        expect((error as CardframeError).code).to.equal('ERR_KEY_NOT_FOUND');
+      }
+    });
+
+    it('checks a shared copy as it checks a download: size cap, JSON, a keys array, the key rules', async () => {
+      const c = clock();
+      const big = JSON.stringify({ keys: [a], pad: 'x'.repeat(64 * 1024) });
+      for (const [text, reason] of [
+        [big, /too large/],
+        ['{"keys": ', /not JSON/],
+        ['{"keys": {}}', /no "keys" array/],
+      ] as const) {
+        const ring = new KeyRing<IssuerEncryptionKey>({ source: { jwksUrl: 'https://issuer.example/jwks' }, importKey, share: memoryShare({ text, fetchedAt: c.t }).share, now: c.now });
+        try {
+          await ring.preferred();
+          expect.fail('took a bad copy');
+        } catch (error) {
+          expect((error as CardframeError).code).to.equal('ERR_KEY_NOT_FOUND');
+        }
+        expect(ring.skipped[0]?.reason).to.match(reason);
+      }
+      const weak = { kty: 'RSA', kid: 'weak', use: 'enc', n: 'AQAB', e: 'AQAB' };
+      const ring = new KeyRing<IssuerEncryptionKey>({ source: { jwksUrl: 'https://issuer.example/jwks' }, importKey, share: memoryShare({ text: JSON.stringify({ keys: [weak, a] }), fetchedAt: c.t }).share, now: c.now });
+      expect((await ring.preferred()).kid).to.equal('key-a');
+      expect(ring.skipped.map((s) => s.kid)).to.deep.equal(['weak']);
+    });
+
+    it('never hands a download that fails its checks to the share to store', async () => {
+      const c = clock();
+      const jwks = fakeJwks({ keys: [] });
+      const shared = memoryShare();
+      for (const set of ['fail', { keys: 'none' }] as const) {
+        jwks.state.set = set as never;
+        const ring = new KeyRing<IssuerEncryptionKey>({ source: { jwksUrl: 'https://issuer.example/jwks' }, importKey, fetch: jwks.fetcher, share: shared.share, now: c.now });
+        await ring.preferred().catch(() => undefined);
+      }
+      expect(jwks.state.fetches).to.equal(2);
+      expect(shared.state.stored).to.deep.equal([]);
+    });
+
+    it('reports a share that gives up waiting (its timeout) as a key set that could not be fetched', async () => {
+      const c = clock();
+      const share: KeySetShare = (_url, { signal }) => new Promise((_, reject) => signal.addEventListener('abort', () => reject(signal.reason)));
+      const ring = new KeyRing<IssuerEncryptionKey>({ source: { jwksUrl: 'https://issuer.example/jwks' }, importKey, share, now: c.now, timeoutMs: 50 });
+      try {
+        await ring.preferred();
+        expect.fail('resolved without a key set');
+      } catch (error) {
+        expect((error as CardframeError).code).to.equal('ERR_KEY_NOT_FOUND');
+      }
+      expect(ring.skipped[0]?.reason).to.equal('the issuer key set could not be fetched');
+    });
   });
 });
 

@@ -184,6 +184,13 @@ export interface BindFlowConfig {
 /** Path of the config file on the frame origin. */
 export const FRAME_CONFIG_PATH = '/cardframe.config.json';
 
+/**
+ * The `id` of the config written into the frame's HTML, as a data block
+ * (`<script type="application/json" id="cardframe-config">`): read without
+ * a request, and never executed, so the CSP stays `script-src 'self'`.
+ */
+export const FRAME_CONFIG_ELEMENT_ID = 'cardframe-config';
+
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
 // A plain DNS name or IP literal. The URL parser accepts `*` in hostnames, and
 // the origins also become the CSP's frame-ancestors, where `*` is a wildcard.
@@ -456,8 +463,32 @@ export function connectOrigins(config: Pick<FrameConfig, 'issuer' | 'provisionin
   return [...new Set([...keySourceOrigins(config), ...(config.provisioning ? [new URL(config.provisioning.endpoint).origin] : [])])];
 }
 
-/** Fetches and validates the config from the frame's own origin. */
-export async function loadFrameConfig(fetcher: typeof fetch = fetch): Promise<FrameConfig> {
+/** Reads and validates the text of an inline config block. Throws `ERR_CONFIG` if it is not a valid config. */
+export function parseInlineFrameConfig(text: string): FrameConfig {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw bad('inline block is not JSON');
+  }
+  return parseFrameConfig(json);
+}
+
+/** The part of a document `loadFrameConfig` reads. */
+export type ConfigDocument = Pick<Document, 'getElementById'>;
+
+/**
+ * The config written into the frame's HTML, if there is one, else the one
+ * fetched from the frame's own origin (plain static deploys); validated.
+ * An inline block that is not a valid config is an error, not a reason to
+ * fetch: the deployment said where its config is.
+ */
+export async function loadFrameConfig(fetcher: typeof fetch = fetch, page: ConfigDocument | undefined = globalThis.document): Promise<FrameConfig> {
+  const inline = page?.getElementById(FRAME_CONFIG_ELEMENT_ID);
+  if (inline) {
+    if (inline.localName !== 'script' || (inline as HTMLScriptElement).type !== 'application/json') throw bad(`#${FRAME_CONFIG_ELEMENT_ID} must be a <script type="application/json"> block`);
+    return parseInlineFrameConfig(inline.textContent ?? '');
+  }
   let response: Response;
   try {
     // Same mode and credentials as the page's <link rel=preload>, so the browser hands over that response.

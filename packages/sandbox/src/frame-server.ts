@@ -1,4 +1,7 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { FRAME_CONFIG_PATH, type FrameConfig } from '@cardframe/frame/config';
+import { inlineFrameConfig } from '@cardframe/frame/deploy';
 import { frameSecurityHeaders } from '@cardframe/frame/headers';
 import { listen, sendJson, sendStatic, type RunningServer } from './http.ts';
 
@@ -14,17 +17,24 @@ export interface FrameServerOptions {
    * `host`. Default: `host`.
    */
   publicHost?: string;
+  /**
+   * Writes the config into the frame's HTML, so the frame reads it without
+   * a request (default true); false serves the HTML as built, and the frame
+   * fetches `/cardframe.config.json` as on a plain static host.
+   */
+  inlineConfig?: boolean;
 }
 
 export interface FrameServer extends RunningServer {
   readonly url: string;
-  /** Sets the deployment config; served at /cardframe.config.json and used for the headers. */
+  /** Sets the deployment config: written into the frame's HTML, served at /cardframe.config.json, and used for the headers. */
   setConfig(config: FrameConfig): void;
 }
 
 /**
- * The frame origin: the static frame build plus its deployment config, every
- * response with the frame's CSP and security headers. Until a config is set
+ * The frame origin: the static frame build with its deployment config
+ * written into the HTML (and served as a file too), every response with the
+ * frame's CSP and security headers. Until a config is set
  * it answers 503, so no host can embed a frame that has no allowlist.
  */
 export async function startFrameServer(options: FrameServerOptions): Promise<FrameServer> {
@@ -36,6 +46,11 @@ export async function startFrameServer(options: FrameServerOptions): Promise<Fra
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, { error: { code: 'method_not_allowed', message: 'use GET' } }, headers);
     if (url.pathname === FRAME_CONFIG_PATH) return sendJson(res, 200, config, headers);
     const path = url.pathname === '/' ? '/index.html' : url.pathname;
+    if (path === '/index.html' && options.inlineConfig !== false) {
+      const html = inlineFrameConfig(await readFile(join(options.distDir, 'index.html'), 'utf8'), config);
+      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', ...headers, 'Cache-Control': 'no-cache' });
+      return res.end(html);
+    }
     const cache = path.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache';
     return sendStatic(res, options.distDir, path, { ...headers, 'Cache-Control': cache });
   }, host, options.port ?? 0);

@@ -176,6 +176,8 @@ export async function startSandboxIssuer(options: SandboxIssuerOptions = {}): Pr
       }
       if (method === 'GET' && (path === '/keys/session/jwks.json' || path === '/v1/cards/pin_keys' || path === '/v1/cards/pgp_keys' || path === '/v1/cards/reply_signing_keys' || path === '/v1/cards/pgp_reply_signing_keys')) {
         stats.jwksRequests++;
+        const byPath = (stats.keySetRequests[req.headers.origin ?? 'none'] ??= {});
+        byPath[path] = (byPath[path] ?? 0) + 1;
         res.writeHead(200, JWKS_HEADERS);
         const set =
           path === '/v1/cards/pgp_keys'

@@ -1,7 +1,14 @@
 /** What the sandbox issuer saw, so tests can check what was (and was not) sent. */
 export interface IssuerStats {
   cardRequests: number;
+  /** Key-set (JWKS) requests, every set together. */
   jwksRequests: number;
+  /**
+   * Key-set requests by the origin that sent them (the `Origin` header, or
+   * `none`) and then by path: how many fetches one frame origin's frames
+   * cost a page.
+   */
+  keySetRequests: Record<string, Record<string, number>>;
   pinSubmissions: number;
   changeRequests: number;
   deviceBindings: number;
@@ -14,5 +21,5 @@ export interface IssuerStats {
 }
 
 export function emptyStats(): IssuerStats {
-  return { cardRequests: 0, jwksRequests: 0, pinSubmissions: 0, changeRequests: 0, deviceBindings: 0, retiredKeyRejections: 0, bindingChallenges: 0, bindingRefusals: {} };
+  return { cardRequests: 0, jwksRequests: 0, keySetRequests: {}, pinSubmissions: 0, changeRequests: 0, deviceBindings: 0, retiredKeyRejections: 0, bindingChallenges: 0, bindingRefusals: {} };
 }

@@ -1,4 +1,4 @@
-import { FRAME_CONFIG_PATH, parseFrameConfig, type FrameConfig } from '../config.ts';
+import { FRAME_CONFIG_ELEMENT_ID, FRAME_CONFIG_PATH, parseFrameConfig, type FrameConfig } from '../config.ts';
 import { sri, type ScriptInventory } from './inventory.ts';
 import { referencedPaths } from './pin-entry.ts';
 import { frameResponseRules } from './response-rules.ts';
@@ -24,7 +24,8 @@ const MAX_LISTED = 200;
 /**
  * Fetches a deployed frame and lists every difference from what the config
  * and the inventory imply: a security header missing or different on any
- * file, a served config that is not this one (host origins first), a file the
+ * file, a served config (written into the HTML, else the config file) that
+ * is not this one (host origins first), a file the
  * HTML loads that the inventory does not know, a file whose SHA-384 is not
  * the inventory's, or one that is not served. An empty list means the
  * deployment is the build. For PCI DSS 11.6.1: run it from cron or CI.
@@ -55,12 +56,18 @@ export async function checkDeployment(frameUrl: string, options: CheckOptions): 
     return new Uint8Array(await response.arrayBuffer());
   };
 
-  const configBytes = await load(FRAME_CONFIG_PATH);
-  if (configBytes) compareConfig(configBytes, options.config, differences);
-
   const html = await load('/');
-  if (html) {
-    for (const path of referencedPaths(new TextDecoder().decode(html))) {
+  const htmlText = html ? new TextDecoder().decode(html) : undefined;
+  // A config written into the HTML is the one the frame reads; it is checked there (and by the HTML's SHA-384), and the file need not be served.
+  const inline = htmlText === undefined ? undefined : inlineConfigText(htmlText);
+  if (inline !== undefined) compareConfig(inline, options.config, differences, `/ #${FRAME_CONFIG_ELEMENT_ID}`);
+  else {
+    const configBytes = await load(FRAME_CONFIG_PATH);
+    if (configBytes) compareConfig(new TextDecoder().decode(configBytes), options.config, differences, FRAME_CONFIG_PATH);
+  }
+
+  if (html && htmlText !== undefined) {
+    for (const path of referencedPaths(htmlText)) {
       if (path !== FRAME_CONFIG_PATH && !known.has(path)) differences.push({ kind: 'file', path, message: 'is loaded by the HTML but not in the inventory' });
     }
     const integrity = known.get('/index.html');
@@ -74,19 +81,24 @@ export async function checkDeployment(frameUrl: string, options: CheckOptions): 
   return differences;
 }
 
-function compareConfig(bytes: Uint8Array, config: FrameConfig, differences: Difference[]): void {
+/** The text of the HTML's inline config block, if it has one. */
+function inlineConfigText(html: string): string | undefined {
+  return new RegExp(`<script\\b[^>]*\\sid="${FRAME_CONFIG_ELEMENT_ID}"[^>]*>([\\s\\S]*?)</script>`, 'i').exec(html)?.[1];
+}
+
+function compareConfig(text: string, config: FrameConfig, differences: Difference[], path: string): void {
   let served: FrameConfig;
   try {
-    served = parseFrameConfig(JSON.parse(new TextDecoder().decode(bytes)));
+    served = parseFrameConfig(JSON.parse(text));
   } catch (error) {
-    differences.push({ kind: 'config', path: FRAME_CONFIG_PATH, message: `is not a valid frame config (${(error as Error).message})` });
+    differences.push({ kind: 'config', path, message: `is not a valid frame config (${(error as Error).message})` });
     return;
   }
   const hosts = (c: FrameConfig): string => [...c.allowedHostOrigins].sort().join(' ');
   if (hosts(served) !== hosts(config)) {
-    differences.push({ kind: 'config', path: FRAME_CONFIG_PATH, message: `allows host origins ${hosts(served)}, expected ${hosts(config)}` });
+    differences.push({ kind: 'config', path, message: `allows host origins ${hosts(served)}, expected ${hosts(config)}` });
   } else if (JSON.stringify(served) !== JSON.stringify(config)) {
-    differences.push({ kind: 'config', path: FRAME_CONFIG_PATH, message: 'differs from the expected config' });
+    differences.push({ kind: 'config', path, message: 'differs from the expected config' });
   }
 }
 

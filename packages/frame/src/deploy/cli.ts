@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseFrameConfig, type FrameConfig } from '../config.ts';
 import { checkDeployment, formatDifferences } from './check.ts';
+import { inlineFrameConfig } from './inline-config.ts';
 import { buildInventory, INVENTORY_FILE, parseInventory } from './inventory.ts';
 import { frameResponseRules } from './response-rules.ts';
 import { DEPLOY_TARGETS, renderTarget, type DeployTarget } from './targets/index.ts';
@@ -13,6 +14,7 @@ import { DEPLOY_TARGETS, renderTarget, type DeployTarget } from './targets/index
 const USAGE = `usage:
   cardframe-frame headers --target ${DEPLOY_TARGETS.join('|')} [--config cardframe.config.json] [--out FILE] [--listen ADDR] [--root DIR]
   cardframe-frame inventory [--dist dist] [--out dist/${INVENTORY_FILE}]
+  cardframe-frame inline-config [--config cardframe.config.json] [--dist dist]
   cardframe-frame check <frame-url> [--config cardframe.config.json] [--inventory dist/${INVENTORY_FILE}]`;
 
 async function readConfig(path: string): Promise<FrameConfig> {
@@ -56,6 +58,16 @@ async function main(argv: string[]): Promise<number> {
       const inventory = await buildInventory(values.dist);
       await writeFile(values.out ?? join(values.dist, INVENTORY_FILE), `${JSON.stringify(inventory, null, 2)}\n`);
       console.log(`${inventory.files.length} files inventoried`);
+      return 0;
+    }
+    case 'inline-config': {
+      // The config goes into the HTML, so the HTML's SHA-384 changes: the inventory is written again with it.
+      const config = await readConfig(values.config);
+      const html = join(values.dist, 'index.html');
+      await writeFile(html, inlineFrameConfig(await readFile(html, 'utf8'), config));
+      const inventory = await buildInventory(values.dist);
+      await writeFile(join(values.dist, INVENTORY_FILE), `${JSON.stringify(inventory, null, 2)}\n`);
+      console.log(`${values.config} written into ${html}; ${inventory.files.length} files inventoried`);
       return 0;
     }
     case 'check': {

@@ -7,4 +7,5 @@ export { frameResponseRules, ASSETS_PREFIX, type FrameResponseRules } from './re
 export { DEPLOY_TARGETS, TARGET_FILES, renderTarget, type DeployTarget, type TargetOptions } from './targets/index.ts';
 export { buildInventory, parseInventory, sri, INVENTORY_FILE, type ScriptInventory, type InventoryEntry, type InventoryKind } from './inventory.ts';
 export { pinEntry } from './pin-entry.ts';
+export { configBlockJson, inlineFrameConfig } from './inline-config.ts';
 export { checkDeployment, formatDifferences, type Difference, type CheckOptions } from './check.ts';

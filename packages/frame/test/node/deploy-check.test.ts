@@ -1,7 +1,8 @@
 // checkDeployment against a real HTTP server serving a small build with the
 // frame's headers; each test breaks one thing and expects it named.
 import { expect } from 'chai';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -11,7 +12,10 @@ import { checkDeployment, type Difference } from '../../src/deploy/check.ts';
 import { buildInventory } from '../../src/deploy/inventory.ts';
 import { pinEntry } from '../../src/deploy/pin-entry.ts';
 import { frameResponseRules } from '../../src/deploy/response-rules.ts';
+import { inlineFrameConfig } from '../../src/deploy/inline-config.ts';
 import { deployConfig } from './deploy-fixture.ts';
+
+const CLI = join(import.meta.dirname, '../../src/deploy/cli.ts');
 
 interface Site {
   readonly url: string;
@@ -100,6 +104,39 @@ describe('checking a deployed frame', () => {
       writeFileSync(join(site.dist, 'cardframe.config.json'), JSON.stringify({ ...deployConfig, allowedHostOrigins: ['https://evil.example'] }));
       const differences = await check(site);
       expect(differences).to.deep.include({ kind: 'config', path: '/cardframe.config.json', message: 'allows host origins https://evil.example, expected https://app.shop.example https://shop.example' });
+    } finally {
+      await site.close();
+    }
+  });
+
+  it('passes on a site whose config `cardframe-frame inline-config` wrote into the HTML (inventory rewritten), with no config file served', async () => {
+    const site = await serve();
+    try {
+      const configFile = join(site.dist, '..', `${site.dist.split('/').pop()}.config.json`);
+      writeFileSync(configFile, JSON.stringify(deployConfig));
+      rmSync(join(site.dist, 'cardframe.config.json'));
+      const run = spawnSync(process.execPath, [CLI, 'inline-config', '--dist', site.dist, '--config', configFile], { encoding: 'utf8' });
+      expect(run.status, run.stderr).to.equal(0);
+      expect(readFileSync(join(site.dist, 'index.html'), 'utf8')).to.contain('<script type="application/json" id="cardframe-config">');
+      const inventory = JSON.parse(readFileSync(join(site.dist, 'cardframe.inventory.json'), 'utf8'));
+      expect(await checkDeployment(site.url, { config: deployConfig, inventory })).to.deep.equal([]);
+      // The inventory written before the config went in no longer matches the HTML.
+      rmSync(join(site.dist, 'cardframe.inventory.json'));
+      const stale = await checkDeployment(site.url, { config: deployConfig, inventory: { ...inventory, files: inventory.files.map((f: { path: string }) => (f.path === '/index.html' ? { ...f, integrity: `sha384-${'A'.repeat(64)}` } : f)) } });
+      expect(stale.map((d) => `${d.kind} ${d.path}`)).to.deep.equal(['file /']);
+    } finally {
+      await site.close();
+    }
+  });
+
+  it('names an inline config that is not the expected one, and checks it rather than a config file also served', async () => {
+    const site = await serve();
+    try {
+      const html = join(site.dist, 'index.html');
+      writeFileSync(html, inlineFrameConfig(readFileSync(html, 'utf8'), { ...deployConfig, allowedHostOrigins: ['https://evil.example'] }));
+      const differences = await check(site);
+      expect(differences).to.deep.include({ kind: 'config', path: '/ #cardframe-config', message: 'allows host origins https://evil.example, expected https://app.shop.example https://shop.example' });
+      expect(differences.filter((d) => d.kind === 'config')).to.have.length(1);
     } finally {
       await site.close();
     }
