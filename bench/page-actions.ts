@@ -129,8 +129,18 @@ export async function framesOf(target: Page, tags: readonly string[]): Promise<F
 export async function revealCard({ page }: BenchPage, id: string): Promise<number> {
   const revealed = page.evaluate(
     (cardId) =>
-      new Promise<number>((resolve) => {
-        document.getElementById(cardId)!.addEventListener('cardframe-reveal', () => resolve(performance.now() - (window as unknown as BenchWindow).__resolved[cardId]!), { once: true });
+      new Promise<number>((resolve, reject) => {
+        const card = document.getElementById(cardId)!;
+        // A reveal that fails or never comes stops the bench with a reason instead of hanging it.
+        const timer = setTimeout(() => reject(new Error(`no cardframe-reveal from #${cardId} in 20 s`)), 20_000);
+        card.addEventListener('cardframe-error', (event) => {
+          clearTimeout(timer);
+          reject(new Error(`#${cardId} reported ${(event as CustomEvent<{ code: string }>).detail.code} instead of revealing`));
+        }, { once: true });
+        card.addEventListener('cardframe-reveal', () => {
+          clearTimeout(timer);
+          resolve(performance.now() - (window as unknown as BenchWindow).__resolved[cardId]!);
+        }, { once: true });
       }),
     id,
   );

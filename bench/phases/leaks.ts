@@ -65,7 +65,23 @@ async function leakRun(stage: BenchPage, probes: Probes, variant: Variant, cycle
       await removeCards(stage, 'remove');
     } else {
       await mountOk(stage, 1, 'group');
-      const revealed = page.evaluate(() => new Promise<void>((resolve) => document.querySelector('#bench-0 cardframe-pan')!.addEventListener('cardframe-reveal', () => resolve(), { once: true })));
+      const revealed = page.evaluate(
+        (at) =>
+          new Promise<void>((resolve, reject) => {
+            const pan = document.querySelector('#bench-0 cardframe-pan')!;
+            // A reveal that fails or never comes stops the bench with a reason instead of hanging it.
+            const timer = setTimeout(() => reject(new Error(`no cardframe-reveal in cycle ${at} within 20 s`)), 20_000);
+            pan.addEventListener('cardframe-error', (event) => {
+              clearTimeout(timer);
+              reject(new Error(`cycle ${at}: ${(event as CustomEvent<{ code: string }>).detail.code} instead of a reveal`));
+            }, { once: true });
+            pan.addEventListener('cardframe-reveal', () => {
+              clearTimeout(timer);
+              resolve();
+            }, { once: true });
+          }),
+        cycle,
+      );
       await page.frameLocator('#bench-0 cardframe-pan iframe').getByRole('button', { name: /Show card number/ }).click();
       await revealed;
       await removeCards(stage, 'destroy');

@@ -121,6 +121,7 @@ export async function createSandboxBinding(options: SandboxBindingOptions, conte
     async cardFields(cardId, url, headers) {
       const scopes = parseScopes(url.searchParams.getAll('scope'));
       await binding.checkSession(cardId, headers);
+      binding.checkScopes(scopes, headers);
       const fields = await binding.scopeFields(cardId, scopes, { address: url.searchParams.get('address') ?? undefined });
       if (fields.challenge !== undefined) stats.bindingChallenges++;
       return fields;

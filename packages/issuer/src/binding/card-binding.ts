@@ -193,6 +193,18 @@ export class CardBinding {
     await this.#checkBound(cardId, headerValue(headers, ASSERTION_HEADER), async () => ({ purpose: 'session', value: sessionId }));
   }
 
+  /**
+   * `GET /card` with `scope=provisioning`: in bound mode the credentials are
+   * handed out only with a sessionid (which {@link checkSession} holds to its
+   * assertion), so they travel sealed to the frame's secret. Without one, a
+   * script on the host page could take them to a wallet of its own.
+   */
+  checkScopes(scopes: readonly BindingScope[], headers: HeaderSource): void {
+    if (this.mode === 'bound' && scopes.includes('provisioning') && headerValue(headers, 'sessionid') === undefined) {
+      throw new IssuerError('binding_required', 401, 'scope=provisioning needs a sessionid with its passkey assertion');
+    }
+  }
+
   /** `POST /v1/cards/{id}/details` `{public_key, assertion}`: the assertion commits to the JWK's thumbprint or the OpenPGP key's real fingerprint. */
   async checkPublicKey(cardId: string, body: unknown): Promise<void> {
     const record = isRecord(body) ? body : {};

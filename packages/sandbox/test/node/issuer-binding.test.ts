@@ -74,7 +74,8 @@ describe('sandbox issuer: card binding routes', () => {
   }
 
   it('reads scope repeated, comma- or space-separated; refuses webauthn with siwe and unknown scopes as invalid_scope', async () => {
-    const issuer = await start();
+    // Plain mode: a bound issuer hands out provisioning credentials only with a bound sessionid (next test).
+    const issuer = await start({ binding: 'plain' });
     const both = await call(issuer, '/card?scope=webauthn&scope=provisioning');
     expect(both.status).to.equal(200);
     expect(both.body['challenge']).to.match(/^Sandbox Issuer asks you to authorize access to card card_default with your passkey\.\nNonce: [0-9a-f]{32}\n/);
@@ -209,8 +210,21 @@ describe('sandbox issuer: card binding routes', () => {
     expect((await call(second, '/card?scope=webauthn')).body['webauthn'].allowCredentials).to.deep.equal([{ id, type: 'public-key', transports: ['internal'] }]);
   });
 
-  it('redeems provisioning credentials once at the sandbox wallet, readable only from a trusted frame origin', async () => {
+  it('hands out provisioning credentials in bound mode only with a sessionid, whose assertion it checks: a page script asking without one gets binding_required and nothing', async () => {
     const issuer = await start();
+    for (const query of ['scope=provisioning', 'scope=webauthn&scope=provisioning', 'scope=provisioning%20siwe&address=0x' + 'ab'.repeat(20)]) {
+      const refused = await call(issuer, `/card?${query}`);
+      expect([refused.status, refused.body['error']?.code]).to.deep.equal([401, 'binding_required']);
+      expect(refused.body).to.not.have.any.keys('provisioning', 'challenge');
+    }
+    const { sessionid } = session(issuer.sessionKeyPem);
+    const unasserted = await call(issuer, '/card?scope=provisioning', { headers: { sessionid } });
+    expect([unasserted.status, unasserted.body['error']?.code]).to.deep.equal([401, 'binding_required']);
+    expect((await call(issuer, '/card?scope=webauthn')).status).to.equal(200);
+  });
+
+  it('redeems provisioning credentials once at the sandbox wallet, readable only from a trusted frame origin', async () => {
+    const issuer = await start({ binding: 'plain' });
     const { provisioning } = (await call(issuer, '/card?scope=provisioning')).body;
     const preflight = await call(issuer, '/sandbox/wallet/cards', { method: 'OPTIONS', headers: { origin: FRAME } });
     expect(preflight.headers.get('access-control-allow-origin')).to.equal(FRAME);
