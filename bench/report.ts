@@ -7,6 +7,7 @@ import type { TimeToReady } from './phases/time-to-ready.ts';
 import type { TimeToReveal } from './phases/time-to-reveal.ts';
 import type { BoundReveal } from './phases/bound-reveal.ts';
 import type { SizeEntry } from './sizes.ts';
+import { beforeAfterSection, type BaselineResults } from './baseline.ts';
 
 /** Everything one `pnpm bench` measured, as written to bench/results.json. */
 export interface BenchResults {
@@ -36,7 +37,7 @@ export interface BenchResults {
 }
 
 /** BENCHMARKS.md for `results`: tables, and the readings worked out from them. */
-export function benchmarksMarkdown(results: BenchResults): string {
+export function benchmarksMarkdown(results: BenchResults, before?: BaselineResults): string {
   const { runs, manyRuns, manyCards: many, manyCardsGrowth: growth } = results;
   const leakCycles = results.leaks.cycles;
   const { frameSharesHostProcess, hostRendererPid: hostPid, frameRendererPid: framePid } = results.processes;
@@ -130,7 +131,7 @@ while the load event goes to the host and \`connect\` comes back (load → conne
 ${span('frame:load-event', 'frame:connect-received')} ms); from \`configure\` to \`ready\` the frame checks the request, picks the key and renders: ${span('frame:configure-received', 'frame:ready-sent')} ms.
 What the frame adds over the floor is therefore mostly its script (download and start-up), not the host SDK.
 
-## Time to reveal
+${before ? beforeAfterSection(results, before) : ''}## Time to reveal
 
 Host callback resolves (ciphertext in hand) → the frame's \`reveal\` event, sent once the values are rendered. Floor: one message round trip to a cross-origin frame.
 

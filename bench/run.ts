@@ -24,6 +24,7 @@ import { timeToReady } from './phases/time-to-ready.ts';
 import { timeToReveal } from './phases/time-to-reveal.ts';
 import { boundReveal } from './phases/bound-reveal.ts';
 import { attachProbes, pss } from './probes.ts';
+import { loadBaseline } from './baseline.ts';
 import { benchmarksMarkdown, type BenchResults } from './report.ts';
 import { SIZE_BUDGETS } from './sizes.ts';
 import { engineBenches } from './other-engines.ts';
@@ -105,6 +106,6 @@ const results: BenchResults = {
   leaks: leakResults,
 };
 writeFileSync(join(import.meta.dirname, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
-const md = benchmarksMarkdown(results);
+const md = benchmarksMarkdown(results, loadBaseline());
 writeFileSync(join(root, 'BENCHMARKS.md'), md);
 console.log(md);
