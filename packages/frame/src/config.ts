@@ -1,6 +1,5 @@
 import { CardframeError, PROFILE_MEMBERS, PROFILE_PATH_PATTERN, parseFieldNames, type FieldName, type ProfileMapping } from '@cardframe/protocol';
 import { JWE_ENCS, type EncryptionPolicy, type JweEnc, type KeyRingSource, type MessageFormat, type OaepHash } from '@cardframe/crypto';
-import { replyVerifier } from './keys/format-loader.ts';
 import { WALLET_ADAPTER_NAMES, type WalletAdapterName } from './provisioning/wallet-adapter-names.ts';
 
 /**
@@ -503,9 +502,5 @@ export async function loadFrameConfig(fetcher: typeof fetch = fetch, page: Confi
   } catch {
     throw bad('is not JSON');
   }
-  const config = parseFrameConfig(json);
-  // An OpenPGP issuer's pinned reply-signing keys are checked now (in the OpenPGP chunk, fetched only for such a
-  // config): a private, expired or revoked key, or one that cannot sign, fails the load, not the first reveal.
-  if (config.issuer.messageFormat === 'pgp' && config.issuer.responseSigningKeys) await replyVerifier(config);
-  return config;
+  return parseFrameConfig(json);
 }

@@ -4,10 +4,11 @@ import { CardView } from './views/card-view.ts';
 import { loadFrameConfig } from './config.ts';
 import { acceptConnect } from './connect.ts';
 import { FrameApp } from './frame-app.ts';
+import { withCheckedSigningKeys } from './keys/format-loader.ts';
 
 // The connect listener goes in before anything is awaited, so an early
 // connect waits for the allowlist instead of being lost.
-const config = loadFrameConfig();
+const config = loadFrameConfig().then(withCheckedSigningKeys);
 const connection = acceptConnect(window, config.then((c) => c.allowedHostOrigins));
 
 config.then(

@@ -46,3 +46,14 @@ export async function replyVerifier(config: FrameConfig): Promise<ReplyVerifier 
   return (await FORMATS[config.issuer.messageFormat]()).replyVerifier(config);
 }
 
+
+/**
+ * `config`, once an OpenPGP issuer's pinned reply-signing keys are imported
+ * (in the OpenPGP chunk, fetched only for such a config): a private, expired
+ * or revoked key, or one that cannot sign, fails the config's load with
+ * `ERR_CONFIG`, not the first reveal.
+ */
+export async function withCheckedSigningKeys(config: FrameConfig): Promise<FrameConfig> {
+  if (config.issuer.messageFormat === 'pgp' && config.issuer.responseSigningKeys) await replyVerifier(config);
+  return config;
+}
