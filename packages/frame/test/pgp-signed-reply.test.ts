@@ -4,6 +4,7 @@ import { generatePgpKeyPair, importIssuerPgpKey, sealPgp, type PgpKeyPair } from
 import type { HostResult } from '@cardframe/protocol';
 import { loadFrameConfig, parseFrameConfig, type FrameConfig } from '../src/config.ts';
 import { replyVerifier, responseKeys } from '../src/keys/formats/pgp.ts';
+import { withCheckedSigningKeys } from '../src/keys/format-loader.ts';
 import { revealWithKeyPair } from '../src/reveal.ts';
 
 const text = new TextEncoder();
@@ -43,7 +44,7 @@ describe('OpenPGP key-pair replies the issuer signs', () => {
     expect(() => config({}, { responseSigning: 'required' })).to.throw(/needs issuer.responseSigningKey/);
   });
 
-  it('checks pinned OpenPGP signing keys when the config loads: a private key, a non-key or a bare string is an ERR_CONFIG naming the key', async () => {
+  it('checks pinned OpenPGP signing keys as the frame loads its config: a private key, a non-key or a bare string is an ERR_CONFIG naming the key', async () => {
     await replyVerifier(config({ responseSigningKey: { pgp: issuer.publicArmored } }));
     const privateArmored = issuer.privateKey.armor();
     const refused = async (issuerPart: Record<string, unknown>): Promise<Error & { code?: string }> => {
@@ -66,7 +67,7 @@ describe('OpenPGP key-pair replies the issuer signs', () => {
     // The whole load fails, not the first reveal.
     const served = rawConfig({ responseSigningKey: { pgp: privateArmored } });
     const fetcher = (async () => new Response(JSON.stringify(served), { status: 200, headers: { 'content-type': 'application/json' } })) as unknown as typeof fetch;
-    expect(await rejectionCode(loadFrameConfig(fetcher))).to.equal('ERR_CONFIG');
+    expect(await rejectionCode(loadFrameConfig(fetcher).then(withCheckedSigningKeys))).to.equal('ERR_CONFIG');
   });
 
   it('shows a reply the issuer signed and encrypted over the card, this frame key and this request nonce', async () => {
