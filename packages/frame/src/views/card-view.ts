@@ -57,14 +57,6 @@ export class CardView extends RevealView {
         direction: ltr;
         text-align: right;
       }
-      .profile-note {
-        position: absolute;
-        width: 1px;
-        height: 1px;
-        overflow: hidden;
-        clip-path: inset(50%);
-        white-space: nowrap;
-      }
     `,
     frameSheet,
     valueStyles,
@@ -108,7 +100,7 @@ export class CardView extends RevealView {
         })}
       </dl>
       ${revealed && this.fields.some((field) => this.profileFields.includes(field) && this.values[field] !== undefined)
-        ? html`<p id="profile-note" class="profile-note">${text.fromProfile}</p>`
+        ? html`<p id="profile-note" class="profile-note sr-only">${text.fromProfile}</p>`
         : nothing}
     `;
   }

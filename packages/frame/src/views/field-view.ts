@@ -64,14 +64,6 @@ export class FieldView extends RevealView {
         stroke-width: 2;
         stroke-linecap: round;
       }
-      .sr-only {
-        position: absolute;
-        width: 1px;
-        height: 1px;
-        overflow: hidden;
-        clip-path: inset(50%);
-        white-space: nowrap;
-      }
       /* Card numbers read left to right in every language. */
       .value {
         direction: ltr;

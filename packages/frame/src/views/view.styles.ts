@@ -1,6 +1,6 @@
 import { css } from 'lit';
 
-/** What every frame view shares: the host font and colour, buttons, focus rings, the error line. */
+/** What every frame view shares: the host font and colour, buttons, focus rings, the error line, screen-reader-only text. */
 export const viewStyles = css`
   :host {
     display: block;
@@ -28,5 +28,14 @@ export const viewStyles = css`
   .error {
     color: var(--cardframe-error-color, #b42318);
     margin: 0.5em 0 0;
+  }
+  /* Read by screen readers, not shown. */
+  .sr-only {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
   }
 `;
