@@ -38,7 +38,7 @@ const COPY_NOT_VISIBLE: Record<Exclude<Visibility, { visible: true }>['reason'],
  * reveal failure.
  */
 export function startCopy(request: CopyRequest): void {
-  const { view, channel } = request;
+  const { view } = request;
   if (!request.current()) return;
   const visibility = frameVisibility(view.shadowRoot?.querySelector('button') ?? view);
   if (canTrackVisibility()) {
@@ -48,10 +48,7 @@ export function startCopy(request: CopyRequest): void {
         write(request, visibility);
         return;
       }
-      const refused = new CardframeError('ERR_COPY_REFUSED', COPY_NOT_VISIBLE[seen.reason]);
-      view.error = refused.toInfo();
-      view.status = seen.reason === 'obscured' ? 'obscured' : 'refused';
-      channel.emit('error', refused.toInfo());
+      refuseCopy(request, seen);
     });
     return;
   }
@@ -59,6 +56,14 @@ export function startCopy(request: CopyRequest): void {
     if (!seen.visible) throw new CardframeError('ERR_COPY_REFUSED', COPY_NOT_VISIBLE[seen.reason]);
   });
   write(request, visibility, gate);
+}
+
+/** Says in the view and to the host that nothing was copied, and why: the check saw the button hidden, or the browser refused the write. */
+function refuseCopy({ view, channel }: CopyRequest, seen: Visibility): void {
+  const refused = new CardframeError('ERR_COPY_REFUSED', seen.visible ? 'the browser refused to write to the clipboard' : COPY_NOT_VISIBLE[seen.reason]);
+  view.error = refused.toInfo();
+  view.status = !seen.visible && seen.reason === 'obscured' ? 'obscured' : 'refused';
+  channel.emit('error', refused.toInfo());
 }
 
 function write(request: CopyRequest, visibility: Promise<Visibility>, gate?: Promise<void>): void {
@@ -86,10 +91,7 @@ function write(request: CopyRequest, visibility: Promise<Visibility>, gate?: Pro
         channel.emit('copy', { field });
         return;
       }
-      const refused = new CardframeError('ERR_COPY_REFUSED', seen.visible ? 'the browser refused to write to the clipboard' : COPY_NOT_VISIBLE[seen.reason]);
-      view.error = refused.toInfo();
-      view.status = seen.visible ? 'refused' : seen.reason === 'obscured' ? 'obscured' : 'refused';
-      channel.emit('error', refused.toInfo());
+      refuseCopy(request, seen);
     },
     (error: unknown) => request.fail(error),
   );
