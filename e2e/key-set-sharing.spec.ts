@@ -1,10 +1,13 @@
-// The frames of one origin on a page share one fetch of the issuer's key set
-// (over a BroadcastChannel of the frame origin), counted at the sandbox
-// issuer. Chromium as launched here refuses the cross-site frames all
+// Where the frame config asks, the frames of one origin on a page share one
+// fetch of the issuer's key set (over a BroadcastChannel of the frame
+// origin), counted at the sandbox issuer. Chromium as launched here refuses the cross-site frames all
 // storage and Web Locks (as it does with third-party cookies blocked), and
 // the sharing works all the same; where an engine has no BroadcastChannel,
 // each frame fetches for itself and everything still works.
 import { expect, test, type HostPage } from './fixtures.ts';
+
+// Sharing is a deployment's choice (issuer.keyRefresh.shareAcrossFrames, off by default).
+test.use({ demoOptions: { frameConfig: (config) => ({ ...config, issuer: { ...config.issuer, keyRefresh: { ...config.issuer.keyRefresh, shareAcrossFrames: true } } }) } });
 
 const SESSION_SET = '/keys/session/jwks.json';
 
@@ -74,4 +77,16 @@ test('without BroadcastChannel each frame fetches the key set for itself, and re
   await revealAdded(host);
   expect((await settledRequests(host)) - before).toBe(6);
   expect(host.pageErrors).toEqual([]);
+});
+
+test.describe('without shareAcrossFrames (the default)', () => {
+  test.use({ demoOptions: {} });
+  test('each frame fetches the key set for itself', async ({ host }) => {
+    await host.open();
+    await host.waitForReady();
+    const before = await settledRequests(host);
+    await addCards(host, 6);
+    await revealAdded(host);
+    expect((await settledRequests(host)) - before).toBe(6);
+  });
 });
