@@ -57,7 +57,7 @@ export const LAZY_CHUNKS: readonly { readonly prefix: string; readonly when: str
   { prefix: 'pin-flow', when: 'PIN entry' },
   { prefix: 'jwe', when: 'JWE with jose: PIN sealing and key-pair reveals' },
   { prefix: 'pgp', when: 'OpenPGP (messageFormat "pgp")' },
-  { prefix: 'expiring-keys', when: 'key-pair reveals, either format: the response-key lifecycle' },
+  { prefix: 'add-to-wallet', when: 'Add to wallet: the provisioning credentials and the wallet adapters' },
   { prefix: 'apply-style', when: 'a host style object' },
   { prefix: 'de', when: 'German texts' },
   { prefix: 'ar', when: 'Arabic texts' },
