@@ -1,0 +1,47 @@
+// Counting the issuer session key-set requests of the demo's frames, for the key-set specs.
+import { expect, type HostPage } from './fixtures.ts';
+
+const SESSION_SET = '/keys/session/jwks.json';
+
+/** Session key-set requests the sandbox issuer has had from the demo's frame origin. */
+export function sessionSetRequests(host: HostPage): number {
+  return host.demo.issuer!.stats.keySetRequests[new URL(host.demo.frameUrl).origin]?.[SESSION_SET] ?? 0;
+}
+
+/** Appends `count` more `<cardframe-card>`s for the sandbox card and waits until each is ready; resolves with how many frames of the demo's frame origin the page then has. */
+export async function addCards(host: HostPage, count: number): Promise<number> {
+  return host.page.evaluate(
+    async ([frameUrl, n]) => {
+      type Card = HTMLElement & { frameUrl: string; fields: string[]; fetchCardData: (sessionId: string) => Promise<string>; whenReady(): Promise<unknown> };
+      const cards: Card[] = [];
+      for (let i = 0; i < n; i++) {
+        const card = document.createElement('cardframe-card') as unknown as Card;
+        card.id = `shared-${i}`;
+        card.fields = ['pan', 'expiry', 'cvc'];
+        card.frameUrl = frameUrl;
+        card.fetchCardData = async (sessionId) => (await fetch('/api/card', { headers: { sessionid: sessionId } })).text();
+        cards.push(card);
+      }
+      document.body.append(...cards);
+      await Promise.all(cards.map((card) => card.whenReady()));
+      return [...document.querySelectorAll('*')].filter((el) => el.shadowRoot?.querySelector(`iframe[src^="${frameUrl}"]`)).length;
+    },
+    [host.demo.frameUrl, count] as const,
+  );
+}
+
+/** The session key-set requests once none has come for 750 ms: the frames fetch while idle after ready. */
+export async function settledRequests(host: HostPage): Promise<number> {
+  for (let last = -1; ; ) {
+    const now = sessionSetRequests(host);
+    if (now === last) return now;
+    last = now;
+    await host.page.waitForTimeout(750);
+  }
+}
+
+export async function revealAdded(host: HostPage): Promise<void> {
+  const frame = host.frameIn('#shared-3');
+  await frame.getByRole('button', { name: /Reveal/ }).click();
+  await expect(frame.locator('[data-field=pan]')).toHaveText('4242 4242 4242 4242');
+}
