@@ -45,3 +45,14 @@ export async function revealAdded(host: HostPage): Promise<void> {
   await frame.getByRole('button', { name: /Reveal/ }).click();
   await expect(frame.locator('[data-field=pan]')).toHaveText('4242 4242 4242 4242');
 }
+
+/** Opens the demo, waits until its own frames have fetched what they fetch, adds six cards and reveals one; resolves with the key-set requests the added cards made. */
+export async function requestsOfAddedCards(host: HostPage): Promise<number> {
+  await host.open();
+  await host.waitForReady();
+  // The demo page's own frames first (only those revealing with the session key fetch it); then each added card's frame.
+  const before = await settledRequests(host);
+  await addCards(host, 6);
+  await revealAdded(host);
+  return (await settledRequests(host)) - before;
+}

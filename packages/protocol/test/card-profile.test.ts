@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
-import { describe, it } from '@cardframe/test-env';
-import { CardframeError, parseFrameMessage, parseIssuerCard, readCardProfile, type ProfileMapping } from '../src/index.ts';
+import { describe, it, thrownCode as codeOf } from '@cardframe/test-env';
+import { parseFrameMessage, parseIssuerCard, readCardProfile, type ProfileMapping } from '../src/index.ts';
 
 const field = { data: 'AAAA', iv: 'BBBB' };
 const sealed = { encryptedPan: field, encryptedCvc: field, pin: field };
@@ -92,14 +92,6 @@ describe('card profile: every reasonable spelling of seed 001\'s expiry and last
   });
 
   it('still refuses an answer whose requested fields are all unreadable, and any malformed encrypted field', () => {
-    const codeOf = (fn: () => unknown): string | undefined => {
-      try {
-        fn();
-      } catch (error) {
-        return (error as CardframeError).code;
-      }
-      return undefined;
-    };
     expect(codeOf(() => parseIssuerCard({ ...sealed }, ['expiry']))).to.equal('ERR_MALFORMED_RESPONSE');
     expect(codeOf(() => parseIssuerCard({ expiry: '12/30', encryptedCvc: field }, ['pan', 'expiry']))).to.equal('ERR_MALFORMED_RESPONSE');
     expect(codeOf(() => parseIssuerCard({ expiry: '12/30', encryptedPan: { data: 'A', iv: 2 } }, ['expiry', 'pan']))).to.equal('ERR_MALFORMED_RESPONSE');
@@ -145,14 +137,6 @@ describe('card profile: every reasonable spelling of seed 001\'s expiry and last
 
 describe('reveal event with unavailable fields', () => {
   const reveal = (detail: unknown) => ({ v: 1, kind: 'event', event: 'reveal', detail });
-  const codeOf = (fn: () => unknown): string | undefined => {
-    try {
-      fn();
-    } catch (error) {
-      return (error as CardframeError).code;
-    }
-    return undefined;
-  };
 
   it('carries which fields were unavailable and why, and nothing else', () => {
     const detail = { fields: ['pan', 'cvc'], unavailable: [{ field: 'expiry', code: 'ERR_PROFILE_MISSING' }] };
