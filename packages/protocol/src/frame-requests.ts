@@ -1,28 +1,44 @@
-import { ASSERTION, checked } from './binding.ts';
-import { expectObject, expectString } from './guards.ts';
+import { ASSERTION, MAX_ASSERTION_HEADER_CHARS, checked, parseBindingSubmission, parseCardScopes, parseChallengeText, type Shape } from './binding.ts';
+import { expectString } from './guards.ts';
 import { fail } from './json-value.ts';
-import type { BindingAssertion, PinSubmission } from './messages.ts';
-import { COMPACT_JWE_PATTERN, HEX_PATTERN, KID_PATTERN, PGP_MESSAGE_PATTERN } from './patterns.ts';
+import type { FrameRequest } from './messages.ts';
+import { BASE64_TEXT_PATTERN, COMPACT_JWE_PATTERN, HEX_PATTERN, KID_PATTERN, MAX_SESSION_ID_CHARS, PGP_MESSAGE_PATTERN, REPLY_NONCE_PATTERN } from './patterns.ts';
+import { DEVICE_PUBLIC_KEY, parseResponsePublicKey } from './public-keys.ts';
 
 const MAX_SEALED_PIN_CHARS = 16 * 1024;
 
-// Paths are literals, not built from a prefix: they are the only text these errors carry.
-
 /** A sealed PIN: a compact JWE or one armored OpenPGP message. */
-function expectSealedPin(value: unknown): string {
-  const path = 'message.params.encrypted_pin';
+const SEALED_PIN: Shape = (value, path) => {
   if (typeof value !== 'string' || value.length > MAX_SEALED_PIN_CHARS) fail(path, 'not in the expected format');
-  return value.startsWith('-----BEGIN PGP') ? expectString(value, path, PGP_MESSAGE_PATTERN, MAX_SEALED_PIN_CHARS) : expectString(value, path, COMPACT_JWE_PATTERN, MAX_SEALED_PIN_CHARS);
-}
+  expectString(value, path, value.startsWith('-----BEGIN PGP') ? PGP_MESSAGE_PATTERN : COMPACT_JWE_PATTERN, MAX_SEALED_PIN_CHARS);
+};
 
-/** The change-PIN body the host forwards to the issuer. */
-export function parsePinSubmission(value: unknown): PinSubmission {
-  const params = expectObject(value, 'message.params', ['encrypted_pin', 'key_id'], ['device_id', 'signature', 'assertion']);
-  return {
-    encrypted_pin: expectSealedPin(params['encrypted_pin']),
-    key_id: expectString(params['key_id'], 'message.params.key_id', KID_PATTERN, 200),
-    ...(params['device_id'] === undefined ? {} : { device_id: expectString(params['device_id'], 'message.params.device_id', KID_PATTERN, 200) }),
-    ...(params['signature'] === undefined ? {} : { signature: expectString(params['signature'], 'message.params.signature', HEX_PATTERN, 256) }),
-    ...(params['assertion'] === undefined ? {} : { assertion: checked<BindingAssertion>(params['assertion'], ASSERTION, 'message.params.assertion') }),
-  };
-}
+/**
+ * The `params` of each request the frame may send the host, as data (one
+ * table the host walks, so each kind costs the host SDK a line, not a
+ * function). Every member here reaches a host callback, and through it the
+ * host's backend, so each is held to its exact format: a sessionid, the
+ * change-PIN body, a public key without private members, a binding, a
+ * wallet challenge, scopes, and the bound mode's assertion.
+ */
+export const REQUEST_PARAMS: { readonly [M in FrameRequest['method']]: Shape } = {
+  // A sessionid goes with the bound mode's assertion header and with provisioning at most.
+  session: {
+    sessionId: (value, path) => void expectString(value, path, BASE64_TEXT_PATTERN, MAX_SESSION_ID_CHARS),
+    'headers?': { 'cardframe-assertion?': MAX_ASSERTION_HEADER_CHARS },
+    'scope?': (value, path) => void parseCardScopes(checked(value, [/^provisioning$/], path), path, true),
+  },
+  // The change-PIN body the host forwards to the issuer.
+  pin: {
+    encrypted_pin: SEALED_PIN,
+    key_id: KID_PATTERN,
+    'device_id?': KID_PATTERN,
+    'signature?': (value, path) => void expectString(value, path, HEX_PATTERN, 256),
+    'assertion?': ASSERTION,
+  },
+  'register-device': { public_key: DEVICE_PUBLIC_KEY, 'assertion?': ASSERTION },
+  'encrypted-card': { public_key: (value) => void parseResponsePublicKey(value), 'nonce?': REPLY_NONCE_PATTERN, 'assertion?': ASSERTION },
+  card: { scope: (value, path) => void parseCardScopes(value, path) },
+  bind: { body: (value, path) => void parseBindingSubmission(value, path) },
+  'sign-message': { message: (value, path) => void parseChallengeText(value, path) },
+};

@@ -1,16 +1,14 @@
 import { checked, type Shape } from './binding.ts';
 import { expectString } from './guards.ts';
 import { fail, isPlainObject } from './json-value.ts';
-import type { DevicePublicKeyJson, ResponsePublicKeyJson } from './messages.ts';
+import type { ResponsePublicKeyJson } from './messages.ts';
 import { FINGERPRINT_PATTERN, PGP_PUBLIC_KEY_PATTERN } from './patterns.ts';
 
 const PATH = 'message.params.public_key';
 const ENC = /^enc$/;
 
 /** The device-binding key of a `register-device` request: exactly a P-256 point, no private member. */
-export function parseDevicePublicKey(value: unknown): DevicePublicKeyJson {
-  return checked(value, { kty: /^EC$/, crv: /^P-256$/, x: 64, y: 64 }, PATH);
-}
+export const DEVICE_PUBLIC_KEY: Shape = { kty: /^EC$/, crv: /^P-256$/, x: 64, y: 64 };
 
 // Exactly the members of each kind of response key (numbers: base64url of at most that many characters).
 const RESPONSE_KEYS: Record<string, Shape> = {
