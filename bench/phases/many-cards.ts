@@ -182,11 +182,13 @@ function summarise(variant: Variant, cards: number, runs: readonly ManyRun[], pa
 }
 
 function growthOf(many: readonly ManyCardsRow[], variant: Variant): ManyCardsGrowth {
-  const at = (cards: number) => many.find((m) => m.variant === variant && m.cards === cards)!;
+  const at = (cards: number) => many.find((m) => m.variant === variant && m.cards === cards);
+  // A run with other counts (`pnpm bench --only=many-cards --counts=…`) has no growth to show.
   const ratio = (pick: (m: ManyCardsRow) => number | null): number | null => {
-    const a = pick(at(10));
-    const b = pick(at(50));
-    return a === null || b === null || a <= 0 ? null : round(b / a);
+    const [ten, fifty] = [at(10), at(50)];
+    const a = ten && pick(ten);
+    const b = fifty && pick(fifty);
+    return a === null || a === undefined || b === null || b === undefined || a <= 0 ? null : round(b / a);
   };
   return {
     variant,
