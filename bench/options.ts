@@ -15,6 +15,8 @@ export interface BenchOptions {
   readonly manyRuns: number;
   /** Cards the many-cards phase mounts at once, one count after another. */
   readonly manyCounts: readonly number[];
+  /** The many-cards variants to measure. */
+  readonly variants: readonly ('card' | 'group')[];
   /** Where a partial run writes its results (never BENCHMARKS.md or bench/results.json). */
   readonly out: string | undefined;
 }
@@ -32,8 +34,8 @@ function positive(text: string, name: string): number {
 
 /**
  * Reads `--quick`, `--no-build`, `--only=phase[,phase…]`, `--runs=N` (every
- * timing phase, many cards included), `--counts=1,10,50` and `--out=file`.
- * `--runs`, `--counts` and `--out` only go with `--only`, so a full run
+ * timing phase, many cards included), `--counts=1,10,50`, `--variants=card,group`
+ * and `--out=file`. These only go with `--only`, so a full run
  * always measures what BENCHMARKS.md says it does.
  */
 export function parseBenchOptions(argv: readonly string[]): BenchOptions {
@@ -44,8 +46,11 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions {
   if (only?.size === 0) throw new Error(`--only names no phase (phases: ${PHASES.join(', ')})`);
   const runsArg = valueOf(argv, 'runs');
   const countsArg = valueOf(argv, 'counts');
+  const variantsArg = valueOf(argv, 'variants');
   const out = valueOf(argv, 'out');
-  if (!only && (runsArg !== undefined || countsArg !== undefined || out !== undefined)) throw new Error('--runs, --counts and --out go with --only: a full run keeps its own numbers');
+  if (!only && (runsArg !== undefined || countsArg !== undefined || variantsArg !== undefined || out !== undefined)) throw new Error('--runs, --counts, --variants and --out go with --only: a full run keeps its own numbers');
+  const variants = variantsArg === undefined ? (['card', 'group'] as const) : variantsArg.split(',');
+  for (const variant of variants) if (variant !== 'card' && variant !== 'group') throw new Error(`--variants takes card and group, not "${variant}"`);
   const runs = runsArg === undefined ? undefined : positive(runsArg, 'runs');
   return {
     quick,
@@ -53,6 +58,7 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions {
     only: only as ReadonlySet<Phase> | undefined,
     runs: runs ?? (quick ? 7 : 21),
     manyRuns: runs ?? (quick ? 3 : 10),
+    variants: variants as readonly ('card' | 'group')[],
     manyCounts: countsArg === undefined ? [1, 10, 50] : countsArg.split(',').map((n) => positive(n, 'counts')),
     out,
   };

@@ -5,7 +5,7 @@
 //
 // `--quick` runs fewer iterations; `--no-build` reuses the bundles already
 // built (for iterating on the bench itself). `--only=many-cards,time-to-ready`
-// runs just those phases (with `--runs=N`, `--counts=1,10,50`), prints their
+// runs just those phases (with `--runs=N`, `--counts=1,10,50`, `--variants=group`), prints their
 // tables and writes bench/only/ instead (bench/options.ts).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -78,7 +78,7 @@ const freshPage = async () => {
   const fresh = await openMerchantPage();
   return { stage: { ...stage, page: fresh.page }, close: () => fresh.context.close() };
 };
-const manyResults = await phase('many-cards', () => manyCards(stage, probes, issuerStats, { runs: MANY_RUNS, counts: MANY_COUNTS, freshPage }));
+const manyResults = await phase('many-cards', () => manyCards(stage, probes, issuerStats, { runs: MANY_RUNS, counts: MANY_COUNTS, variants: options.variants, freshPage }));
 const leakResults = await phase('leaks', () => leaks(stage, probes, issuerStats, LEAK_CYCLES));
 const issuerNode = await phase('issuer-node', () => issuerToolkitInNode());
 
