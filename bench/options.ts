@@ -2,7 +2,7 @@
 // regenerates BENCHMARKS.md and bench/results.json), or only some of them.
 
 /** The phases of a run, in the order a full run measures them. */
-export const PHASES = ['time-to-ready', 'time-to-reveal', 'bound-reveal', 'crypto', 'many-cards', 'leaks', 'issuer-node', 'other-engines'] as const;
+export const PHASES = ['time-to-ready', 'group-ready', 'time-to-reveal', 'bound-reveal', 'crypto', 'many-cards', 'leaks', 'issuer-node', 'other-engines'] as const;
 export type Phase = (typeof PHASES)[number];
 
 export interface BenchOptions {

@@ -2,7 +2,7 @@
 // short, for comparing runs of a change while working on it. The full
 // report (bench/report.ts) is written only by a full run.
 import type { OpsRow } from './ops.ts';
-import type { BenchResults } from './report.ts';
+import { groupReadySection, type BenchResults } from './report.ts';
 
 /** The results of a partial run: the full run's members for the phases it ran. */
 export type PartialResults = Partial<Omit<BenchResults, 'machine'>> & Pick<BenchResults, 'command' | 'date' | 'machine' | 'chromium' | 'runs' | 'manyRuns'> & { phases: string[] };
@@ -23,6 +23,7 @@ export function partialMarkdown(results: PartialResults): string {
     out.push(`## Time to ready: one <cardframe-card>\n\n${table(['card', 'floor', 'ratio'], [[`${ready.cardMs} ms`, `${ready.floorMs} ms`, `${ready.ratio}×`]])}`);
     out.push(table(['mark', 'median since connected', 'step'], ready.split.map((m) => [m.label, `${m.medianMs} ms`, `${m.stepMs} ms`])));
   }
+  if (results.groupReady) out.push(groupReadySection(results.groupReady).trim());
   const reveal = results.timeToReveal;
   if (reveal) out.push(`## Time to reveal\n\n${table(['reveal', 'floor', 'ratio'], [[`${reveal.cardMs} ms`, `${reveal.floorMs} ms`, `${reveal.ratio}×`]])}`);
   const bound = results.boundReveal;

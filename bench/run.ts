@@ -23,6 +23,7 @@ import { issuerToolkitInNode } from './phases/issuer-node.ts';
 import { leaks } from './phases/leaks.ts';
 import { manyCards } from './phases/many-cards.ts';
 import { timeToReady } from './phases/time-to-ready.ts';
+import { groupReady } from './phases/group-ready.ts';
 import { timeToReveal } from './phases/time-to-reveal.ts';
 import { boundReveal } from './phases/bound-reveal.ts';
 import { attachProbes, pss } from './probes.ts';
@@ -71,6 +72,8 @@ const residentFrame = page.frames().find((frame) => frame !== page.mainFrame() &
 const probes = await attachProbes(browser, context, page, residentFrame);
 
 const ready = await phase('time-to-ready', () => timeToReady(stage, RUNS));
+// One group's three frames many times, and fifty groups (150 frames) as often as the many-cards runs.
+const group = await phase('group-ready', () => groupReady(stage, { host: probes.hostPid, frame: probes.framePid }, [{ groups: 1, runs: RUNS }, { groups: 50, runs: MANY_RUNS }]));
 const reveal = await phase('time-to-reveal', () => timeToReveal(stage, RUNS));
 const bound = await phase('bound-reveal', () => boundReveal(browser, stage, RUNS));
 const cryptoResults = await phase('crypto', () => cryptoInPage(stage));
@@ -100,6 +103,7 @@ if (options.only) {
     manyRuns: MANY_RUNS,
     phases: [...options.only],
     ...(ready ? { timeToReady: ready } : {}),
+    ...(group ? { groupReady: group } : {}),
     ...(reveal ? { timeToReveal: reveal } : {}),
     ...(bound ? { boundReveal: bound } : {}),
     ...(cryptoResults ? { crypto: cryptoResults } : {}),
@@ -129,6 +133,7 @@ const results: BenchResults = {
   sizes: built.sizes.map((s) => ({ ...s, budget: SIZE_BUDGETS[s.name] })),
   otherSizes: built.otherSizes,
   timeToReady: ready!,
+  groupReady: group!,
   timeToReveal: reveal!,
   boundReveal: bound!,
   otherEngines: otherEngines!,
