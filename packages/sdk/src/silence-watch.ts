@@ -18,7 +18,8 @@ const tickFor = (limitMs: number): number => Math.min(Math.max(limitMs / 10, 20)
 /**
  * One timer for every watch on the page, however many elements wait: with
  * fifty cards of three frames a timer each would be 150 tasks a tick on a
- * page that is busy mounting them. It ticks at the shortest watch's pace.
+ * page that is busy mounting them. It ticks at the shortest watch's pace,
+ * and stops once no watch is left.
  */
 function schedule(): void {
   if (timer !== undefined || watches.size === 0) return;
@@ -52,19 +53,9 @@ function schedule(): void {
 export function watchSilence(origin: string, limitMs: number, onSilent: () => void): () => void {
   const watch: Watch = { origin, limitMs, onSilent, countedTo: performance.now(), silent: 0 };
   watches.add(watch);
-  // A watch that needs a shorter tick than the running one starts the timer again at its pace.
-  if (timer !== undefined && tickFor(limitMs) < tick) {
-    clearTimeout(timer);
-    timer = undefined;
-  }
+  // A running timer keeps its pace until its next tick; from then on it ticks at this watch's pace if that is shorter.
   schedule();
-  return () => {
-    watches.delete(watch);
-    if (watches.size === 0 && timer !== undefined) {
-      clearTimeout(timer);
-      timer = undefined;
-    }
-  };
+  return () => watches.delete(watch);
 }
 
 /**
