@@ -68,6 +68,21 @@ export function pss(pid: number | undefined): number | undefined {
   }
 }
 
+/**
+ * CPU time a process's main thread has run, in ms (Linux schedstat, in ns),
+ * or undefined. Every frame of one site shares its renderer's main thread, so
+ * this is their work, whatever else the machine is doing at the time.
+ */
+export function mainThreadCpuMs(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  try {
+    const ns = Number(readFileSync(`/proc/${pid}/task/${pid}/schedstat`, 'utf8').split(' ')[0]);
+    return Number.isFinite(ns) ? ns / 1e6 : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** `after` less `before`, field by field (process memory only where both were read). */
 export function memoryDelta(after: Memory, before: Memory): Memory {
   return {

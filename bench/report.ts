@@ -4,6 +4,7 @@ import { GROUP_MEMBERS, type Variant } from './page-actions.ts';
 import type { LeakSample, LeakSummary, Leaks } from './phases/leaks.ts';
 import type { ManyCardsGrowth, ManyCardsRow } from './phases/many-cards.ts';
 import type { TimeToReady } from './phases/time-to-ready.ts';
+import type { GroupReady } from './phases/group-ready.ts';
 import type { TimeToReveal } from './phases/time-to-reveal.ts';
 import type { BoundReveal } from './phases/bound-reveal.ts';
 import type { SizeEntry } from './sizes.ts';
@@ -23,6 +24,8 @@ export interface BenchResults {
   sizes: (SizeEntry & { budget: number | undefined })[];
   otherSizes: SizeEntry[];
   timeToReady: TimeToReady;
+  /** Groups of three field frames: ready against their floor, and where the time goes; absent in results written before it was measured. */
+  groupReady?: GroupReady;
   timeToReveal: TimeToReveal;
   /** The bound reveal beside the plain one; absent in results written before it was measured. */
   boundReveal?: BoundReveal;
@@ -131,7 +134,7 @@ while the load event goes to the host and \`connect\` comes back (load → conne
 ${span('frame:load-event', 'frame:connect-received')} ms); from \`configure\` to \`ready\` the frame checks the request and renders the masked view: ${span('frame:configure-received', 'frame:ready-sent')} ms.
 What the frame adds over the floor is therefore mostly its script (download and start-up), not the host SDK.
 
-${before ? beforeAfterSection(results, before) : ''}## Time to reveal
+${results.groupReady ? groupReadySection(results.groupReady) : ''}${before ? beforeAfterSection(results, before) : ''}## Time to reveal
 
 Host callback resolves (ciphertext in hand) → the frame's \`reveal\` event, sent once the values are rendered. Floor: one message round trip to a cross-origin frame.
 
@@ -221,6 +224,36 @@ ${leakLine(results.leaks.group, results.leaks.group.issuerRequests)}
 
 Live iframes count the demo page's own cardframe elements, which stay. Ports are the host ends of the SDK's \`MessageChannel\`s:
 "created" counts channels, "closed" counts \`MessagePort.close()\` calls, so "open" is what the SDK has not closed.
+`;
+}
+
+/** Groups of three field frames: ready against as many bare iframes, and where the time goes for one group and for fifty. */
+export function groupReadySection(group: GroupReady): string {
+  const cpu = (ms: number | null): string => (ms === null ? '–' : `${ms} ms`);
+  const rows = group.rows.map((r) => `| ${r.groups} | ${r.frames} | ${r.runs} | ${r.readyMs} ms | ${r.floorMs} ms | **${r.ratio}×** | ${cpu(r.frameCpuMsPerFrame)} | ${cpu(r.hostCpuMsPerFrame)} | ${r.failedPerRun.join(', ')} |`);
+  const split = (row: GroupReady['rows'][number]): string => `### Where the time goes: ${row.groups === 1 ? 'one group' : `${row.groups} groups`} (${row.frames} frames)
+
+| mark | how many | first | median | last |
+| --- | --- | --- | --- | --- |
+${row.split.map((m) => `| ${m.label} | ${m.count} | ${m.firstMs} ms | ${m.medianMs} ms | ${m.lastMs} ms |`).join('\n')}
+`;
+  return `### Time to ready of a group
+
+\`<cardframe-group>\`s of \`<cardframe-pan>\`, \`<cardframe-expiry>\` and \`<cardframe-cvc>\` (three frames each), appended at once → every
+member ready, against as many bare cross-origin iframes all loaded, measured just before each run. CPU: main-thread
+time of the frame origin's renderer (which every frame of that origin shares) and of the host page's, from the append
+to the last member ready, per frame (\`/proc/<pid>/task/<pid>/schedstat\`; it does not depend on how busy the machine is).
+
+| groups | frames | runs | all ready | floor | ratio | frame renderer CPU per frame | host CPU per frame | failed frames per run |
+| --- | --- | --- | --- | --- | --- | --- | --- | --- |
+${rows.join('\n')}
+
+The same marks as for one card, set for every frame and every frame element (bench/instrument.ts), in ms since the
+groups were appended: when the first frame (or element) reached each mark, the median one, and the last (medians over
+the runs). A wide first-to-last spread at a step means the frames pass it one after another (they share one renderer
+process and its main thread); "how many" counts the frames or elements that reached it.
+
+${group.rows.map(split).join('\n')}
 `;
 }
 

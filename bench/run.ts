@@ -4,9 +4,11 @@
 // the figures to compare). Writes BENCHMARKS.md and bench/results.json.
 //
 // `--quick` runs fewer iterations; `--no-build` reuses the bundles already
-// built (for iterating on the bench itself).
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+// built (for iterating on the bench itself). `--only=many-cards,time-to-ready`
+// runs just those phases (with `--runs=N`, `--counts=1,10,50`, `--variants=group`), prints their
+// tables and writes bench/only/ instead (bench/options.ts).
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import os from 'node:os';
 import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import { startDemo } from '@cardframe/demo';
@@ -21,6 +23,7 @@ import { issuerToolkitInNode } from './phases/issuer-node.ts';
 import { leaks } from './phases/leaks.ts';
 import { manyCards } from './phases/many-cards.ts';
 import { timeToReady } from './phases/time-to-ready.ts';
+import { groupReady } from './phases/group-ready.ts';
 import { timeToReveal } from './phases/time-to-reveal.ts';
 import { boundReveal } from './phases/bound-reveal.ts';
 import { attachProbes, pss } from './probes.ts';
@@ -28,15 +31,19 @@ import { loadBaseline } from './baseline.ts';
 import { benchmarksMarkdown, type BenchResults } from './report.ts';
 import { SIZE_BUDGETS } from './sizes.ts';
 import { engineBenches } from './other-engines.ts';
+import { parseBenchOptions, runs } from './options.ts';
+import { partialMarkdown, type PartialResults } from './partial-report.ts';
 
 const root = join(import.meta.dirname, '..');
-const QUICK = process.argv.includes('--quick');
-const RUNS = QUICK ? 7 : 21;
-const MANY_RUNS = QUICK ? 3 : 10;
-const MANY_COUNTS = [1, 10, 50] as const;
+const options = parseBenchOptions(process.argv.slice(2));
+const QUICK = options.quick;
+const RUNS = options.runs;
+const MANY_RUNS = options.manyRuns;
+const MANY_COUNTS = options.manyCounts;
 const LEAK_CYCLES = QUICK ? 100 : 1000;
+const phase = <T>(name: Parameters<typeof runs>[1], measure: () => Promise<T> | T): Promise<T | undefined> => (runs(options, name) ? Promise.resolve(measure()) : Promise.resolve(undefined));
 
-const built = await buildBundles({ reuse: process.argv.includes('--no-build') });
+const built = await buildBundles({ reuse: options.reuseBuild });
 const floor = await startFloorServer();
 const demo = await startDemo({
   // Seed 001's plain flow; the bound-reveal phase starts a bound issuer of its own, with a passkey authenticator on its page.
@@ -64,28 +71,59 @@ await page.waitForTimeout(500);
 const residentFrame = page.frames().find((frame) => frame !== page.mainFrame() && frame.url().startsWith(demo.frameUrl))!;
 const probes = await attachProbes(browser, context, page, residentFrame);
 
-const ready = await timeToReady(stage, RUNS);
-const reveal = await timeToReveal(stage, RUNS);
-const bound = await boundReveal(browser, stage, RUNS);
-const cryptoResults = await cryptoInPage(stage);
+const ready = await phase('time-to-ready', () => timeToReady(stage, RUNS));
+// One group's three frames many times, and fifty groups (150 frames) as often as the many-cards runs.
+const group = await phase('group-ready', () => groupReady(stage, { host: probes.hostPid, frame: probes.framePid }, [{ groups: 1, runs: RUNS }, { groups: 50, runs: MANY_RUNS }]));
+const reveal = await phase('time-to-reveal', () => timeToReveal(stage, RUNS));
+const bound = await phase('bound-reveal', () => boundReveal(browser, stage, RUNS));
+const cryptoResults = await phase('crypto', () => cryptoInPage(stage));
 const freshPage = async () => {
   const fresh = await openMerchantPage();
   return { stage: { ...stage, page: fresh.page }, close: () => fresh.context.close() };
 };
-const { many, growth } = await manyCards(stage, probes, issuerStats, { runs: MANY_RUNS, counts: MANY_COUNTS, freshPage });
-const leakResults = await leaks(stage, probes, issuerStats, LEAK_CYCLES);
-const issuerNode = await issuerToolkitInNode();
+const manyResults = await phase('many-cards', () => manyCards(stage, probes, issuerStats, { runs: MANY_RUNS, counts: MANY_COUNTS, variants: options.variants, freshPage }));
+const leakResults = await phase('leaks', () => leaks(stage, probes, issuerStats, LEAK_CYCLES));
+const issuerNode = await phase('issuer-node', () => issuerToolkitInNode());
 
 const chromiumVersion = browser.version();
 await browser.close();
 await demo.close();
 floor.close();
-const otherEngines = engineBenches(RUNS);
+const otherEngines = await phase('other-engines', () => engineBenches(RUNS));
+
+const machine = { os: `${os.type()} ${os.release()}`, cpus: os.cpus().length, cpu: os.cpus()[0]?.model ?? 'unknown', memoryGb: round(os.totalmem() / 2 ** 30, 1), loadAverage: os.loadavg().map((n) => round(n)) };
+if (options.only) {
+  // A partial run leaves BENCHMARKS.md and bench/results.json as the last full run wrote them.
+  const partial: PartialResults = {
+    command: `pnpm bench ${process.argv.slice(2).join(' ')}`,
+    date: new Date().toISOString(),
+    machine,
+    chromium: chromiumVersion,
+    runs: RUNS,
+    manyRuns: MANY_RUNS,
+    phases: [...options.only],
+    ...(ready ? { timeToReady: ready } : {}),
+    ...(group ? { groupReady: group } : {}),
+    ...(reveal ? { timeToReveal: reveal } : {}),
+    ...(bound ? { boundReveal: bound } : {}),
+    ...(cryptoResults ? { crypto: cryptoResults } : {}),
+    ...(manyResults ? { manyCards: manyResults.many, manyCardsGrowth: manyResults.growth } : {}),
+    ...(leakResults ? { leaks: leakResults } : {}),
+    ...(issuerNode ? { issuerNode } : {}),
+    ...(otherEngines ? { otherEngines } : {}),
+  };
+  const out = options.out ?? join(import.meta.dirname, 'only', `${partial.date.replace(/[:.]/g, '-')}_${partial.phases.join('+')}.json`);
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, `${JSON.stringify(partial, null, 2)}\n`);
+  console.log(partialMarkdown(partial));
+  console.log(`[bench] results of this partial run: ${out}`);
+  process.exit(0);
+}
 
 const results: BenchResults = {
   command: `pnpm bench${QUICK ? ' --quick' : ''}`,
   date: new Date().toISOString(),
-  machine: { os: `${os.type()} ${os.release()}`, cpus: os.cpus().length, cpu: os.cpus()[0]?.model ?? 'unknown', memoryGb: round(os.totalmem() / 2 ** 30, 1), loadAverage: os.loadavg().map((n) => round(n)) },
+  machine,
   node: process.version,
   chromium: chromiumVersion,
   chromiumPath: chromiumPath() ?? "Playwright's own",
@@ -94,16 +132,17 @@ const results: BenchResults = {
   manyRuns: MANY_RUNS,
   sizes: built.sizes.map((s) => ({ ...s, budget: SIZE_BUDGETS[s.name] })),
   otherSizes: built.otherSizes,
-  timeToReady: ready,
-  timeToReveal: reveal,
-  boundReveal: bound,
-  otherEngines,
-  crypto: cryptoResults,
-  issuerNode,
+  timeToReady: ready!,
+  groupReady: group!,
+  timeToReveal: reveal!,
+  boundReveal: bound!,
+  otherEngines: otherEngines!,
+  crypto: cryptoResults!,
+  issuerNode: issuerNode!,
   processes: { hostRendererPid: probes.hostPid ?? null, frameRendererPid: probes.framePid ?? null, frameSharesHostProcess: probes.frameSharesHostProcess, pssAvailable: pss(process.pid) !== undefined },
-  manyCards: many,
-  manyCardsGrowth: growth,
-  leaks: leakResults,
+  manyCards: manyResults!.many,
+  manyCardsGrowth: manyResults!.growth,
+  leaks: leakResults!,
 };
 writeFileSync(join(import.meta.dirname, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
 const md = benchmarksMarkdown(results, loadBaseline());

@@ -1,5 +1,46 @@
-/** Every running watch's reset, with the frame origin it waits on. */
-const watches = new Map<() => void, string>();
+interface Watch {
+  readonly origin: string;
+  readonly limitMs: number;
+  readonly onSilent: () => void;
+  /** When the watch started, or was last counted up to. */
+  countedTo: number;
+  silent: number;
+}
+
+/** Every running watch; one timer ticks for all of them. */
+const watches = new Set<Watch>();
+let timer: ReturnType<typeof setTimeout> | undefined;
+let tick = 0;
+
+// Ticks short enough to tell a starved page from a quiet frame, few enough to cost nothing.
+const tickFor = (limitMs: number): number => Math.min(Math.max(limitMs / 10, 20), 250);
+
+/**
+ * One timer for every watch on the page, however many elements wait: with
+ * fifty cards of three frames a timer each would be 150 tasks a tick on a
+ * page that is busy mounting them. It ticks at the shortest watch's pace,
+ * and stops once no watch is left.
+ */
+function schedule(): void {
+  if (timer !== undefined || watches.size === 0) return;
+  tick = Math.min(...[...watches].map((watch) => tickFor(watch.limitMs)));
+  const since = performance.now();
+  timer = setTimeout(() => {
+    timer = undefined;
+    const now = performance.now();
+    // Late by more than a tick (and more than a short task): the page was busy, not the frames silent.
+    const starved = now - since - tick > Math.max(tick, 100);
+    for (const watch of [...watches]) {
+      if (!starved) watch.silent += now - Math.max(since, watch.countedTo);
+      watch.countedTo = now;
+      if (watch.silent >= watch.limitMs) {
+        watches.delete(watch);
+        watch.onSilent();
+      }
+    }
+    schedule();
+  }, tick);
+}
 
 /**
  * Calls `onSilent` once no frame of `origin` on this page has been heard from
@@ -10,32 +51,11 @@ const watches = new Map<() => void, string>();
  * function that stops the watch.
  */
 export function watchSilence(origin: string, limitMs: number, onSilent: () => void): () => void {
-  // Ticks short enough to tell a starved page from a quiet frame, few enough to cost nothing.
-  const tick = Math.min(Math.max(limitMs / 10, 20), 250);
-  let silent = 0;
-  let timer: ReturnType<typeof setTimeout>;
-  const reset = (): void => {
-    silent = 0;
-  };
-  const stop = (): void => {
-    clearTimeout(timer);
-    watches.delete(reset);
-  };
-  const wait = (since: number): void => {
-    timer = setTimeout(() => {
-      const elapsed = performance.now() - since;
-      // Late by more than a tick (and more than a short task): the page was busy, not the frame silent.
-      if (elapsed - tick <= Math.max(tick, 100)) silent += elapsed;
-      if (silent < limitMs) wait(performance.now());
-      else {
-        stop();
-        onSilent();
-      }
-    }, tick);
-  };
-  watches.set(reset, origin);
-  wait(performance.now());
-  return stop;
+  const watch: Watch = { origin, limitMs, onSilent, countedTo: performance.now(), silent: 0 };
+  watches.add(watch);
+  // A running timer keeps its pace until its next tick; from then on it ticks at this watch's pace if that is shorter.
+  schedule();
+  return () => watches.delete(watch);
 }
 
 /**
@@ -44,5 +64,10 @@ export function watchSilence(origin: string, limitMs: number, onSilent: () => vo
  * of them makes progress the others are queued behind it, not gone.
  */
 export function heardFrom(origin: string): void {
-  for (const [reset, watched] of watches) if (watched === origin) reset();
+  const now = performance.now();
+  for (const watch of watches) {
+    if (watch.origin !== origin) continue;
+    watch.silent = 0;
+    watch.countedTo = now;
+  }
 }

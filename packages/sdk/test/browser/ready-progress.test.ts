@@ -70,6 +70,29 @@ async function connectRefusing(el: FrameElement, code: string): Promise<void> {
 }
 
 describe('ready timeout that follows progress', () => {
+  it('keeps one timer for every element waiting on its frame, not one each: a page mounting many cards is not given a task per element per tick', async () => {
+    const waiting = await Promise.all(Array.from({ length: 20 }, () => watched(15_000)));
+    const setTimer = window.setTimeout;
+    let ticks = 0;
+    // The silence watch ticks every 250 ms at the default timeout; count the timers set with that delay.
+    window.setTimeout = ((handler: TimerHandler, delay?: number, ...args: unknown[]) => {
+      if (delay === 250) ticks++;
+      return setTimer(handler, delay, ...args);
+    }) as typeof window.setTimeout;
+    try {
+      await pause(1100);
+    } finally {
+      window.setTimeout = setTimer;
+    }
+    // Four or five ticks in 1.1 s for all twenty (one each would be 80 or more).
+    expect(ticks).to.be.greaterThan(2);
+    expect(ticks).to.be.lessThan(10);
+    for (const state of waiting) {
+      expect(state.errors).to.deep.equal([]);
+      state.el.destroy();
+    }
+  });
+
   it('waits past ready-timeout for a frame that keeps reporting milestones, and fires cardframe-ready once', async () => {
     const state = await watched(300);
     const frame = await connectFake(state.el);

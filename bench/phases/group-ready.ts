@@ -1,0 +1,182 @@
+// Time to ready of groups: `<cardframe-group>`s of pan, expiry and cvc (three
+// frames each) mounted at once, against as many bare cross-origin iframes
+// measured in the same run; and where that time goes, mark by mark, for the
+// first, the median and the last of the frames to reach each mark.
+import type { Frame, Page } from '@playwright/test';
+import { median, round } from '../ops.ts';
+import { floorFrames, framesOf, GROUP_MEMBERS, mountCards, removeCards, settle, type BenchPage } from '../page-actions.ts';
+import { mainThreadCpuMs } from '../probes.ts';
+import { step } from '../progress.ts';
+
+/** Every occurrence of each mark in one run, in ms since the groups were appended (host clock). */
+type Occurrences = Record<string, number[]>;
+
+/** The marks of a group mount; the frame's marks are one per frame, the host's one per frame element. */
+export const GROUP_MARKS: Record<string, string> = {
+  'cf:each:iframe-created': 'host: SDK creates the iframe',
+  'frame:navigation-start': 'frame: navigation starts',
+  'frame:html-received': 'frame: HTML received',
+  'frame:script-css-received': 'frame: script and CSS received',
+  'frame:dom-interactive': 'frame: HTML parsed (module script starts)',
+  'frame:scripts-run': 'frame: module script evaluated (DOMContentLoaded)',
+  'frame:load-event': 'frame: load event done',
+  'cf:each:iframe-load': 'host: iframe load event',
+  'cf:each:connect-posted': 'host: connect posted',
+  'frame:connect-received': 'frame: connect received',
+  'frame:configure-received': 'frame: configure received',
+  'frame:group-channel': "frame: group's channel opened",
+  'frame:progress-sent': 'frame: progress (loading) posted',
+  'cf:each:progress-received': 'host: progress received',
+  'frame:ready-sent': 'frame: ready posted',
+  'cf:each:ready-received': 'host: ready received on the port',
+  'cf:each:member-ready': 'host: member element fires cardframe-ready',
+  'cf:each:configure-answered': 'host: configure answered',
+  'cf:ready': 'host: every member ready (whenReady resolved)',
+};
+
+/** One mark across the frames of a mount: medians over the runs of when the first, the median and the last frame reached it. */
+export interface GroupMark {
+  mark: string;
+  label: string;
+  /** Times the mark occurred in one run (frames or elements that reached it), median over the runs. */
+  count: number;
+  firstMs: number;
+  medianMs: number;
+  lastMs: number;
+}
+
+export interface GroupReadyRow {
+  groups: number;
+  runs: number;
+  frames: number;
+  readyMs: number;
+  floorMs: number;
+  ratio: number;
+  failedPerRun: number[];
+  /** Main-thread CPU time of the frames' renderer (all frames of the frame origin share it) from the append to every member ready, per frame; null where it could not be read. */
+  frameCpuMsPerFrame: number | null;
+  /** The same for the host page's renderer. */
+  hostCpuMsPerFrame: number | null;
+  split: GroupMark[];
+}
+
+export interface GroupReady {
+  rows: GroupReadyRow[];
+}
+
+/** The navigation and resource timing of one frame document, and its marks, on its own clock. */
+async function frameTimes(frame: Frame): Promise<{ origin: number; times: Record<string, number | undefined> } | undefined> {
+  return frame
+    .evaluate(() => {
+      const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+      if (!nav) return undefined;
+      const resources = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
+      const initial = resources.filter((r) => /\.(js|css)$/.test(new URL(r.name).pathname) && r.startTime <= nav.domInteractive);
+      return {
+        origin: performance.timeOrigin,
+        times: {
+          'frame:navigation-start': 0,
+          'frame:html-received': nav.responseEnd,
+          'frame:script-css-received': initial.length ? Math.max(...initial.map((r) => r.responseEnd)) : undefined,
+          'frame:dom-interactive': nav.domInteractive || undefined,
+          'frame:scripts-run': nav.domContentLoadedEventStart || undefined,
+          'frame:load-event': nav.loadEventEnd || undefined,
+          ...Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name.replace('cf:', 'frame:'), m.startTime])),
+        } as Record<string, number | undefined>,
+      };
+    })
+    .catch(() => undefined);
+}
+
+/** Every mark of the last mount, host and frames, since the host's `cf:connected`. */
+async function occurrences(page: Page): Promise<Occurrences> {
+  const host = await page.evaluate(() => ({ origin: performance.timeOrigin, marks: performance.getEntriesByType('mark').map((m) => [m.name, m.startTime] as const) }));
+  const connected = host.marks.find(([name]) => name === 'cf:connected')?.[1] ?? 0;
+  const out: Occurrences = {};
+  for (const [name, at] of host.marks) (out[name] ??= []).push(at - connected);
+  for (const frame of await framesOf(page, GROUP_MEMBERS)) {
+    const inFrame = await frameTimes(frame);
+    if (!inFrame) continue;
+    for (const [name, at] of Object.entries(inFrame.times)) if (at !== undefined) (out[name] ??= []).push(at + inFrame.origin - host.origin - connected);
+  }
+  return out;
+}
+
+/**
+ * `groups` groups at a time, `runs` times, each run after its floor: as many
+ * bare cross-origin iframes as the groups have frames, all loaded.
+ */
+async function groupRow(stage: BenchPage, pids: RendererPids, groups: number, runs: number): Promise<GroupReadyRow> {
+  const { page } = stage;
+  const frames = groups * GROUP_MEMBERS.length;
+  const ready: number[] = [];
+  const floor: number[] = [];
+  const failedPerRun: number[] = [];
+  const timelines: Occurrences[] = [];
+  const cpu = { frame: [] as number[], host: [] as number[] };
+  const used = (pid: number | undefined, before: number | undefined, into: number[]): void => {
+    const after = mainThreadCpuMs(pid);
+    if (after !== undefined && before !== undefined) into.push(after - before);
+  };
+  for (let run = 0; run < runs; run++) {
+    floor.push((await floorFrames(stage, frames, `group-ready-${groups}-${run}`)).readyMs);
+    await settle(stage, frames);
+    await page.evaluate(() => performance.clearMarks());
+    const before = { frame: mainThreadCpuMs(pids.frame), host: mainThreadCpuMs(pids.host) };
+    const mounted = await mountCards(stage, groups, 'group');
+    used(pids.frame, before.frame, cpu.frame);
+    used(pids.host, before.host, cpu.host);
+    ready.push(mounted.ms);
+    failedPerRun.push(mounted.failed);
+    timelines.push(await occurrences(page));
+    await removeCards(stage, 'destroy');
+    await settle(stage, frames);
+  }
+  const split = Object.entries(GROUP_MARKS)
+    .map(([mark, label]) => {
+      const seen = timelines.map((t) => [...(t[mark] ?? [])].sort((a, b) => a - b)).filter((times) => times.length > 0);
+      if (seen.length === 0) return undefined;
+      return {
+        mark,
+        label,
+        count: round(median(seen.map((times) => times.length))),
+        firstMs: round(median(seen.map((times) => times[0]!))),
+        medianMs: round(median(seen.map((times) => median(times)))),
+        lastMs: round(median(seen.map((times) => times.at(-1)!))),
+      };
+    })
+    .filter((m): m is GroupMark => m !== undefined)
+    .sort((x, y) => x.medianMs - y.medianMs);
+  const perFrame = (times: number[]): number | null => (times.length ? round(median(times) / frames) : null);
+  return {
+    groups,
+    runs,
+    frames,
+    readyMs: round(median(ready)),
+    floorMs: round(median(floor)),
+    ratio: round(median(ready) / median(floor)),
+    failedPerRun,
+    frameCpuMsPerFrame: perFrame(cpu.frame),
+    hostCpuMsPerFrame: perFrame(cpu.host),
+    split,
+  };
+}
+
+/** How many groups to mount at once, and how many times. */
+export interface GroupCount {
+  readonly groups: number;
+  readonly runs: number;
+}
+
+/** The renderer processes of the host page and of the frame origin (bench/probes.ts), where found. */
+export interface RendererPids {
+  readonly host: number | undefined;
+  readonly frame: number | undefined;
+}
+
+export async function groupReady(stage: BenchPage, pids: RendererPids, counts: readonly GroupCount[]): Promise<GroupReady> {
+  step(`group ready: ${counts.map((c) => `${c.groups} × ${c.runs} runs`).join(', ')} of groups of ${GROUP_MEMBERS.join(', ')}, each after its floor`);
+  const rows: GroupReadyRow[] = [];
+  for (const { groups, runs } of counts) rows.push(await groupRow(stage, pids, groups, runs));
+  return { rows };
+}
