@@ -43,7 +43,8 @@ async function openWorker(): Promise<KeySetLink | undefined> {
  * this origin's code takes part; each frame still imports the keys itself (a
  * `CryptoKey` cannot be shared) and its ring checks a copy as it checks a
  * download. Whatever goes wrong (no SharedWorker, the worker fails to start
- * or answer, the fetching frame fails) ends in the frame fetching for itself.
+ * or answer in time, the ring stops waiting) ends in the frame fetching for
+ * itself, as it would without sharing.
  */
 export function sharedKeySets(options: SharedKeySetOptions = {}): KeySetShare {
   const now = options.now ?? Date.now;
@@ -87,19 +88,24 @@ export function sharedKeySets(options: SharedKeySetOptions = {}): KeySetShare {
     }
   };
 
-  /** The coordinator's answer to a `want`: `queued` only resets the wait; silence or a broken worker reads as `self`. */
+  /**
+   * The coordinator's answer to a `want`: `queued` means wait on (as long as
+   * the ring's signal allows); silence past the first-answer bound, a broken
+   * worker or the ring's signal read as `self`.
+   */
   const ask = (opened: KeySetLink, url: string, notBefore: number, signal: AbortSignal): Promise<Answer> => {
     const id = nextId++;
-    return new Promise<Answer>((resolve, reject) => {
+    return new Promise<Answer>((resolve) => {
       const finish = (): void => {
         waiting.delete(id);
         clearTimeout(silence);
         signal.removeEventListener('abort', aborted);
       };
+      // The ring's wait is over: fetch here, with the download's own timeout.
       const aborted = (): void => {
         finish();
         post(opened, { kind: 'cancel', id, url });
-        reject(signal.reason ?? new DOMException('aborted', 'AbortError'));
+        resolve({ kind: 'self' });
       };
       // Queued, the frame waits as long as its ring's fetch timeout allows.
       let silence: ReturnType<typeof setTimeout> | undefined = setTimeout(() => {
