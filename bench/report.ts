@@ -175,9 +175,10 @@ ${many.map(manyRow).join('\n')}
 Requests per page: the merchant page opened in a browser context of its own, that many cards mounted and revealed,
 counted at the sandbox issuer from opening the page to the last reveal (the demo page's own frames included; a frame
 that misses the SDK's ready timeout on this cold page still loads its keys, and shows no Reveal button to click). Each
-frame imports the issuer's keys itself. With \`issuer.keyRefresh.shareAcrossFrames\` (off by default) the frames of one
-origin on a page fetch each key set once between them (they agree over a BroadcastChannel of the frame origin which one
-fetches; the others take its checked copy); without it each frame fetches its own. The key-set column shows which this run had.
+frame imports the issuer's keys itself. With \`issuer.keyRefresh.shareAcrossFrames\` (on by default) the frames of one
+origin on a page fetch each key set once between them (a SharedWorker of the frame origin asks one to fetch; the others
+take its checked copy); without it, or where the browser refuses the worker to cross-site frames (third-party storage
+blocked, as in the bench's browser contexts), each frame fetches its own. The key-set column shows which this run had.
 
 | variant | cards | frames mounted | issuer card requests per page | key-set fetches per page | frames not ready in time |
 | --- | --- | --- | --- | --- | --- |

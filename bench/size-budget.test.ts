@@ -50,3 +50,19 @@ test('the frame\'s initial files hold no jose and no reveal code: both are chunk
     }
   }
 });
+
+test('the key-set coordinator is a worker file of its own, and neither it nor the code that starts it is in the frame\'s initial files', () => {
+  const assets = join(import.meta.dirname, '../packages/frame/dist/assets');
+  const workers = readdirSync(assets).filter((name) => /^share-worker-[\w-]+\.js$/.test(name));
+  assert.equal(workers.length, 1, 'one coordinator script in the frame build');
+  const worker = readFileSync(join(assets, workers[0]!), 'utf8');
+  // Self-contained: a module worker under `default-src 'none'`-strict headers imports nothing.
+  assert.ok(!/\bimport\b[\s\S]*?\bfrom\b|import\(/.test(worker), 'the coordinator script imports nothing');
+  const initial = bundleSizes().find((entry) => entry.name.startsWith('frame'))!;
+  for (const file of initial.files) {
+    const text = readFileSync(join(import.meta.dirname, '..', file), 'utf8');
+    assert.ok(!text.includes(workers[0]!), `${file} names the coordinator script`);
+    // The worker's name, only in the chunk that starts it.
+    assert.ok(!text.includes('cardframe-key-sets'), `${file} starts the coordinator`);
+  }
+});

@@ -59,6 +59,7 @@ export const LAZY_CHUNKS: readonly { readonly prefix: string; readonly when: str
   { prefix: 'pgp', when: 'OpenPGP (messageFormat "pgp")' },
   { prefix: 'add-to-wallet', when: 'Add to wallet: the provisioning credentials and the wallet adapters' },
   { prefix: 'apply-style', when: 'a host style object' },
+  { prefix: 'share-worker', when: 'the key-set coordinator (a SharedWorker script), when a frame first needs a key set' },
   { prefix: 'de', when: 'German texts' },
   { prefix: 'ar', when: 'Arabic texts' },
 ];

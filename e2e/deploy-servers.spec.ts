@@ -11,7 +11,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, test } from '@playwright/test';
 import { startDemo, type Demo } from '@cardframe/demo';
-import { loopbackUrl } from './fixtures.ts';
+import { loopbackUrl, type HostPage } from './fixtures.ts';
+import { addCards, sessionSetRequests } from './key-set-requests.ts';
+import { contextWithThirdPartyStorage } from './third-party-storage.ts';
 
 const CLI = fileURLToPath(new URL('../packages/frame/src/deploy/cli.ts', import.meta.url));
 /** The built frame (`pnpm run build`). */
@@ -154,6 +156,35 @@ for (const origin of ORIGINS) {
       }
       // CSP or SRI refusals show up as console errors in Chromium.
       expect(errors).toEqual([]);
+    });
+
+    test('the key-set coordinator is served with the frame headers and a script type, and the frames share one key-set fetch through it', async () => {
+      const worker = readdirSync(join(site, 'assets')).find((name) => /^share-worker-[\w-]+\.js$/.test(name))!;
+      const [served, reference] = await Promise.all([fetch(new URL(`/assets/${worker}`, frameUrl)), fetch(loopbackUrl(demo.frame.url))]);
+      expect(served.status).toBe(200);
+      expect(served.headers.get('content-type')).toMatch(/^(application|text)\/javascript\b/);
+      for (const name of ['content-security-policy', 'cross-origin-resource-policy', 'x-content-type-options', 'referrer-policy']) {
+        expect(served.headers.get(name), name).toBe(reference.headers.get(name));
+      }
+      // A profile that lets the cross-site frames start the SharedWorker at all.
+      const context = await contextWithThirdPartyStorage();
+      try {
+        const page = await context.newPage();
+        const errors: string[] = [];
+        page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+        const host = { page, demo } as unknown as HostPage;
+        const before = sessionSetRequests(host);
+        await page.goto(demo.merchantUrl);
+        await expect(page.frameLocator('#card iframe').locator('[data-field=pan]')).toHaveText('•••• •••• •••• ••••');
+        await addCards(host, 4);
+        const frame = page.locator('#shared-2').locator('iframe').contentFrame();
+        await frame.getByRole('button', { name: /Reveal/ }).click();
+        await expect(frame.locator('[data-field=pan]')).toHaveText('4242 4242 4242 4242');
+        expect(sessionSetRequests(host) - before).toBe(1);
+        expect(errors).toEqual([]);
+      } finally {
+        await context.dispose();
+      }
     });
 
     test('check passes against the deployment', () => {

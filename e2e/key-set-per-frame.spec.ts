@@ -1,8 +1,10 @@
-// The default (issuer.keyRefresh.shareAcrossFrames off): every frame that reveals with
-// the session key fetches the issuer's key set for itself, counted at the sandbox issuer.
+// With issuer.keyRefresh.shareAcrossFrames turned off, every frame that reveals
+// with the session key fetches the issuer's key set for itself, counted at the sandbox issuer.
 import { expect, test } from './fixtures.ts';
 import { requestsOfAddedCards } from './key-set-requests.ts';
 
-test('without shareAcrossFrames (the default) each frame fetches the key set for itself', async ({ host }) => {
+test.use({ demoOptions: { frameConfig: (config) => ({ ...config, issuer: { ...config.issuer, keyRefresh: { ...config.issuer.keyRefresh, shareAcrossFrames: false } } }) } });
+
+test('with shareAcrossFrames off each frame fetches the key set for itself', async ({ host }) => {
   expect(await requestsOfAddedCards(host)).toBe(6);
 });

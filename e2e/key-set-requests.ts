@@ -1,4 +1,5 @@
 // Counting the issuer session key-set requests of the demo's frames, for the key-set specs.
+import { FIRST_ANSWER_MS } from '../packages/frame/src/keys/shared-key-sets.ts';
 import { expect, type HostPage } from './fixtures.ts';
 
 const SESSION_SET = '/keys/session/jwks.json';
@@ -30,13 +31,17 @@ export async function addCards(host: HostPage, count: number): Promise<number> {
   );
 }
 
-/** The session key-set requests once none has come for 750 ms: the frames fetch while idle after ready. */
+/**
+ * The session key-set requests once none has come for longer than a frame
+ * waits for the key-set coordinator's first answer before it fetches for
+ * itself: the frames fetch while idle after ready, some only after that wait.
+ */
 export async function settledRequests(host: HostPage): Promise<number> {
   for (let last = -1; ; ) {
     const now = sessionSetRequests(host);
     if (now === last) return now;
     last = now;
-    await host.page.waitForTimeout(750);
+    await host.page.waitForTimeout(FIRST_ANSWER_MS + 500);
   }
 }
 

@@ -1,16 +1,22 @@
-// Where the frame config asks, the frames of one origin on a page share one
-// fetch of the issuer's key set (over a BroadcastChannel of the frame
-// origin), counted at the sandbox issuer. Chromium as launched here refuses the cross-site frames all
-// storage and Web Locks (as it does with third-party cookies blocked), and
-// the sharing works all the same; where an engine has no BroadcastChannel,
-// each frame fetches for itself and everything still works.
-import { expect, test } from './fixtures.ts';
+// By default the frames of one origin on a page share one fetch of the
+// issuer's key set through a SharedWorker of the frame origin, counted at the
+// sandbox issuer. Where the engine has no SharedWorker (Chrome on Android),
+// refuses it to cross-site frames (third-party storage blocked, as in
+// Playwright's own contexts), or its script fails to load, each frame fetches
+// for itself and everything still works.
+import { expect, test as base } from './fixtures.ts';
 import { addCards, requestsOfAddedCards, revealAdded, sessionSetRequests } from './key-set-requests.ts';
+import { contextWithThirdPartyStorage } from './third-party-storage.ts';
 
-// Sharing is a deployment's choice (issuer.keyRefresh.shareAcrossFrames, off by default).
-test.use({ demoOptions: { frameConfig: (config) => ({ ...config, issuer: { ...config.issuer, keyRefresh: { ...config.issuer.keyRefresh, shareAcrossFrames: true } } }) } });
+const test = base.extend({
+  context: async ({}, use) => {
+    const context = await contextWithThirdPartyStorage();
+    await use(context);
+    await context.dispose();
+  },
+});
 
-test('the frames of one origin on a page fetch the issuer session key set once between them', async ({ host }) => {
+test('the frames of one origin on a page fetch the issuer session key set once between them (the default)', async ({ host }) => {
   const before = sessionSetRequests(host);
   await host.open();
   await host.waitForReady();
@@ -21,11 +27,23 @@ test('the frames of one origin on a page fetch the issuer session key set once b
   expect(host.consoleErrors).toEqual([]);
 });
 
-test('without BroadcastChannel each frame fetches the key set for itself, and reveals still work', async ({ host }) => {
+test('without SharedWorker each frame fetches the key set for itself, and reveals still work', async ({ host }) => {
   await host.page.context().addInitScript(() => {
-    if (location.hostname.endsWith('frame.localhost')) delete (globalThis as { BroadcastChannel?: unknown }).BroadcastChannel;
+    if (location.hostname.endsWith('frame.localhost')) delete (globalThis as { SharedWorker?: unknown }).SharedWorker;
   });
   expect(await requestsOfAddedCards(host)).toBe(6);
   expect(host.pageErrors).toEqual([]);
 });
 
+test('when the coordinator script cannot load each frame fetches the key set for itself, and reveals still work', async ({ host }) => {
+  const refused: string[] = [];
+  await host.page.context().route(/\/assets\/share-worker-[\w-]+\.js$/, (route) => (refused.push(route.request().url()), route.fulfill({ status: 404, body: '' })));
+  expect(await requestsOfAddedCards(host)).toBe(6);
+  expect(refused.length).toBeGreaterThan(0);
+  expect(host.pageErrors).toEqual([]);
+});
+
+base('where cross-site frames may not use storage each frame fetches the key set for itself, and reveals still work', async ({ host }) => {
+  expect(await requestsOfAddedCards(host)).toBe(6);
+  expect(host.pageErrors).toEqual([]);
+});

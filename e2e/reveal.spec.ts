@@ -1,3 +1,5 @@
+import { readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { expect, expectNoneIn, loopbackUrl, test } from './fixtures.ts';
 
 const PAN = '4242424242424242';
@@ -92,16 +94,19 @@ test.describe('reveal across two origins', () => {
       'style-src': "'self'",
       'connect-src': `'self' ${issuerOrigin}`,
       'img-src': "'self'",
+      'worker-src': "'self'",
       'font-src': "'self'",
       'frame-ancestors': hostOrigin,
       'base-uri': "'none'",
       'form-action': "'none'",
       'require-trusted-types-for': "'script'",
-      'trusted-types': 'lit-html',
+      'trusted-types': 'lit-html cardframe-key-sets',
     };
     const index = await host.page.request.get(loopbackUrl(demo.frameUrl));
     const asset = (await index.text()).match(/src="(\/assets\/[^"]+\.js)"/)![1]!;
-    for (const path of ['', 'cardframe.config.json', asset.slice(1)]) {
+    // The key-set coordinator's SharedWorker script runs under its own response's CSP: the same.
+    const worker = `assets/${readdirSync(fileURLToPath(new URL('../packages/frame/dist/assets', import.meta.url))).find((name) => /^share-worker-[\w-]+\.js$/.test(name))!}`;
+    for (const path of ['', 'cardframe.config.json', asset.slice(1), worker]) {
       const headers = (await host.page.request.get(loopbackUrl(`${demo.frameUrl}${path}`))).headers();
       const csp = Object.fromEntries((headers['content-security-policy'] ?? '').split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values.join(' ')]));
       expect(csp, path || '/').toEqual(expectedCsp);

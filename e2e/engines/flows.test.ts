@@ -127,6 +127,19 @@ describe(`cardframe in ${engine}`, () => {
     assert.equal(await fieldText('#card', 'expiry'), '12/30');
   });
 
+  test('key sets: the page\'s frames fetch the issuer session key set once between them, through the frame origin\'s SharedWorker', async () => {
+    const origin = new URL(demo.frameUrl).origin;
+    const sessionSets = (): number => demo.issuer!.stats.keySetRequests[origin]?.['/keys/session/jwks.json'] ?? 0;
+    // The frames fetch while idle after ready: count once no request has come for a second.
+    for (let last = -1; last !== sessionSets(); ) {
+      last = sessionSets();
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
+    const frames = await driver.host((url: string) => [...document.querySelectorAll('*')].filter((el) => el.shadowRoot?.querySelector(`iframe[src^="${url}"]`)).length, demo.frameUrl);
+    assert.ok(frames >= 3, `${frames} frames of the frame origin on the page`);
+    assert.equal(sessionSets(), 1);
+  });
+
   test('hide: the frame button masks the fields again', async () => {
     assert.deepEqual(await clickFor('#card', 'button', 'Hide', 'cardframe-hide'), { reason: 'user' });
     await waitForText('#card', 'pan', MASKED);

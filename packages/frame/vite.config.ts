@@ -55,5 +55,7 @@ export default mergeConfig(
     // The value font stays a file on the frame's origin: the CSP's `font-src 'self'` refuses `data:` URLs.
     build: { outDir: 'dist', emptyOutDir: true, modulePreload: false, assetsInlineLimit: (file) => (file.endsWith('.woff2') ? false : undefined) },
     plugins: [noPreloadHelper(), inventory()],
+    // The key-set coordinator (a module SharedWorker) is its own file under assets/, inventoried like the chunks.
+    worker: { format: 'es' },
   }),
 );

@@ -23,9 +23,9 @@ export type KeySetShare = (url: string, load: KeySetLoad) => Promise<{ readonly 
 export interface KeySetLoad {
   /** The oldest download (its start, ms) the ring accepts: a TTL ago, or the moment a refresh was asked for. */
   readonly notBefore: number;
-  /** Aborts on the ring's fetch timeout: waiting for another context counts against it too. */
+  /** Aborts on the ring's fetch timeout, counted from the request: the longest to wait for another context. */
   readonly signal: AbortSignal;
-  /** Fetches the set here, with every check; resolves with its text. */
+  /** Fetches the set here, with every check and a fetch timeout of its own from the call; resolves with its text. */
   readonly download: () => Promise<string>;
 }
 
@@ -237,10 +237,13 @@ export class KeyRing<K extends RingKey> {
   }
 
   async #fetchJwks(url: string, notBefore: number): Promise<{ keys: readonly unknown[]; fetchedAt: number | undefined }> {
-    const signal = AbortSignal.timeout(this.#options.timeoutMs ?? 5_000);
+    const timeoutMs = this.#options.timeoutMs ?? 5_000;
+    // Bounds the wait for another context; a download gets the whole timeout from when it starts, so a
+    // context that waited and then fetches for itself has as long as one that fetched at once.
+    const signal = AbortSignal.timeout(timeoutMs);
     // Checked before a share stores it: a broken set is never handed to the other contexts.
     const download = async (): Promise<string> => {
-      const text = await this.#download(url, signal);
+      const text = await this.#download(url, AbortSignal.timeout(timeoutMs));
       parseKeySet(text);
       return text;
     };

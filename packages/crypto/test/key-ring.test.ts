@@ -362,6 +362,21 @@ describe('issuer key ring', () => {
       expect(shared.state.stored).to.deep.equal([]);
     });
 
+    it('gives a download that starts after a wait for another context the whole fetch timeout', async () => {
+      const c = clock();
+      const jwks = fakeJwks({ keys: [a] });
+      // A fetch as a browser makes it: refused once its signal has aborted.
+      const fetcher: typeof fetch = async (url, init) => (init?.signal?.aborted ? Promise.reject(new DOMException('aborted', 'AbortError')) : jwks.fetcher(url, init));
+      // Waits out the whole wait (a frame queued behind a fetcher that went away), then fetches for itself.
+      const share: KeySetShare = async (_url, { signal, download }) => {
+        await new Promise((resolve) => signal.addEventListener('abort', resolve, { once: true }));
+        return { text: await download() };
+      };
+      const ring = new KeyRing<IssuerEncryptionKey>({ source: { jwksUrl: 'https://issuer.example/jwks' }, importKey, fetch: fetcher, share, now: c.now, timeoutMs: 50 });
+      expect((await ring.preferred()).kid).to.equal('key-a');
+      expect(jwks.state.fetches).to.equal(1);
+    });
+
     it('reports a share that gives up waiting (its timeout) as a key set that could not be fetched', async () => {
       const c = clock();
       const share: KeySetShare = (_url, { signal }) => new Promise((_, reject) => signal.addEventListener('abort', () => reject(signal.reason)));

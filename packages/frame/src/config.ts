@@ -122,11 +122,9 @@ export interface KeyRefresh {
    */
   readonly maxAgeSeconds: number;
   /**
-   * Whether the frames of this origin on a page share fetched key sets over a
-   * BroadcastChannel (one fetch per page) instead of each fetching its own
-   * (default false). Its election costs messages that grow with the square
-   * of the frames on the page: with 150 frames a reveal of every card took
-   * seconds, not one; for pages with a few frames.
+   * Whether the frames of this origin on a page share fetched key sets through
+   * a SharedWorker of the frame origin (one fetch per page) instead of each
+   * fetching its own (default true).
    */
   readonly shareAcrossFrames: boolean;
 }
@@ -271,7 +269,7 @@ function parseKeyRefresh(value: unknown): KeyRefresh {
     cooldownSeconds: parseSeconds(refresh['cooldownSeconds'], 30, 1, 3_600, 'issuer.keyRefresh.cooldownSeconds'),
     timeoutSeconds: parseSeconds(refresh['timeoutSeconds'], 5, 0.1, 60, 'issuer.keyRefresh.timeoutSeconds'),
     maxAgeSeconds: parseSeconds(refresh['maxAgeSeconds'], 3 * ttlSeconds, ttlSeconds, 7 * 86_400, 'issuer.keyRefresh.maxAgeSeconds'),
-    shareAcrossFrames: parseFlag(refresh['shareAcrossFrames'], false, 'issuer.keyRefresh.shareAcrossFrames'),
+    shareAcrossFrames: parseFlag(refresh['shareAcrossFrames'], true, 'issuer.keyRefresh.shareAcrossFrames'),
   };
 }
 

@@ -27,7 +27,8 @@ const PERMISSIONS_POLICY = [
  * frame run only its own scripts and styles, talk only to its own origin (for
  * its config), the key hosts its config names and its wallet endpoint's origin, be embedded only by the
  * configured hosts, load fonts only from its own origin and the config's
- * `style.fontOrigins`, and create HTML only through Lit's Trusted Types policy. With `reportTo` in
+ * `style.fontOrigins`, start only its own worker script, and create HTML and script URLs only through its two
+ * Trusted Types policies (Lit's, and the key-set coordinator's). With `reportTo` in
  * the config, browsers report violations there.
  */
 export function frameSecurityHeaders(config: Pick<FrameConfig, 'allowedHostOrigins' | 'issuer' | 'style' | 'reportTo' | 'provisioning'>): Record<string, string> {
@@ -37,13 +38,16 @@ export function frameSecurityHeaders(config: Pick<FrameConfig, 'allowedHostOrigi
     "style-src 'self'",
     ['connect-src', "'self'", ...connectOrigins(config)].join(' '),
     "img-src 'self'",
+    // The key-set coordinator, a SharedWorker script of the frame's own.
+    "worker-src 'self'",
     // Web fonts only from the origins the config names for host styles.
     ['font-src', "'self'", ...(config.style?.fontOrigins ?? [])].join(' '),
     `frame-ancestors ${config.allowedHostOrigins.join(' ')}`,
     "base-uri 'none'",
     "form-action 'none'",
     "require-trusted-types-for 'script'",
-    'trusted-types lit-html',
+    // Lit's HTML policy, and the one that passes the key-set coordinator's script URL.
+    'trusted-types lit-html cardframe-key-sets',
     ...(config.reportTo ? [`report-to ${REPORT_GROUP}`] : []),
   ].join('; ');
   return {

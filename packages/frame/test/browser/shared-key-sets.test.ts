@@ -1,19 +1,25 @@
 import { expect } from '@open-wc/testing';
 import type { KeySetShare } from '@cardframe/crypto';
-import { sharedKeySets } from '../../src/keys/shared-key-sets.ts';
+import { KeySetCoordinator } from '../../src/keys/key-set-coordinator.ts';
+import { isCoordinatorMessage, isFrameMessage, MAX_TEXT } from '../../src/keys/key-set-messages.ts';
+import { sharedKeySets, type KeySetLink } from '../../src/keys/shared-key-sets.ts';
 
-// Each share stands for one frame: its own BroadcastChannel objects, as each frame document has.
+// Each share stands for one frame with its own port to the coordinator, as each
+// frame document has to the SharedWorker; here the coordinator runs on the page.
 const URL_A = 'https://issuer.example/keys/session/jwks.json';
 const SET = JSON.stringify({ keys: [{ kid: 'k1' }] });
 
-function frames(count: number): { shares: KeySetShare[]; close(): void } {
-  const channels: BroadcastChannel[] = [];
-  const openChannel = () => {
-    const channel = new BroadcastChannel('cardframe-key-sets');
+function frames(count: number, silenceMs?: number): { shares: KeySetShare[]; ports: MessagePort[]; close(): void } {
+  const coordinator = new KeySetCoordinator(silenceMs === undefined ? {} : { silenceMs });
+  const channels: MessageChannel[] = [];
+  const openLink = (): KeySetLink => {
+    const channel = new MessageChannel();
+    coordinator.connect(channel.port2);
     channels.push(channel);
-    return channel;
+    return { port: channel.port1 };
   };
-  return { shares: Array.from({ length: count }, () => sharedKeySets({ openChannel })), close: () => channels.forEach((c) => c.close()) };
+  const shares = Array.from({ length: count }, () => sharedKeySets({ openLink }));
+  return { shares, ports: channels.map((c) => c.port1), close: () => channels.forEach((c) => (c.port1.close(), c.port2.close())) };
 }
 
 function downloads(text: string | Error = SET, ms = 30) {
@@ -27,7 +33,9 @@ function downloads(text: string | Error = SET, ms = 30) {
   return { state, download };
 }
 
-const load = (download: () => Promise<string>, notBefore = Date.now() - 600_000) => ({ notBefore, signal: AbortSignal.timeout(5_000), download });
+const rejection = (promise: Promise<unknown>): Promise<unknown> => promise.then(() => undefined, (error: unknown) => error);
+
+const load = (download: () => Promise<string>, notBefore = Date.now() - 600_000, signal = AbortSignal.timeout(5_000)) => ({ notBefore, signal, download });
 
 describe('key sets shared by the frames of one origin', () => {
   it('lets frames that ask at the same moment share one download', async () => {
@@ -60,55 +68,159 @@ describe('key sets shared by the frames of one origin', () => {
     const page = frames(2);
     const net = downloads();
     try {
-      await page.shares[0]!(URL_A, load(net.download));
+      const first = await page.shares[0]!(URL_A, load(net.download));
       await new Promise((resolve) => setTimeout(resolve, 5));
       const refreshed = await page.shares[1]!(URL_A, load(net.download, Date.now()));
       expect(net.state.calls).to.equal(2);
       expect(refreshed.text).to.equal(SET);
+      expect(refreshed.fetchedAt).to.be.greaterThan(first.fetchedAt!);
     } finally {
       page.close();
     }
   });
 
-  it('has the waiting frames fetch for themselves when the fetching frame fails', async () => {
+  it('serves waiters that accept the copy under way and has the one that needs a later set fetch next', async () => {
+    const page = frames(3);
+    const net = downloads(SET, 60);
+    try {
+      const first = page.shares[0]!(URL_A, load(net.download));
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      // Asked while the first fetch is under way: one accepts it, one needs a set fetched after now.
+      const [accepting, needsNewer] = await Promise.all([page.shares[1]!(URL_A, load(net.download)), page.shares[2]!(URL_A, load(net.download, Date.now()))]);
+      expect(accepting.fetchedAt).to.equal((await first).fetchedAt);
+      expect(needsNewer.fetchedAt).to.be.greaterThan(accepting.fetchedAt!);
+      expect(net.state.calls).to.equal(2);
+    } finally {
+      page.close();
+    }
+  });
+
+  it('hands the fetch to the next waiting frame when the fetching frame fails', async () => {
     const page = frames(3);
     const failing = downloads(new Error('HTTP 503'));
     const working = downloads();
     try {
-      const results = await Promise.allSettled(page.shares.map((share, i) => share(URL_A, load(i === 0 ? failing.download : working.download))));
-      expect(failing.state.calls + working.state.calls).to.be.at.least(1);
-      // Whoever failed reports it; every frame that did not fail got a set.
-      for (const [i, result] of results.entries()) {
-        if (result.status === 'fulfilled') expect(result.value.text).to.equal(SET);
-        else expect(i === 0 && failing.state.calls === 1).to.equal(true);
-      }
-      expect(results.filter((r) => r.status === 'fulfilled').length).to.be.at.least(2);
+      const first = page.shares[0]!(URL_A, load(failing.download));
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      const others = page.shares.slice(1).map((share) => share(URL_A, load(working.download)));
+      expect(String(await rejection(first))).to.contain('HTTP 503');
+      expect((await Promise.all(others)).map((c) => c.text)).to.deep.equal([SET, SET]);
+      expect([failing.state.calls, working.state.calls]).to.deep.equal([1, 1]);
     } finally {
       page.close();
     }
   });
 
-  it('ignores malformed messages on the channel', async () => {
-    const page = frames(1);
-    const intruder = new BroadcastChannel('cardframe-key-sets');
+  it('hands the fetch to the next waiting frame when the fetching frame goes silent', async () => {
+    const page = frames(3, 100);
+    const silent = { calls: 0 };
     const net = downloads();
     try {
-      const pending = page.shares[0]!(URL_A, load(net.download));
-      intruder.postMessage({ kind: 'have', url: URL_A, text: 42, fetchedAt: Date.now() });
-      intruder.postMessage({ kind: 'fetching', url: URL_A, id: 'x'.repeat(100), startedAt: Date.now() });
-      intruder.postMessage('have');
-      expect((await pending).text).to.equal(SET);
-      expect(net.state.calls).to.equal(1);
+      // A frame removed mid-fetch: its download never settles and its port says nothing more.
+      void page.shares[0]!(URL_A, load(() => (silent.calls++, new Promise<string>(() => undefined)), undefined, new AbortController().signal));
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      const copies = await Promise.all(page.shares.slice(1).map((share) => share(URL_A, load(net.download))));
+      expect(copies.map((c) => c.text)).to.deep.equal([SET, SET]);
+      expect([silent.calls, net.state.calls]).to.deep.equal([1, 1]);
     } finally {
-      intruder.close();
       page.close();
     }
   });
 
-  it('downloads in each frame where there is no channel', async () => {
+  it('fetches for itself when its ring stops waiting, and the coordinator no longer counts it', async () => {
+    const page = frames(3, 60_000);
+    const net = downloads(SET, 200);
+    try {
+      const first = page.shares[0]!(URL_A, load(net.download));
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      const gaveUp = new AbortController();
+      const waiting = page.shares[1]!(URL_A, load(net.download, undefined, gaveUp.signal));
+      gaveUp.abort(new DOMException('timed out', 'TimeoutError'));
+      expect((await waiting).text).to.equal(SET);
+      expect(net.state.calls).to.equal(2);
+      // The third frame takes the first frame's copy: the one that stopped waiting was never asked to fetch for the queue.
+      expect((await page.shares[2]!(URL_A, load(net.download))).text).to.equal(SET);
+      expect((await first).text).to.equal(SET);
+      expect(net.state.calls).to.equal(2);
+    } finally {
+      page.close();
+    }
+  });
+
+  it('ignores malformed messages on its port, in both directions', async () => {
+    const page = frames(1);
     const net = downloads();
-    const shares = [sharedKeySets({ openChannel: () => undefined }), sharedKeySets({ openChannel: () => undefined })];
+    try {
+      // A port of the coordinator's that sends it garbage gets no answer and changes nothing.
+      const intruder = new MessageChannel();
+      const answers: unknown[] = [];
+      intruder.port1.addEventListener('message', (event) => answers.push(event.data));
+      intruder.port1.start();
+      new KeySetCoordinator().connect(intruder.port2);
+      for (const bad of ['want', 42, { kind: 'want', id: -1, url: URL_A, notBefore: 0 }, { kind: 'want', id: 1, url: URL_A, notBefore: 'now' }, { kind: 'fetched', id: 1, url: URL_A, text: 'x'.repeat(MAX_TEXT + 1), fetchedAt: 1 }])
+        intruder.port1.postMessage(bad);
+      // A coordinator answering nonsense leaves the frame to fetch for itself.
+      const nonsense = new MessageChannel();
+      nonsense.port2.addEventListener('message', () => {
+        nonsense.port2.postMessage({ kind: 'have', id: 0, text: 42, fetchedAt: Date.now() });
+        nonsense.port2.postMessage({ kind: 'have', id: 0, text: SET, fetchedAt: Date.now(), extra: true });
+        nonsense.port2.postMessage({ kind: 'fetch', id: '0' });
+      });
+      nonsense.port2.start();
+      const share = sharedKeySets({ openLink: () => ({ port: nonsense.port1 }), firstAnswerMs: 100 });
+      expect((await share(URL_A, load(net.download))).text).to.equal(SET);
+      expect(net.state.calls).to.equal(1);
+      expect((await page.shares[0]!(URL_A, load(net.download))).text).to.equal(SET);
+      expect(answers).to.deep.equal([]);
+      intruder.port1.close();
+      nonsense.port1.close();
+    } finally {
+      page.close();
+    }
+  });
+
+  it('checks message shapes: known kinds and fields only, ids, times and size caps', () => {
+    expect(isFrameMessage({ kind: 'want', id: 0, url: URL_A, notBefore: 0 })).to.equal(true);
+    expect(isFrameMessage({ kind: 'want', id: 0, url: URL_A, notBefore: 0, text: SET })).to.equal(false);
+    expect(isFrameMessage({ kind: 'fetched', id: 0, url: URL_A, text: 'x'.repeat(MAX_TEXT), fetchedAt: 1 })).to.equal(true);
+    expect(isFrameMessage({ kind: 'fetched', id: 0, url: URL_A, text: 'x'.repeat(MAX_TEXT + 1), fetchedAt: 1 })).to.equal(false);
+    expect(isFrameMessage({ kind: 'failed', id: 0.5, url: URL_A })).to.equal(false);
+    expect(isFrameMessage({ kind: 'cancel', id: 0, url: 'x'.repeat(2049) })).to.equal(false);
+    expect(isCoordinatorMessage({ kind: 'have', id: 3, text: SET, fetchedAt: Number.NaN })).to.equal(false);
+    expect(isCoordinatorMessage({ kind: 'queued', id: 3 })).to.equal(true);
+    expect(isCoordinatorMessage({ kind: 'elect', id: 3 })).to.equal(false);
+  });
+
+  it('downloads in each frame where there is no coordinator, it fails to start, or it never answers', async () => {
+    const net = downloads();
+    const silent = new MessageChannel();
+    const shares = [
+      sharedKeySets({ openLink: () => undefined }),
+      sharedKeySets({
+        openLink: () => {
+          throw new DOMException('denied', 'SecurityError');
+        },
+      }),
+      sharedKeySets({ openLink: () => ({ port: new MessageChannel().port1, broken: Promise.resolve() }), firstAnswerMs: 60_000 }),
+      sharedKeySets({ openLink: () => ({ port: silent.port1 }), firstAnswerMs: 100 }),
+    ];
     await Promise.all(shares.map((share) => share(URL_A, load(net.download))));
-    expect(net.state.calls).to.equal(2);
+    expect(net.state.calls).to.equal(4);
+    silent.port1.close();
+  });
+
+  it('shares one download between frames through the real SharedWorker script', async function () {
+    if (typeof SharedWorker !== 'function') this.skip();
+    // A name of its own, so no other test file's worker answers.
+    const name = `key-sets-test-${Math.random()}`;
+    const openLink = (): KeySetLink => {
+      const worker = new SharedWorker(new URL('../../src/keys/share-worker.ts', import.meta.url), { name, type: 'module' });
+      return { port: worker.port, broken: new Promise((resolve) => worker.addEventListener('error', resolve)) };
+    };
+    const net = downloads();
+    const shares = Array.from({ length: 4 }, () => sharedKeySets({ openLink }));
+    const copies = await Promise.all(shares.map((share) => share(URL_A, load(net.download))));
+    expect(copies.map((c) => c.text)).to.deep.equal(Array(4).fill(SET));
+    expect(net.state.calls).to.equal(1);
   });
 });

@@ -1,0 +1,63 @@
+/**
+ * The messages between a frame and the key-set coordinator (the SharedWorker
+ * of the frame origin), and their runtime checks: both sides drop anything
+ * that does not pass them.
+ */
+
+/** The largest key-set text either side passes on (the ring's download cap; it checks bytes again). */
+export const MAX_TEXT = 64 * 1024;
+const MAX_URL = 2048;
+
+/** From a frame: it needs a set fetched no earlier than `notBefore`, reports the fetch it was asked for, or gives up waiting. */
+export type FrameMessage =
+  | { readonly kind: 'want'; readonly id: number; readonly url: string; readonly notBefore: number }
+  | { readonly kind: 'fetched'; readonly id: number; readonly url: string; readonly text: string; readonly fetchedAt: number }
+  | { readonly kind: 'failed'; readonly id: number; readonly url: string }
+  | { readonly kind: 'cancel'; readonly id: number; readonly url: string };
+
+/** From the coordinator, to the frame's `want` of the same id: a copy, fetch it, wait (a copy or `fetch` follows), or fetch it for yourself. */
+export type CoordinatorMessage =
+  | { readonly kind: 'have'; readonly id: number; readonly text: string; readonly fetchedAt: number }
+  | { readonly kind: 'fetch'; readonly id: number }
+  | { readonly kind: 'queued'; readonly id: number }
+  | { readonly kind: 'self'; readonly id: number };
+
+type Fields = Record<string, unknown>;
+
+const record = (value: unknown): Fields | undefined => (typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Fields) : undefined);
+const only = (m: Fields, names: readonly string[]): boolean => Object.keys(m).every((name) => names.includes(name));
+const isId = (value: unknown): boolean => Number.isSafeInteger(value) && (value as number) >= 0;
+const isTime = (value: unknown): boolean => typeof value === 'number' && Number.isFinite(value);
+const isText = (value: unknown): boolean => typeof value === 'string' && value.length <= MAX_TEXT;
+const isUrl = (value: unknown): boolean => typeof value === 'string' && value.length > 0 && value.length <= MAX_URL;
+
+export function isFrameMessage(value: unknown): value is FrameMessage {
+  const m = record(value);
+  if (!m || !isId(m['id']) || !isUrl(m['url'])) return false;
+  switch (m['kind']) {
+    case 'want':
+      return only(m, ['kind', 'id', 'url', 'notBefore']) && isTime(m['notBefore']);
+    case 'fetched':
+      return only(m, ['kind', 'id', 'url', 'text', 'fetchedAt']) && isText(m['text']) && isTime(m['fetchedAt']);
+    case 'failed':
+    case 'cancel':
+      return only(m, ['kind', 'id', 'url']);
+    default:
+      return false;
+  }
+}
+
+export function isCoordinatorMessage(value: unknown): value is CoordinatorMessage {
+  const m = record(value);
+  if (!m || !isId(m['id'])) return false;
+  switch (m['kind']) {
+    case 'have':
+      return only(m, ['kind', 'id', 'text', 'fetchedAt']) && isText(m['text']) && isTime(m['fetchedAt']);
+    case 'fetch':
+    case 'queued':
+    case 'self':
+      return only(m, ['kind', 'id']);
+    default:
+      return false;
+  }
+}
