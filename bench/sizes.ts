@@ -54,6 +54,8 @@ export function bundleSizes(): SizeEntry[] {
 export const LAZY_CHUNKS: readonly { readonly prefix: string; readonly when: string }[] = [
   { prefix: 'reveal-actions', when: 'a reveal, fetched while idle after ready: session keys, opening the issuer\'s answer, key-pair formats' },
   { prefix: 'key', when: 'jose\'s key import: issuer session and PIN keys' },
+  { prefix: 'field-view', when: 'a frame showing one field (view "field")' },
+  { prefix: 'copy-view', when: 'a copy button frame (view "copy")' },
   { prefix: 'pin-flow', when: 'PIN entry' },
   { prefix: 'jwe', when: 'JWE with jose: PIN sealing and key-pair reveals' },
   { prefix: 'pgp', when: 'OpenPGP (messageFormat "pgp")' },

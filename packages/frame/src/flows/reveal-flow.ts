@@ -10,8 +10,7 @@ import {
 } from '@cardframe/protocol';
 import { CardView } from '../views/card-view.ts';
 import type { RevealView } from '../views/reveal-view.ts';
-import { CopyView } from '../views/copy-view.ts';
-import { FieldView } from '../views/field-view.ts';
+import type { CopyView } from '../views/copy-view.ts';
 import { PROFILE_FIELDS } from '../profile-fields.ts';
 import { RevealGroup, type GroupMessage } from '../reveal-group.ts';
 import type { RevealedValues, RevealResult } from '../reveal.ts';
@@ -40,10 +39,12 @@ function revealActions(): Promise<RevealActions> {
 }
 type Statement = import('../binding/bound-request.ts').Statement;
 
-const VIEWS: Record<RevealViewName, () => RevealView> = {
+// The card view (and the group toggle, which is one) ships in the first
+// download; a field or copy frame fetches its own view as it is configured.
+const VIEWS: Record<RevealViewName, () => RevealView | Promise<RevealView>> = {
   card: () => new CardView(),
-  field: () => new FieldView(),
-  copy: () => new CopyView(),
+  field: async () => new (await import('../views/field-view.ts')).FieldView(),
+  copy: async () => new (await import('../views/copy-view.ts')).CopyView(),
   toggle: () => new CardView(),
 };
 
@@ -85,10 +86,16 @@ export class RevealFlow implements Flow {
   /** Bound mode, card without a passkey: the unused statement the new passkey will be registered over. */
   #pendingStatement: Statement | undefined;
 
-  constructor(context: FlowContext, view: RevealViewName = 'card') {
+  /** A reveal flow with its view: at once for the card view, once its chunk has loaded for a field or copy view. */
+  static open(context: FlowContext, view: RevealViewName = 'card'): RevealFlow | Promise<RevealFlow> {
+    const element = VIEWS[view]();
+    return element instanceof Promise ? element.then((loaded) => new RevealFlow(context, view, loaded)) : new RevealFlow(context, view, element);
+  }
+
+  private constructor(context: FlowContext, view: RevealViewName, element: RevealView) {
     this.#context = context;
     this.#view = view;
-    this.element = VIEWS[view]();
+    this.element = element;
     this.element.testMode = context.config.testMode;
     this.element.addEventListener('cardframe-reveal-request', () => void this.#reveal());
     this.element.addEventListener('cardframe-hide-request', () => this.#userHide());
@@ -270,8 +277,8 @@ export class RevealFlow implements Flow {
    * it waits for it.
    */
   #copy(): void {
-    const view = this.element;
-    if (!(view instanceof CopyView)) return;
+    if (this.#view !== 'copy') return;
+    const view = this.element as CopyView;
     const field = this.#fields[0];
     if (!this.#configured || !field || view.state === 'revealing' || view.state === 'unavailable') return;
     const generation = this.#generation;
@@ -340,6 +347,6 @@ export class RevealFlow implements Flow {
     this.element.values = {};
     this.element.unavailable = [];
     this.element.error = undefined;
-    if (this.element instanceof CopyView) this.element.status = 'idle';
+    if (this.#view === 'copy') (this.element as CopyView).status = 'idle';
   }
 }
