@@ -36,10 +36,11 @@ test('the frame\'s initial files hold no jose and no reveal code: both are chunk
     assert.equal(names.length, 1, `one ${prefix} chunk in the frame build`);
     return names[0]!;
   };
-  // Strings only jose's errors and the reveal's reading of the issuer's answer have.
+  // Strings only jose's errors, the reveal's reading of the issuer's answer and its steps from a click on have.
   const markers = [
     { chunk: chunk('key'), marker: 'ERR_JOSE_' },
     { chunk: chunk('reveal-actions'), marker: 'encryptedPan' },
+    { chunk: chunk('reveal-actions'), marker: 'hidden while revealing' },
   ];
   const initial = bundleSizes().find((entry) => entry.name.startsWith('frame'))!;
   for (const { chunk: name, marker } of markers) {

@@ -54,6 +54,7 @@ export function bundleSizes(): SizeEntry[] {
 export const LAZY_CHUNKS: readonly { readonly prefix: string; readonly when: string }[] = [
   { prefix: 'reveal-actions', when: 'a reveal, fetched while idle after ready: session keys, opening the issuer\'s answer, key-pair formats' },
   { prefix: 'key', when: 'jose\'s key import: issuer session and PIN keys' },
+  { prefix: 'format-loader', when: 'the key-format loader both the reveal and PIN chunks use' },
   { prefix: 'field-view', when: 'a frame showing one field (view "field")' },
   { prefix: 'copy-view', when: 'a copy button frame (view "copy")' },
   { prefix: 'pin-flow', when: 'PIN entry' },
