@@ -76,8 +76,9 @@ export class RevealFlow implements Flow, RevealState {
   values: RevealedValues = {};
   unavailable: readonly UnavailableFieldInfo[] = [];
   autoHide: ReturnType<typeof setTimeout> | undefined;
-  pendingStatement: Statement | undefined;
   readonly #onPageEvent: (event: Event) => void;
+  /** Bound mode, card without a passkey: the unused statement the new passkey will be registered over. */
+  #pendingStatement: Statement | undefined;
   #hideOnBlur = false;
   /** Counts configures, so a prefetch started for an earlier one reports nothing. */
   #configureCount = 0;
@@ -93,10 +94,10 @@ export class RevealFlow implements Flow, RevealState {
     this.view = view;
     this.element = element;
     this.element.testMode = context.config.testMode;
-    this.element.addEventListener('cardframe-reveal-request', () => this.#act((steps) => steps.reveal(this)));
+    this.element.addEventListener('cardframe-reveal-request', () => this.reveal());
     this.element.addEventListener('cardframe-hide-request', () => this.#userHide());
     if (view === 'copy') this.element.addEventListener('cardframe-copy-request', () => this.#act((steps) => steps.copy(this)));
-    this.element.addEventListener('cardframe-passkey-request', () => this.#act((steps) => steps.createPasskey(this)));
+    this.element.addEventListener('cardframe-passkey-request', () => this.#createPasskey());
     // Add to wallet: on the card view where the deployment config names a wallet; its code loads on the first click.
     if (view === 'card' && context.config.provisioning) {
       (this.element as CardView).wallet = { status: 'idle' };
@@ -194,6 +195,35 @@ export class RevealFlow implements Flow, RevealState {
     this.hide('user');
   }
 
+  reveal(): void {
+    const state = this.element.state;
+    if (!this.configured || (state !== 'ready' && state !== 'error')) return;
+    // Held from a fetch another frame of the group made: show it, no new request.
+    if (this.fields.length > 0 && this.fields.every((field) => this.values[field] !== undefined || this.unavailable.some((gap) => gap.field === field))) {
+      this.#act((steps) => steps.show(this));
+      return;
+    }
+    // Busy from the click on, even while the acting chunk is still on its way.
+    const generation = this.generation;
+    this.element.state = 'revealing';
+    this.element.error = undefined;
+    this.#act((steps) => steps.reveal(this, generation));
+  }
+
+  /**
+   * Bound mode, card without a passkey: on the cardholder's click, creates one
+   * in the frame, binds it with `PATCH /`, and goes on with the reveal.
+   */
+  #createPasskey(): void {
+    if (!this.configured || !this.element.passkeyNeeded || this.element.state === 'revealing') return;
+    const generation = this.generation;
+    const statement = this.#pendingStatement;
+    this.#pendingStatement = undefined;
+    this.element.state = 'revealing';
+    this.element.error = undefined;
+    this.#act((steps) => steps.createPasskey(this, statement, generation));
+  }
+
   #onGroupMessage(message: GroupMessage): void {
     if (!this.configured) return;
     if (message.type === 'hide') this.hide(message.reason);
@@ -226,7 +256,7 @@ export class RevealFlow implements Flow, RevealState {
     // the cardholder's click); a field or copy frame reports ERR_PASSKEY_UNKNOWN.
     if (error instanceof CardframeError && 'statement' in error && this.element instanceof CardView) {
       this.#drop();
-      this.pendingStatement = (error as CardframeError & { statement: Statement }).statement;
+      this.#pendingStatement = (error as CardframeError & { statement: Statement }).statement;
       this.element.passkeyNeeded = true;
       this.element.state = 'ready';
       return;

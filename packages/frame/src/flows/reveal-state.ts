@@ -1,5 +1,4 @@
 import type { FieldName, HideReason, RevealModeName, RevealViewName, UnavailableFieldInfo } from '@cardframe/protocol';
-import type { Statement } from '../binding/bound-request.ts';
 import type { RevealGroup } from '../reveal-group.ts';
 import type { RevealedValues } from '../reveal.ts';
 import type { RevealView } from '../views/reveal-view.ts';
@@ -29,9 +28,9 @@ export interface RevealState {
   /** This frame's own fields the last fetch could not show (a profile member the issuer's answer lacked). */
   unavailable: readonly UnavailableFieldInfo[];
   autoHide: ReturnType<typeof setTimeout> | undefined;
-  /** Bound mode, card without a passkey: the unused statement the new passkey will be registered over. */
-  pendingStatement: Statement | undefined;
   hide(reason: HideReason): void;
+  /** Reveal pressed (or a new passkey bound): busy at once, then fetches and shows. */
+  reveal(): void;
   /** Shows why a reveal failed and tells the host, unless what it was for was dropped since `generation`. */
   fail(error: unknown, generation: number): void;
 }

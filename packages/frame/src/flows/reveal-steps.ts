@@ -1,6 +1,7 @@
 import { CardframeError, type UnavailableFieldInfo } from '@cardframe/protocol';
 import { PROFILE_FIELDS } from '../profile-fields.ts';
 import type { GroupMessage } from '../reveal-group.ts';
+import type { Statement } from '../binding/bound-request.ts';
 import type { RevealedValues, RevealResult } from '../reveal.ts';
 import type { CopyView } from '../views/copy-view.ts';
 import { startCopy, type CopyRequest } from './copy-action.ts';
@@ -12,18 +13,8 @@ import type { RevealState } from './reveal-state.ts';
 // masked view and `ready` need none of them, so they ride in the reveal's
 // acting chunk with the keys and formats they call.
 
-/** Reveal pressed: shows what the group already fetched, else fetches and shows. */
-export async function reveal(flow: RevealState): Promise<void> {
-  const state = flow.element.state;
-  if (!flow.configured || (state !== 'ready' && state !== 'error')) return;
-  // Held from a fetch another frame of the group made: show it, no new request.
-  if (flow.fields.length > 0 && flow.fields.every((field) => flow.values[field] !== undefined || flow.unavailable.some((gap) => gap.field === field))) {
-    await show(flow);
-    return;
-  }
-  const generation = flow.generation;
-  flow.element.state = 'revealing';
-  flow.element.error = undefined;
+/** Reveal pressed and the view already busy (RevealFlow.reveal): fetches and shows, unless what it was for is dropped since `generation`. */
+export async function reveal(flow: RevealState, generation: number): Promise<void> {
   try {
     // The card view and the group toggle reveal the whole card; a field reveals itself only.
     await fetchAll(flow, flow.view !== 'field');
@@ -61,7 +52,8 @@ function hold(flow: RevealState, values: RevealedValues, unavailable: readonly U
   if (flow.autoHideSeconds > 0) flow.autoHide = setTimeout(() => flow.hide('timeout'), flow.autoHideSeconds * 1000);
 }
 
-async function show(flow: RevealState): Promise<void> {
+/** Shows the values held, and tells the host once they are in the DOM. */
+export async function show(flow: RevealState): Promise<void> {
   const generation = flow.generation;
   const { element } = flow;
   element.values = flow.view === 'copy' ? {} : flow.values;
@@ -108,24 +100,19 @@ export function copy(flow: RevealState): void {
 }
 
 /**
- * Bound mode, card without a passkey: on the cardholder's click, creates one
- * in the frame, binds it with `PATCH /`, and goes on with the reveal.
+ * Bound mode, card without a passkey, after the cardholder's click made the
+ * view busy (RevealFlow): creates a passkey in the frame over `statement`,
+ * binds it with `PATCH /`, and goes on with the reveal.
  */
-export async function createPasskey(flow: RevealState): Promise<void> {
+export async function createPasskey(flow: RevealState, statement: Statement | undefined, generation: number): Promise<void> {
   const { element } = flow;
-  if (!flow.configured || !element.passkeyNeeded || element.state === 'revealing') return;
-  const generation = flow.generation;
-  const statement = flow.pendingStatement;
-  flow.pendingStatement = undefined;
-  element.state = 'revealing';
-  element.error = undefined;
   try {
     const result = await registerPasskey(flow.context, statement, flow.held);
     if (generation !== flow.generation) return;
     element.passkeyNeeded = false;
     flow.context.channel.emit('bind', result.scope === 'webauthn' && result.credentialId ? { scope: 'webauthn', credentialId: result.credentialId } : { scope: 'webauthn' });
     element.state = 'ready';
-    await reveal(flow);
+    flow.reveal();
   } catch (error) {
     flow.fail(error, generation);
   }
