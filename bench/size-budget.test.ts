@@ -36,10 +36,11 @@ test('the frame\'s initial files hold no jose and no reveal code: both are chunk
     assert.equal(names.length, 1, `one ${prefix} chunk in the frame build`);
     return names[0]!;
   };
-  // Strings only jose's errors and the reveal's reading of the issuer's answer have.
+  // Strings only jose's errors, the reveal's reading of the issuer's answer and its steps from a click on have.
   const markers = [
     { chunk: chunk('key'), marker: 'ERR_JOSE_' },
     { chunk: chunk('reveal-actions'), marker: 'encryptedPan' },
+    { chunk: chunk('reveal-actions'), marker: 'hidden while revealing' },
   ];
   const initial = bundleSizes().find((entry) => entry.name.startsWith('frame'))!;
   for (const { chunk: name, marker } of markers) {
@@ -65,4 +66,20 @@ test('the key-set coordinator is a worker file of its own, and neither it nor th
     // The worker's name, only in the chunk that starts it.
     assert.ok(!text.includes('cardframe-key-sets'), `${file} starts the coordinator`);
   }
+});
+
+test('the frame\'s initial files hold the card view only: the field and copy views are chunks a frame fetches when configured with them', () => {
+  const assets = join(import.meta.dirname, '../packages/frame/dist/assets');
+  const initial = bundleSizes().find((entry) => entry.name.startsWith('frame'))!;
+  // Each view registers its element under its tag name, a string no other view has.
+  for (const { prefix, tag } of [
+    { prefix: 'field-view', tag: 'cardframe-field-view' },
+    { prefix: 'copy-view', tag: 'cardframe-copy-view' },
+  ]) {
+    const names = readdirSync(assets).filter((name) => new RegExp(`^${prefix}-[\\w-]+\\.js$`).test(name));
+    assert.equal(names.length, 1, `one ${prefix} chunk in the frame build`);
+    assert.ok(readFileSync(join(assets, names[0]!), 'utf8').includes(tag), `${names[0]} defines ${tag}`);
+    for (const file of initial.files) assert.ok(!readFileSync(join(import.meta.dirname, '..', file), 'utf8').includes(tag), `${file} holds ${tag}`);
+  }
+  assert.ok(initial.files.some((file) => readFileSync(join(import.meta.dirname, '..', file), 'utf8').includes('cardframe-card-view')), 'the card view is in the initial files');
 });

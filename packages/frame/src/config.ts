@@ -273,6 +273,13 @@ function parseKeyRefresh(value: unknown): KeyRefresh {
   };
 }
 
+/** `value` (`fallback` when absent), which must be one of `choices`: one check and one message for every choice in the file. */
+function oneOf<T extends string, F extends T | undefined>(value: unknown, fallback: F, choices: readonly T[], path: string): T | F {
+  const chosen = value ?? fallback;
+  if (chosen !== undefined && !(choices as readonly unknown[]).includes(chosen)) throw bad(`${path} must be "${choices.join('" or "')}"`);
+  return chosen as T | F;
+}
+
 function parseFlag(value: unknown, fallback: boolean, path: string): boolean {
   if (value === undefined) return fallback;
   if (typeof value !== 'boolean') throw bad(`${path} must be true or false`);
@@ -291,10 +298,8 @@ function parseRevealFlow(value: unknown, hasSigningKeys: boolean): RevealFlowCon
   if (!Array.isArray(modes) || modes.length === 0 || modes.some((m) => m !== 'session-key' && m !== 'key-pair') || new Set(modes).size !== modes.length) {
     throw bad('flows.reveal.modes must list "session-key" and/or "key-pair"');
   }
-  const responseKeyAlg = reveal['responseKeyAlg'] ?? 'ECDH-ES';
-  if (responseKeyAlg !== 'ECDH-ES' && responseKeyAlg !== 'RSA-OAEP-256') throw bad('flows.reveal.responseKeyAlg must be "ECDH-ES" or "RSA-OAEP-256"');
-  const responseSigning = reveal['responseSigning'] ?? (hasSigningKeys ? 'required' : 'off');
-  if (responseSigning !== 'required' && responseSigning !== 'off') throw bad('flows.reveal.responseSigning must be "required" or "off"');
+  const responseKeyAlg = oneOf(reveal['responseKeyAlg'], 'ECDH-ES', ['ECDH-ES', 'RSA-OAEP-256'], 'flows.reveal.responseKeyAlg');
+  const responseSigning = oneOf(reveal['responseSigning'], hasSigningKeys ? 'required' : 'off', ['required', 'off'], 'flows.reveal.responseSigning');
   if (responseSigning === 'required' && !hasSigningKeys) throw bad('flows.reveal.responseSigning "required" needs issuer.responseSigningKey(s)');
   return {
     fields,
@@ -316,8 +321,7 @@ function parseEnc(value: unknown, path: string): JweEnc | undefined {
 
 function parseEncryption(value: unknown): EncryptionPolicy {
   const policy = object(value ?? {}, 'issuer.encryption');
-  const rsaAlg = policy['rsaAlg'];
-  if (rsaAlg !== undefined && rsaAlg !== 'RSA-OAEP-256' && rsaAlg !== 'RSA-OAEP') throw bad('issuer.encryption.rsaAlg must be "RSA-OAEP-256" or "RSA-OAEP"');
+  const rsaAlg = oneOf(policy['rsaAlg'], undefined, ['RSA-OAEP-256', 'RSA-OAEP'], 'issuer.encryption.rsaAlg');
   const rsaEnc = parseEnc(policy['rsaEnc'], 'issuer.encryption.rsaEnc');
   const ecEnc = parseEnc(policy['ecEnc'], 'issuer.encryption.ecEnc');
   return {
@@ -337,8 +341,7 @@ function parsePinFlow(value: unknown): PinFlowConfig {
   const pin = object(value, 'flows.pin');
   const minLength = parseLength(pin['minLength'], 4, 4, 'flows.pin.minLength');
   const maxLength = parseLength(pin['maxLength'], minLength, minLength, 'flows.pin.maxLength');
-  const variant = pin['variant'] ?? 'direct';
-  if (variant !== 'direct' && variant !== 'change-request') throw bad('flows.pin.variant must be "direct" or "change-request"');
+  const variant = oneOf(pin['variant'], 'direct', ['direct', 'change-request'], 'flows.pin.variant');
   const deviceBinding = pin['deviceBinding'] ?? variant === 'direct';
   if (typeof deviceBinding !== 'boolean') throw bad('flows.pin.deviceBinding must be true or false');
   const maxAttempts = parseSeconds(pin['maxAttempts'], 5, 1, 100, 'flows.pin.maxAttempts');
@@ -348,8 +351,7 @@ function parsePinFlow(value: unknown): PinFlowConfig {
 function parseBinding(value: unknown): BindingConfig {
   const binding = object(value ?? {}, 'issuer.binding');
   if (Object.keys(binding).some((key) => key !== 'mode' && key !== 'rpId')) throw bad('issuer.binding must be {"mode", "rpId"}');
-  const mode = binding['mode'] ?? 'plain';
-  if (mode !== 'plain' && mode !== 'bound') throw bad('issuer.binding.mode must be "plain" or "bound"');
+  const mode = oneOf(binding['mode'], 'plain', ['plain', 'bound'], 'issuer.binding.mode');
   const rpId = binding['rpId'];
   // The frame checks at run time that this is its own host name or a suffix of it.
   if (rpId !== undefined && (typeof rpId !== 'string' || !HOSTNAME.test(rpId) || rpId.startsWith('['))) throw bad('issuer.binding.rpId must be a host name');
@@ -418,11 +420,9 @@ export function parseFrameConfig(value: unknown): FrameConfig {
   const origins = config['allowedHostOrigins'];
   if (!Array.isArray(origins) || origins.length === 0) throw bad('allowedHostOrigins must be a non-empty array');
   const issuer = object(config['issuer'], 'issuer');
-  const oaepHash = issuer['oaepHash'] ?? 'SHA-1';
-  if (oaepHash !== 'SHA-1' && oaepHash !== 'SHA-256') throw bad('issuer.oaepHash must be "SHA-1" or "SHA-256"');
+  const oaepHash = oneOf(issuer['oaepHash'], 'SHA-1', ['SHA-1', 'SHA-256'], 'issuer.oaepHash');
   const binding = parseBinding(issuer['binding']);
-  const messageFormat = issuer['messageFormat'] ?? 'jwe';
-  if (messageFormat !== 'jwe' && messageFormat !== 'pgp') throw bad('issuer.messageFormat must be "jwe" or "pgp"');
+  const messageFormat = oneOf(issuer['messageFormat'], 'jwe', ['jwe', 'pgp'], 'issuer.messageFormat');
   const responseSigningKeys = parseKeys(issuer, 'responseSigningKey', 'responseSigningKeys', messageFormat === 'pgp' ? 'pgp' : 'jwk');
   const flows = object(config['flows'] ?? {}, 'flows');
   const reveal = flows['reveal'] === undefined ? undefined : parseRevealFlow(flows['reveal'], responseSigningKeys !== undefined);
@@ -435,8 +435,7 @@ export function parseFrameConfig(value: unknown): FrameConfig {
   const provisioning = config['provisioning'] === undefined ? undefined : parseProvisioning(config['provisioning']);
   // Add to wallet sits on the card view and fetches with a sessionid like a session-key reveal.
   if (provisioning && !(reveal && sessionKeys)) throw bad('provisioning needs flows.reveal and issuer.sessionKey(s)');
-  const testMode = config['testMode'] === undefined ? false : config['testMode'];
-  if (typeof testMode !== 'boolean') throw bad('testMode must be true or false');
+  const testMode = parseFlag(config['testMode'], false, 'testMode');
   return {
     allowedHostOrigins: origins.map((origin, i) => parseOrigin(origin, `allowedHostOrigins[${i}]`)),
     issuer: {

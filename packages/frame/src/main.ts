@@ -4,7 +4,7 @@ import { CardView } from './views/card-view.ts';
 import { loadFrameConfig } from './config.ts';
 import { acceptConnect } from './connect.ts';
 import { FrameApp } from './frame-app.ts';
-import { withCheckedSigningKeys } from './keys/format-loader.ts';
+import { withCheckedSigningKeys } from './keys/signing-key-check.ts';
 
 // The connect listener goes in before anything is awaited, so an early
 // connect waits for the allowlist instead of being lost.

@@ -4,7 +4,7 @@ import { generatePgpKeyPair, importIssuerPgpKey, sealPgp, type PgpKeyPair } from
 import type { HostResult } from '@cardframe/protocol';
 import { loadFrameConfig, parseFrameConfig, type FrameConfig } from '../src/config.ts';
 import { replyVerifier, responseKeys } from '../src/keys/formats/pgp.ts';
-import { withCheckedSigningKeys } from '../src/keys/format-loader.ts';
+import { withCheckedSigningKeys } from '../src/keys/signing-key-check.ts';
 import { revealWithKeyPair } from '../src/reveal.ts';
 
 const text = new TextEncoder();

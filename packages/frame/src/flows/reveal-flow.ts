@@ -10,14 +10,12 @@ import {
 } from '@cardframe/protocol';
 import { CardView } from '../views/card-view.ts';
 import type { RevealView } from '../views/reveal-view.ts';
-import { CopyView } from '../views/copy-view.ts';
-import { FieldView } from '../views/field-view.ts';
-import { PROFILE_FIELDS } from '../profile-fields.ts';
+import type { CopyView } from '../views/copy-view.ts';
 import { RevealGroup, type GroupMessage } from '../reveal-group.ts';
-import type { RevealedValues, RevealResult } from '../reveal.ts';
-import type { CopyRequest } from './copy-action.ts';
+import type { RevealedValues } from '../reveal.ts';
 import type { Flow, FlowContext } from './flow.ts';
 import type { RevealHeld } from './reveal-fetch.ts';
+import type { RevealState } from './reveal-state.ts';
 import { revealOptions } from './reveal-options.ts';
 import { whenIdle } from './when-idle.ts';
 
@@ -27,7 +25,7 @@ let actions: Promise<RevealActions> | undefined;
 /** The chunk once loaded, so a copy can start inside the click. */
 let loadedActions: RevealActions | undefined;
 
-/** The reveal's acting half (keys, jose, opening), fetched once per document; a chunk that failed to load is fetched again next time. */
+/** The reveal's acting half (its steps, keys, jose, opening), fetched once per document; a chunk that failed to load is fetched again next time. */
 function revealActions(): Promise<RevealActions> {
   if (!actions) {
     actions = import('./reveal-actions.ts');
@@ -40,10 +38,12 @@ function revealActions(): Promise<RevealActions> {
 }
 type Statement = import('../binding/bound-request.ts').Statement;
 
-const VIEWS: Record<RevealViewName, () => RevealView> = {
+// The card view (and the group toggle, which is one) ships in the first
+// download; a field or copy frame fetches its own view as it is configured.
+const VIEWS: Record<RevealViewName, () => RevealView | Promise<RevealView>> = {
   card: () => new CardView(),
-  field: () => new FieldView(),
-  copy: () => new CopyView(),
+  field: async () => new (await import('../views/field-view.ts')).FieldView(),
+  copy: async () => new (await import('../views/copy-view.ts')).CopyView(),
   toggle: () => new CardView(),
 };
 
@@ -60,40 +60,44 @@ const VIEWS: Record<RevealViewName, () => RevealView> = {
  * request however many frames show it. Each frame keeps only its own
  * fields, and only until they are hidden, time out, or the page is hidden.
  */
-export class RevealFlow implements Flow {
+export class RevealFlow implements Flow, RevealState {
   readonly name = 'reveal' as const;
   readonly element: RevealView;
-  readonly #view: RevealViewName;
-  readonly #context: FlowContext;
-  /** Response keys, reply verifier and the WebAuthn chunk, kept from one fetch to the next. */
-  readonly #held: RevealHeld = {};
+  // Public for the steps from a click on (flows/reveal-steps.ts) only; see RevealState.
+  readonly view: RevealViewName;
+  readonly context: FlowContext;
+  readonly held: RevealHeld = {};
+  mode: RevealModeName = 'session-key';
+  fields: readonly FieldName[] = [];
+  group: RevealGroup | undefined;
+  autoHideSeconds = 0;
+  configured = false;
+  generation = 0;
+  values: RevealedValues = {};
+  unavailable: readonly UnavailableFieldInfo[] = [];
+  autoHide: ReturnType<typeof setTimeout> | undefined;
   readonly #onPageEvent: (event: Event) => void;
-  #mode: RevealModeName = 'session-key';
-  #fields: readonly FieldName[] = [];
-  #group: RevealGroup | undefined;
-  #hideOnBlur = false;
-  #autoHideSeconds = 0;
-  #configured = false;
-  /** Counts configures, so a prefetch started for an earlier one reports nothing. */
-  #configureCount = 0;
-  #generation = 0;
-  /** This frame's own fields from the last fetch; shown or merely held. */
-  #values: RevealedValues = {};
-  /** This frame's own fields the last fetch could not show (a profile member the issuer's answer lacked). */
-  #unavailable: readonly UnavailableFieldInfo[] = [];
-  #autoHide: ReturnType<typeof setTimeout> | undefined;
   /** Bound mode, card without a passkey: the unused statement the new passkey will be registered over. */
   #pendingStatement: Statement | undefined;
+  #hideOnBlur = false;
+  /** Counts configures, so a prefetch started for an earlier one reports nothing. */
+  #configureCount = 0;
 
-  constructor(context: FlowContext, view: RevealViewName = 'card') {
-    this.#context = context;
-    this.#view = view;
-    this.element = VIEWS[view]();
+  /** A reveal flow with its view: at once for the card view, once its chunk has loaded for a field or copy view. */
+  static open(context: FlowContext, view: RevealViewName = 'card'): RevealFlow | Promise<RevealFlow> {
+    const element = VIEWS[view]();
+    return element instanceof Promise ? element.then((loaded) => new RevealFlow(context, view, loaded)) : new RevealFlow(context, view, element);
+  }
+
+  private constructor(context: FlowContext, view: RevealViewName, element: RevealView) {
+    this.context = context;
+    this.view = view;
+    this.element = element;
     this.element.testMode = context.config.testMode;
-    this.element.addEventListener('cardframe-reveal-request', () => void this.#reveal());
+    this.element.addEventListener('cardframe-reveal-request', () => this.reveal());
     this.element.addEventListener('cardframe-hide-request', () => this.#userHide());
-    this.element.addEventListener('cardframe-copy-request', () => this.#copy());
-    this.element.addEventListener('cardframe-passkey-request', () => void this.#createPasskey());
+    if (view === 'copy') this.element.addEventListener('cardframe-copy-request', () => this.#act((steps) => steps.copy(this)));
+    this.element.addEventListener('cardframe-passkey-request', () => this.#createPasskey());
     // Add to wallet: on the card view where the deployment config names a wallet; its code loads on the first click.
     if (view === 'card' && context.config.provisioning) {
       (this.element as CardView).wallet = { status: 'idle' };
@@ -111,8 +115,8 @@ export class RevealFlow implements Flow {
   }
 
   async configure(params: ConfigureParams): Promise<readonly FieldName[]> {
-    const options = revealOptions(this.#context.config.flows.reveal, params);
-    if (options.mode === 'session-key' && !this.#context.config.issuer.sessionKeys) {
+    const options = revealOptions(this.context.config.flows.reveal, params);
+    if (options.mode === 'session-key' && !this.context.config.issuer.sessionKeys) {
       const failure = new CardframeError('ERR_CONFIG', 'no issuer session key is configured');
       this.#drop();
       this.element.error = failure.toInfo();
@@ -120,16 +124,16 @@ export class RevealFlow implements Flow {
       throw failure;
     }
     this.#drop();
-    this.#group?.close();
-    this.#group = params.group ? new RevealGroup(params.group.id, params.group.fields, (message) => this.#onGroupMessage(message)) : undefined;
-    this.#mode = options.mode;
-    this.#fields = options.fields;
-    this.#autoHideSeconds = options.autoHideSeconds;
+    this.group?.close();
+    this.group = params.group ? new RevealGroup(params.group.id, params.group.fields, (message) => this.#onGroupMessage(message)) : undefined;
+    this.mode = options.mode;
+    this.fields = options.fields;
+    this.autoHideSeconds = options.autoHideSeconds;
     this.#hideOnBlur = options.hideOnBlur;
     if (params.last4) this.element.hint = { ...this.element.hint, last4: params.last4 };
     this.element.fields = options.fields;
     this.element.state = 'ready';
-    this.#configured = true;
+    this.configured = true;
     this.#prefetch(options.mode);
     return options.fields;
   }
@@ -149,7 +153,7 @@ export class RevealFlow implements Flow {
         (loaded) => {
           if (configured !== this.#configureCount || mode !== 'session-key') return;
           loaded
-            .sessionKeyRing(this.#context.config)
+            .sessionKeyRing(this.context.config)
             ?.preferred()
             .catch((error: unknown) => {
               if (configured !== this.#configureCount || this.element.state !== 'ready') return;
@@ -157,7 +161,7 @@ export class RevealFlow implements Flow {
               this.#drop();
               this.element.error = failure.toInfo();
               this.element.state = 'unavailable';
-              this.#context.channel.emit('error', failure.toInfo());
+              this.context.channel.emit('error', failure.toInfo());
             });
         },
         // A chunk that did not load is fetched again by the click that needs it.
@@ -169,16 +173,16 @@ export class RevealFlow implements Flow {
   hide(reason: HideReason): void {
     const wasShowing = this.element.state === 'revealed' || this.element.state === 'revealing';
     this.#drop();
-    void this.#held.responseKeys?.then((keys) => keys.hidden?.());
-    if (!this.#configured || this.element.state === 'unavailable') return;
+    void this.held.responseKeys?.then((keys) => keys.hidden?.());
+    if (!this.configured || this.element.state === 'unavailable') return;
     this.element.state = 'ready';
-    if (wasShowing) this.#context.channel.emit('hide', { reason });
+    if (wasShowing) this.context.channel.emit('hide', { reason });
   }
 
   destroy(): void {
     this.#drop();
-    this.#group?.close();
-    void this.#held.responseKeys?.then((keys) => keys.drop());
+    this.group?.close();
+    void this.held.responseKeys?.then((keys) => keys.drop());
     document.removeEventListener('visibilitychange', this.#onPageEvent);
     window.removeEventListener('beforeprint', this.#onPageEvent);
     window.removeEventListener('blur', this.#onPageEvent);
@@ -187,134 +191,67 @@ export class RevealFlow implements Flow {
 
   /** Hide pressed: a field masks itself; the card or group toggle masks the whole group. */
   #userHide(): void {
-    if (this.#view !== 'field') this.#group?.post({ type: 'hide', reason: 'user' });
+    if (this.view !== 'field') this.group?.post({ type: 'hide', reason: 'user' });
     this.hide('user');
   }
 
-  async #reveal(): Promise<void> {
+  reveal(): void {
     const state = this.element.state;
-    if (!this.#configured || (state !== 'ready' && state !== 'error')) return;
+    if (!this.configured || (state !== 'ready' && state !== 'error')) return;
     // Held from a fetch another frame of the group made: show it, no new request.
-    if (this.#fields.length > 0 && this.#fields.every((field) => this.#values[field] !== undefined || this.#unavailable.some((gap) => gap.field === field))) {
-      await this.#show();
+    if (this.fields.length > 0 && this.fields.every((field) => this.values[field] !== undefined || this.unavailable.some((gap) => gap.field === field))) {
+      this.#act((steps) => steps.show(this));
       return;
     }
-    const generation = this.#generation;
+    // Busy from the click on, even while the acting chunk is still on its way.
+    const generation = this.generation;
     this.element.state = 'revealing';
     this.element.error = undefined;
-    try {
-      // The card view and the group toggle reveal the whole card; a field reveals itself only.
-      await this.#fetch(this.#view !== 'field');
-      if (generation !== this.#generation) return; // hidden or re-configured meanwhile: drop the result
-      await this.#show();
-    } catch (error) {
-      this.#fail(error, generation);
-    }
-  }
-
-  /**
-   * One fetch for the whole group: opens every field the group shows, keeps
-   * this frame's own, and hands the rest to the group. Resolves with this
-   * frame's values and those of its fields the answer could not show.
-   */
-  async #fetch(showEverywhere: boolean): Promise<RevealResult> {
-    const generation = this.#generation;
-    const fields = [...new Set([...this.#fields, ...(this.#group?.fields ?? [])])];
-    const { values, unavailable } = await (await revealActions()).fetchReveal(this.#context, this.#mode, fields, this.#held);
-    if (generation !== this.#generation) throw new CardframeError('ERR_DESTROYED', 'hidden while revealing');
-    this.#group?.post(unavailable.length === 0 ? { type: 'values', values, show: showEverywhere } : { type: 'values', values, unavailable, show: showEverywhere });
-    this.#hold(values, unavailable);
-    return { values: this.#values, unavailable: this.#unavailable };
-  }
-
-  /** Keeps this frame's own fields from a fetch, until hidden or timed out. */
-  #hold(values: RevealedValues, unavailable: readonly UnavailableFieldInfo[]): void {
-    const own: RevealedValues = {};
-    for (const field of this.#fields) if (values[field] !== undefined) own[field] = values[field];
-    this.#values = own;
-    this.#unavailable = unavailable.filter((gap) => this.#fields.includes(gap.field));
-    // Shape and last four stay after the values go (PCI DSS allows showing them).
-    if (values.pan) this.element.hint = { length: values.pan.length, prefix: values.pan.slice(0, 2), last4: values.pan.slice(-4) };
-    clearTimeout(this.#autoHide);
-    if (this.#autoHideSeconds > 0) this.#autoHide = setTimeout(() => this.hide('timeout'), this.#autoHideSeconds * 1000);
-  }
-
-  async #show(): Promise<void> {
-    const generation = this.#generation;
-    this.element.values = this.#view === 'copy' ? {} : this.#values;
-    // Session-key reveals take expiry from the plaintext profile; key-pair replies carry it encrypted (and signed, where configured).
-    this.element.profileFields = this.#mode === 'session-key' ? PROFILE_FIELDS : [];
-    this.element.unavailable = this.#unavailable.map((gap) => gap.field);
-    this.element.state = 'revealed';
-    // Announce the reveal once the values are in the DOM, not before.
-    await this.element.updateComplete;
-    if (generation !== this.#generation || this.#view === 'copy' || this.#fields.length === 0) return;
-    const unavailable = this.#unavailable;
-    const fields = this.#fields.filter((field) => this.#values[field] !== undefined);
-    this.#context.channel.emit('reveal', unavailable.length === 0 ? { fields } : { fields, unavailable });
-  }
-
-  #onGroupMessage(message: GroupMessage): void {
-    if (!this.#configured) return;
-    if (message.type === 'hide') {
-      this.hide(message.reason);
-      return;
-    }
-    this.#hold(message.values, message.unavailable ?? []);
-    if (message.show && this.element.state !== 'unavailable') void this.#show();
-  }
-
-  /**
-   * Copy (flows/copy-action.ts): inside the click where the reveal chunk is
-   * already loaded, as WebKit's clipboard requires; a click that comes before
-   * it waits for it.
-   */
-  #copy(): void {
-    const view = this.element;
-    if (!(view instanceof CopyView)) return;
-    const field = this.#fields[0];
-    if (!this.#configured || !field || view.state === 'revealing' || view.state === 'unavailable') return;
-    const generation = this.#generation;
-    view.status = 'idle';
-    view.error = undefined;
-    const request: CopyRequest = {
-      view,
-      field,
-      channel: this.#context.channel,
-      current: () => generation === this.#generation,
-      held: () => this.#values[field],
-      fetch: () => this.#fetch(false),
-      fail: (error) => this.#fail(error, generation),
-    };
-    if (loadedActions) loadedActions.startCopy(request);
-    else revealActions().then((loaded) => loaded.startCopy(request), request.fail);
+    this.#act((steps) => steps.reveal(this, generation));
   }
 
   /**
    * Bound mode, card without a passkey: on the cardholder's click, creates one
    * in the frame, binds it with `PATCH /`, and goes on with the reveal.
    */
-  async #createPasskey(): Promise<void> {
-    if (!this.#configured || !this.element.passkeyNeeded || this.element.state === 'revealing') return;
-    const generation = this.#generation;
+  #createPasskey(): void {
+    if (!this.configured || !this.element.passkeyNeeded || this.element.state === 'revealing') return;
+    const generation = this.generation;
     const statement = this.#pendingStatement;
     this.#pendingStatement = undefined;
     this.element.state = 'revealing';
     this.element.error = undefined;
-    try {
-      const result = await (await revealActions()).createPasskey(this.#context, statement, this.#held);
-      if (generation !== this.#generation) return;
-      this.element.passkeyNeeded = false;
-      this.#context.channel.emit('bind', result.scope === 'webauthn' && result.credentialId ? { scope: 'webauthn', credentialId: result.credentialId } : { scope: 'webauthn' });
-      this.element.state = 'ready';
-      await this.#reveal();
-    } catch (error) {
-      this.#fail(error, generation);
-    }
+    this.#act((steps) => steps.createPasskey(this, statement, generation));
   }
 
-  #fail(error: unknown, generation: number): void {
-    if (generation !== this.#generation) return;
+  #onGroupMessage(message: GroupMessage): void {
+    if (!this.configured) return;
+    if (message.type === 'hide') this.hide(message.reason);
+    else this.#act((steps) => steps.groupValues(this, message));
+  }
+
+  /**
+   * Runs one of the acting steps (flows/reveal-steps.ts): in this task when
+   * their chunk is loaded, so a copy stays inside the click as WebKit's
+   * clipboard requires; else once it loads, unless the flow was hidden or
+   * configured again meanwhile. A chunk that does not load fails the reveal
+   * (and is fetched again next time).
+   */
+  #act(step: (steps: RevealActions) => unknown): void {
+    if (loadedActions) {
+      void step(loadedActions);
+      return;
+    }
+    const generation = this.generation;
+    revealActions().then(
+      (loaded) => generation === this.generation && step(loaded),
+      (error: unknown) => this.fail(error, generation),
+    );
+  }
+
+  /** Shows why a reveal failed and tells the host; a card without a passkey offers to create one instead. */
+  fail(error: unknown, generation: number): void {
+    if (generation !== this.generation) return;
     // No passkey yet: the card view offers to create one (the prompt waits for
     // the cardholder's click); a field or copy frame reports ERR_PASSKEY_UNKNOWN.
     if (error instanceof CardframeError && 'statement' in error && this.element instanceof CardView) {
@@ -328,18 +265,18 @@ export class RevealFlow implements Flow {
     this.#drop();
     this.element.error = failure.toInfo();
     this.element.state = 'error';
-    this.#context.channel.emit('error', failure.toInfo());
+    this.context.channel.emit('error', failure.toInfo());
   }
 
   /** Forgets held and shown values and cancels an in-flight reveal. */
   #drop(): void {
-    clearTimeout(this.#autoHide);
-    this.#generation++;
-    this.#values = {};
-    this.#unavailable = [];
+    clearTimeout(this.autoHide);
+    this.generation++;
+    this.values = {};
+    this.unavailable = [];
     this.element.values = {};
     this.element.unavailable = [];
     this.element.error = undefined;
-    if (this.element instanceof CopyView) this.element.status = 'idle';
+    if (this.view === 'copy') (this.element as CopyView).status = 'idle';
   }
 }

@@ -40,20 +40,8 @@ export async function responseKeys(config: FrameConfig): Promise<FrameResponseKe
  * The key-pair reply check the config asks for, or undefined where it
  * accepts unsigned replies. For an OpenPGP issuer it first imports the
  * pinned reply-signing keys (`ERR_CONFIG` for a refused one), so the frame
- * also calls it as the config loads.
+ * also checks them as the config loads (keys/signing-key-check.ts).
  */
 export async function replyVerifier(config: FrameConfig): Promise<ReplyVerifier | undefined> {
   return (await FORMATS[config.issuer.messageFormat]()).replyVerifier(config);
-}
-
-
-/**
- * `config`, once an OpenPGP issuer's pinned reply-signing keys are imported
- * (in the OpenPGP chunk, fetched only for such a config): a private, expired
- * or revoked key, or one that cannot sign, fails the config's load with
- * `ERR_CONFIG`, not the first reveal.
- */
-export async function withCheckedSigningKeys(config: FrameConfig): Promise<FrameConfig> {
-  if (config.issuer.messageFormat === 'pgp' && config.issuer.responseSigningKeys) await replyVerifier(config);
-  return config;
 }
