@@ -10,7 +10,8 @@ import {
 } from '@cardframe/protocol';
 import { CardView } from '../views/card-view.ts';
 import type { RevealView } from '../views/reveal-view.ts';
-import type { CopyView } from '../views/copy-view.ts';
+import { CopyView } from '../views/copy-view.ts';
+import { FieldView } from '../views/field-view.ts';
 import { RevealGroup, type GroupMessage } from '../reveal-group.ts';
 import type { RevealedValues } from '../reveal.ts';
 import type { Flow, FlowContext } from './flow.ts';
@@ -38,12 +39,12 @@ function revealActions(): Promise<RevealActions> {
 }
 type Statement = import('../binding/bound-request.ts').Statement;
 
-// The card view (and the group toggle, which is one) ships in the first
-// download; a field or copy frame fetches its own view as it is configured.
-const VIEWS: Record<RevealViewName, () => RevealView | Promise<RevealView>> = {
+// Every view ships in the first download: a field or copy frame needs its
+// view before ready, and fetching it then would put a round trip on that path.
+const VIEWS: Record<RevealViewName, () => RevealView> = {
   card: () => new CardView(),
-  field: async () => new (await import('../views/field-view.ts')).FieldView(),
-  copy: async () => new (await import('../views/copy-view.ts')).CopyView(),
+  field: () => new FieldView(),
+  copy: () => new CopyView(),
   toggle: () => new CardView(),
 };
 
@@ -83,10 +84,9 @@ export class RevealFlow implements Flow, RevealState {
   /** Counts configures, so a prefetch started for an earlier one reports nothing. */
   #configureCount = 0;
 
-  /** A reveal flow with its view: at once for the card view, once its chunk has loaded for a field or copy view. */
-  static open(context: FlowContext, view: RevealViewName = 'card'): RevealFlow | Promise<RevealFlow> {
-    const element = VIEWS[view]();
-    return element instanceof Promise ? element.then((loaded) => new RevealFlow(context, view, loaded)) : new RevealFlow(context, view, element);
+  /** A reveal flow showing `view`. */
+  static open(context: FlowContext, view: RevealViewName = 'card'): RevealFlow {
+    return new RevealFlow(context, view, VIEWS[view]());
   }
 
   private constructor(context: FlowContext, view: RevealViewName, element: RevealView) {
