@@ -33,8 +33,8 @@ export function partialMarkdown(results: PartialResults): string {
   if (results.manyCards) {
     out.push(
       `## Many cards\n\n${table(
-        ['variant', 'cards', 'all ready', 'floor', 'ready ratio', 'reveal all', 'floor', 'reveal ratio', 'key-set fetches per page', 'failed frames per run'],
-        results.manyCards.map((m) => [m.variant, m.cards, `${m.readyMs} ms`, `${m.floorReadyMs} ms`, `**${m.readyRatio}×**`, `${m.revealAllMs} ms`, `${m.floorRoundTripMs} ms`, `${m.revealAllRatio}×`, m.keySetFetchesPerPage, m.failedFramesPerRun.join(', ')]),
+        ['variant', 'cards', 'all ready', 'floor', 'ready ratio', 'reveal all', 'floor', 'reveal ratio', 'key-set fetches per page (default profile; storage refused)', 'failed frames per run'],
+        results.manyCards.map((m) => [m.variant, m.cards, `${m.readyMs} ms`, `${m.floorReadyMs} ms`, `**${m.readyRatio}×**`, `${m.revealAllMs} ms`, `${m.floorRoundTripMs} ms`, `${m.revealAllRatio}×`, `${m.keySetFetchesPerPageDefaultProfile ?? '–'}; ${m.keySetFetchesPerPage}`, m.failedFramesPerRun.join(', ')]),
       )}`,
     );
     out.push(

@@ -39,6 +39,8 @@ export interface ManyCardsRow {
   issuerRequestsPerPage: number;
   /** The same page's key-set (JWKS) requests, every set together: the frames of one origin share one fetch per set. */
   keySetFetchesPerPage: number;
+  /** The same on a page in a browser profile like a default one (cross-site frames may use storage, so the frames' key-set worker can start), when measured. */
+  keySetFetchesPerPageDefaultProfile: number | null;
   /** Frame elements on that page that did not become ready (they still fetched or were given their keys). */
   failedFramesOnFreshPage: number;
   hostJsHeapPerCardKb: number | null;
@@ -80,6 +82,8 @@ export interface ManyCardsOptions {
   readonly variants?: readonly Variant[];
   /** Opens the merchant page in a new browser context (resolving once it has loaded). */
   readonly freshPage: () => Promise<FreshPage>;
+  /** Opens it in a browser profile that lets cross-site frames use storage, as a default profile does (the bench's contexts, like an incognito window, refuse it). */
+  readonly freshDefaultProfilePage?: () => Promise<FreshPage>;
 }
 
 interface PageRequests {
@@ -104,15 +108,17 @@ async function requestsPerPage(open: () => Promise<FreshPage>, issuerStats: Issu
   return { issuerRequests: issuerStats.cardRequests - before.card, keySetFetches: issuerStats.jwksRequests - before.jwks, failed };
 }
 
-export async function manyCards(stage: BenchPage, probes: Probes, issuerStats: IssuerStats, { runs, counts, freshPage, variants = ['card', 'group'] }: ManyCardsOptions): Promise<{ many: ManyCardsRow[]; growth: ManyCardsGrowth[] }> {
+export async function manyCards(stage: BenchPage, probes: Probes, issuerStats: IssuerStats, { runs, counts, freshPage, freshDefaultProfilePage, variants = ['card', 'group'] }: ManyCardsOptions): Promise<{ many: ManyCardsRow[]; growth: ManyCardsGrowth[] }> {
   step(`many cards: ${counts.join(', ')} cards × ${runs} runs, as <cardframe-card> and as a <cardframe-group> of pan, expiry and cvc`);
   const manyRuns: Record<Variant, Record<number, ManyRun[]>> = { card: {}, group: {} };
   // Counted on a page of their own: on the bench's long-lived page the demo's own frames fetched the key set long before.
   const perPage: Record<Variant, Record<number, PageRequests>> = { card: {}, group: {} };
+  const perPageDefaultProfile: Record<Variant, Record<number, PageRequests>> = { card: {}, group: {} };
   for (const count of counts) {
     for (const variant of variants) {
       step(`  requests of one fresh page with ${count} × ${variant}`);
       perPage[variant][count] = await requestsPerPage(freshPage, issuerStats, count, variant);
+      if (freshDefaultProfilePage) perPageDefaultProfile[variant][count] = await requestsPerPage(freshDefaultProfilePage, issuerStats, count, variant);
     }
   }
   for (let run = 0; run < runs; run++) {
@@ -144,13 +150,13 @@ export async function manyCards(stage: BenchPage, probes: Probes, issuerStats: I
       }
     }
   }
-  const many = variants.flatMap((variant) => counts.map((cards) => summarise(variant, cards, manyRuns[variant][cards]!, perPage[variant][cards]!)));
+  const many = variants.flatMap((variant) => counts.map((cards) => summarise(variant, cards, manyRuns[variant][cards]!, perPage[variant][cards]!, perPageDefaultProfile[variant][cards])));
   return { many, growth: variants.map((variant) => growthOf(many, variant)) };
 }
 
 const kib = (bytes: number | undefined): number | null => (bytes === undefined ? null : round(bytes / 1024, 1));
 
-function summarise(variant: Variant, cards: number, runs: readonly ManyRun[], page: PageRequests): ManyCardsRow {
+function summarise(variant: Variant, cards: number, runs: readonly ManyRun[], page: PageRequests, pageDefaultProfile: PageRequests | undefined): ManyCardsRow {
   const m = (pick: (run: ManyRun) => number | undefined): number | undefined => {
     const values = runs.map(pick).filter((v): v is number => v !== undefined);
     return values.length ? median(values) : undefined;
@@ -173,6 +179,7 @@ function summarise(variant: Variant, cards: number, runs: readonly ManyRun[], pa
     issuerRequestsPerCard: round(m((r) => r.issuerRequests)! / cards),
     issuerRequestsPerPage: page.issuerRequests,
     keySetFetchesPerPage: page.keySetFetches,
+    keySetFetchesPerPageDefaultProfile: pageDefaultProfile?.keySetFetches ?? null,
     failedFramesOnFreshPage: page.failed,
     hostJsHeapPerCardKb: perCard((r) => r.delta.hostJs),
     hostDomHeapPerCardKb: perCard((r) => r.delta.hostDom),

@@ -61,3 +61,9 @@ export function isCoordinatorMessage(value: unknown): value is CoordinatorMessag
       return false;
   }
 }
+
+/** A frame's connection to the coordinator; `broken` settles if the worker fails. */
+export interface KeySetLink {
+  readonly port: Pick<MessagePort, 'postMessage' | 'addEventListener' | 'start'>;
+  readonly broken?: Promise<unknown>;
+}

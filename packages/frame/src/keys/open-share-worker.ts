@@ -1,5 +1,5 @@
 import workerUrl from './share-worker.ts?worker&url';
-import type { KeySetLink } from './shared-key-sets.ts';
+import type { KeySetLink } from './key-set-messages.ts';
 
 /** The SharedWorker's name: with its URL, what makes every frame of this origin on the page reach the same instance. */
 const WORKER_NAME = 'cardframe-key-sets';

@@ -1,5 +1,7 @@
 import type { KeySetLoad, KeySetShare } from '@cardframe/crypto';
-import { isCoordinatorMessage, type CoordinatorMessage, type FrameMessage } from './key-set-messages.ts';
+import { isCoordinatorMessage, type CoordinatorMessage, type FrameMessage, type KeySetLink } from './key-set-messages.ts';
+
+export type { KeySetLink } from './key-set-messages.ts';
 
 /**
  * The longest a frame waits for the coordinator's first answer before it
@@ -8,11 +10,6 @@ import { isCoordinatorMessage, type CoordinatorMessage, type FrameMessage } from
  */
 export const FIRST_ANSWER_MS = 2_500;
 
-/** A frame's connection to the coordinator; `broken` settles if the worker fails. */
-export interface KeySetLink {
-  readonly port: Pick<MessagePort, 'postMessage' | 'addEventListener' | 'start'>;
-  readonly broken?: Promise<unknown>;
-}
 
 export interface SharedKeySetOptions {
   /** Connects to the coordinator; undefined or a throw means this frame fetches for itself. Default: the frame origin's SharedWorker. */
