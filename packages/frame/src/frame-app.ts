@@ -10,7 +10,7 @@ import { HostChannel } from './host-channel.ts';
 // PIN entry is a chunk of its own: card frames never load it (nor the JWE or
 // OpenPGP chunk it fetches to seal with, see keys/format-loader.ts).
 const FLOWS: Record<FlowName, (context: FlowContext, view: RevealViewName) => Flow | Promise<Flow>> = {
-  reveal: (context, view) => RevealFlow.open(context, view),
+  reveal: (context, view) => new RevealFlow(context, view),
   pin: async (context) => new (await import('./flows/pin-flow.ts')).PinFlow(context),
   bind: async (context) => new (await import('./flows/bind-flow.ts')).BindFlow(context),
 };
@@ -68,7 +68,7 @@ export class FrameApp {
     }
     const loading = this.#loading!;
     const flow = await loading.catch((error: unknown) => {
-      // A flow or view chunk that did not load is fetched again by the next configure.
+      // A flow chunk that did not load is fetched again by the next configure.
       if (this.#loading === loading) this.#flowKey = undefined;
       throw error;
     });

@@ -84,15 +84,10 @@ export class RevealFlow implements Flow, RevealState {
   /** Counts configures, so a prefetch started for an earlier one reports nothing. */
   #configureCount = 0;
 
-  /** A reveal flow showing `view`. */
-  static open(context: FlowContext, view: RevealViewName = 'card'): RevealFlow {
-    return new RevealFlow(context, view, VIEWS[view]());
-  }
-
-  private constructor(context: FlowContext, view: RevealViewName, element: RevealView) {
+  constructor(context: FlowContext, view: RevealViewName = 'card') {
     this.context = context;
     this.view = view;
-    this.element = element;
+    this.element = VIEWS[view]();
     this.element.testMode = context.config.testMode;
     this.element.addEventListener('cardframe-reveal-request', () => this.reveal());
     this.element.addEventListener('cardframe-hide-request', () => this.#userHide());
