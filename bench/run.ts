@@ -54,15 +54,19 @@ const demo = await startDemo({
 const issuerStats = demo.issuer!.stats;
 
 const browser = await chromium.launch(chromiumLaunchOptions());
-/** A browser context with the bench's settings, and the merchant page open in it once the demo's own frames are there. */
+/** A new page in `context` on the merchant site, once the demo's own frames are there. */
+async function merchantPageIn(context: BrowserContext): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(demo.merchantUrl);
+  await page.waitForFunction((url) => [...document.querySelectorAll('*')].some((el) => el.shadowRoot?.querySelector(`iframe[src^="${url}"]`)), demo.frameUrl);
+  return page;
+}
+/** A browser context with the bench's settings, and the merchant page open in it. */
 async function openMerchantPage(): Promise<{ context: BrowserContext; page: Page }> {
   // The host page's CSP allows frames from the frame origin only; the floor frame needs it lifted.
   const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 1000 } });
   await context.addInitScript(instrument, { hostOrigin: new URL(demo.merchantUrl).origin, frameOrigin: new URL(demo.frameUrl).origin });
-  const page = await context.newPage();
-  await page.goto(demo.merchantUrl);
-  await page.waitForFunction((url) => [...document.querySelectorAll('*')].some((el) => el.shadowRoot?.querySelector(`iframe[src^="${url}"]`)), demo.frameUrl);
-  return { context, page };
+  return { context, page: await merchantPageIn(context) };
 }
 const { context, page } = await openMerchantPage();
 const stage: BenchPage = { page, frameUrl: demo.frameUrl, floorUrl: floor.url };
@@ -85,10 +89,7 @@ const freshPage = async () => {
 // Key-set fetches are also counted in a profile like a default one: the bench's contexts refuse cross-site frames storage, and with it the worker the frames share key sets through.
 const freshDefaultProfilePage = async () => {
   const context = await contextWithThirdPartyStorage();
-  const fresh = await context.newPage();
-  await fresh.goto(demo.merchantUrl);
-  await fresh.waitForFunction((url) => [...document.querySelectorAll('*')].some((el) => el.shadowRoot?.querySelector(`iframe[src^="${url}"]`)), demo.frameUrl);
-  return { stage: { ...stage, page: fresh }, close: () => context.dispose() };
+  return { stage: { ...stage, page: await merchantPageIn(context) }, close: () => context.dispose() };
 };
 const manyResults = await phase('many-cards', () => manyCards(stage, probes, issuerStats, { runs: MANY_RUNS, counts: MANY_COUNTS, variants: options.variants, freshPage, freshDefaultProfilePage }));
 const leakResults = await phase('leaks', () => leaks(stage, probes, issuerStats, LEAK_CYCLES));
