@@ -10,7 +10,6 @@ interface Watch {
 /** Every running watch; one timer ticks for all of them. */
 const watches = new Set<Watch>();
 let timer: ReturnType<typeof setTimeout> | undefined;
-let tick = 0;
 
 // Ticks short enough to tell a starved page from a quiet frame, few enough to cost nothing.
 const tickFor = (limitMs: number): number => Math.min(Math.max(limitMs / 10, 20), 250);
@@ -23,7 +22,7 @@ const tickFor = (limitMs: number): number => Math.min(Math.max(limitMs / 10, 20)
  */
 function schedule(): void {
   if (timer !== undefined || watches.size === 0) return;
-  tick = Math.min(...[...watches].map((watch) => tickFor(watch.limitMs)));
+  const tick = Math.min(...[...watches].map((watch) => tickFor(watch.limitMs)));
   const since = performance.now();
   timer = setTimeout(() => {
     timer = undefined;
