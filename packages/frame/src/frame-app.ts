@@ -2,6 +2,7 @@ import { CardframeError, type ConfigureParams, type FlowName, type RevealViewNam
 import { prepareAppearance, type ApplyAppearance } from './appearance.ts';
 import type { FrameConfig } from './config.ts';
 import type { Connection } from './connect.ts';
+import { watchDocumentSize } from './document-size.ts';
 import { checkConfigure, type CheckedConfigure } from './flows/configure-check.ts';
 import type { Flow, FlowContext } from './flows/flow.ts';
 import { RevealFlow } from './flows/reveal-flow.ts';
@@ -107,6 +108,6 @@ export class FrameApp {
       }
     };
     this.#root.addEventListener('cardframe-rendered', measure);
-    new ResizeObserver(measure).observe(document.documentElement);
+    watchDocumentSize(measure);
   }
 }
