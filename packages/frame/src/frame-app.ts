@@ -7,13 +7,14 @@ import { checkConfigure, type CheckedConfigure } from './flows/configure-check.t
 import type { Flow, FlowContext } from './flows/flow.ts';
 import { RevealFlow } from './flows/reveal-flow.ts';
 import { HostChannel } from './host-channel.ts';
+import { loadChunk } from './load-chunk.ts';
 
 // PIN entry is a chunk of its own: card frames never load it (nor the JWE or
 // OpenPGP chunk it fetches to seal with, see keys/format-loader.ts).
 const FLOWS: Record<FlowName, (context: FlowContext, view: RevealViewName) => Flow | Promise<Flow>> = {
   reveal: (context, view) => new RevealFlow(context, view),
-  pin: async (context) => new (await import('./flows/pin-flow.ts')).PinFlow(context),
-  bind: async (context) => new (await import('./flows/bind-flow.ts')).BindFlow(context),
+  pin: async (context) => new (await loadChunk(import('./flows/pin-flow.ts'))).PinFlow(context),
+  bind: async (context) => new (await loadChunk(import('./flows/bind-flow.ts'))).BindFlow(context),
 };
 
 /**

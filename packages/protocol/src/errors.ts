@@ -16,6 +16,8 @@ export const ERROR_CODES = [
   'ERR_CONFIG',
   /** The frame did not become ready in time (not deployed, or this host is not allowed). */
   'ERR_FRAME_TIMEOUT',
+  /** A file of the frame's own code could not be downloaded (the network, or a deploy that replaced it); the element retries the frame once. */
+  'ERR_FRAME_LOAD',
   /** The host's callback to its backend failed or returned a non-2xx response. */
   'ERR_ISSUER_REQUEST',
   /** The issuer's response is not JSON or lacks the expected fields. */

@@ -292,8 +292,9 @@ export abstract class FrameElement extends ReactiveElement {
       // A channel closed since (the frame reloaded, frame-url changed) is not this element failing.
       if (channel !== this.#channel) return;
       const failure = refused(error);
-      // A frame that could not load the issuer's keys (their fetch timed out on a busy device) is a load failure: once more.
-      if (first && failure.code === 'ERR_KEY_NOT_FOUND' && this.#retry()) return;
+      // A frame that could not load the issuer's keys (their fetch timed out on a busy device) or a file of
+      // its own code is a load failure: once more.
+      if (first && (failure.code === 'ERR_KEY_NOT_FOUND' || failure.code === 'ERR_FRAME_LOAD') && this.#retry()) return;
       // A refused style should cost the host its look, not the card: once more without it.
       const { style, ...withoutStyle } = appearance;
       const retryWithoutStyle = failure.code === 'ERR_STYLE_REFUSED' && style !== undefined;

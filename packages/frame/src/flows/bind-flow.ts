@@ -1,4 +1,5 @@
 import { CardframeError, parseBindingResult, parseScopedCard, parseSignature, toCardframeError, type ConfigureRequest, type FieldName } from '@cardframe/protocol';
+import { loadChunk } from '../load-chunk.ts';
 import { RateLimit } from '../rate-limit.ts';
 import { BindView, type BindScope } from '../views/bind-view.ts';
 import type { Flow, FlowContext } from './flow.ts';
@@ -71,7 +72,7 @@ export class BindFlow implements Flow {
   }
 
   async #bindPasskey(): Promise<{ scope: 'webauthn'; credentialId?: string }> {
-    const binding = await import('../binding/bound-request.ts');
+    const binding = await loadChunk(import('../binding/bound-request.ts'));
     const { channel } = this.#context;
     const rpId = binding.frameRpId(this.#context.config.issuer.binding?.rpId);
     const statement = await binding.fetchStatement(channel);
@@ -84,7 +85,7 @@ export class BindFlow implements Flow {
   }
 
   async #bindWallet(): Promise<{ scope: 'siwe'; address?: string }> {
-    const { boundCall } = await import('../binding/bound-request.ts');
+    const { boundCall } = await loadChunk(import('../binding/bound-request.ts'));
     const { channel } = this.#context;
     const { challenge: message } = parseScopedCard((await boundCall(() => channel.request('card', { scope: ['siwe'] }))).body);
     if (!message) throw new CardframeError('ERR_MALFORMED_RESPONSE', 'the issuer sent no Sign-In with Ethereum message');

@@ -1,6 +1,7 @@
 import { exportDevicePublicKey, generateDeviceKeyPair, pinPayload, signDeviceMessage } from '@cardframe/crypto';
 import { CardframeError, toCardframeError, type BindingAssertion, type ConfigureRequest, type FieldName, type JsonValue } from '@cardframe/protocol';
 import type { PinFlowConfig } from '../config.ts';
+import { loadChunk } from '../load-chunk.ts';
 import { loadDeviceBinding, saveDeviceBinding, type DeviceBinding } from '../device-store.ts';
 import { pinSealing } from '../keys/format-loader.ts';
 import type { PinSealing } from '../keys/key-format.ts';
@@ -143,7 +144,7 @@ export class PinFlow implements Flow {
     make: (binding: typeof import('../binding/bound-request.ts'), channel: FlowContext['channel'], rpId: string) => Promise<BindingAssertion>,
   ): Promise<{ binding: typeof import('../binding/bound-request.ts'); assertion: BindingAssertion } | undefined> {
     if (this.#context.config.issuer.binding?.mode !== 'bound') return undefined;
-    const binding = await import('../binding/bound-request.ts');
+    const binding = await loadChunk(import('../binding/bound-request.ts'));
     const rpId = binding.frameRpId(this.#context.config.issuer.binding.rpId);
     return { binding, assertion: await make(binding, this.#context.channel, rpId) };
   }

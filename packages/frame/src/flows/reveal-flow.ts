@@ -12,6 +12,7 @@ import { CardView } from '../views/card-view.ts';
 import type { RevealView } from '../views/reveal-view.ts';
 import { CopyView } from '../views/copy-view.ts';
 import { FieldView } from '../views/field-view.ts';
+import { loadChunk } from '../load-chunk.ts';
 import { RevealGroup, type GroupMessage } from '../reveal-group.ts';
 import type { RevealedValues } from '../reveal.ts';
 import type { Flow, FlowContext } from './flow.ts';
@@ -29,7 +30,7 @@ let loadedActions: RevealActions | undefined;
 /** The reveal's acting half (its steps, keys, jose, opening), fetched once per document; a chunk that failed to load is fetched again next time. */
 function revealActions(): Promise<RevealActions> {
   if (!actions) {
-    actions = import('./reveal-actions.ts');
+    actions = loadChunk(import('./reveal-actions.ts'));
     actions.then(
       (loaded) => (loadedActions = loaded),
       () => (actions = undefined),

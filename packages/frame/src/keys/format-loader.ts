@@ -1,5 +1,6 @@
 import type { MessageFormat } from '@cardframe/crypto';
 import type { FrameConfig } from '../config.ts';
+import { loadChunk } from '../load-chunk.ts';
 import type { FrameKeyFormat, FrameResponseKeys, PinSealing, ReplyVerifier } from './key-format.ts';
 
 // Sealing to and opening from the issuer needs jose or OpenPGP.js; a frame
@@ -7,8 +8,8 @@ import type { FrameKeyFormat, FrameResponseKeys, PinSealing, ReplyVerifier } fro
 // is a chunk of its own, fetched on first use: jose with the JWE one,
 // OpenPGP.js with the OpenPGP one.
 const FORMATS: Record<MessageFormat, () => Promise<FrameKeyFormat>> = {
-  jwe: () => import('./formats/jwe.ts'),
-  pgp: () => import('./formats/pgp.ts'),
+  jwe: () => loadChunk(import('./formats/jwe.ts')),
+  pgp: () => loadChunk(import('./formats/pgp.ts')),
 };
 
 const pinSealings = new WeakMap<FrameConfig, Promise<PinSealing>>();
