@@ -1,8 +1,8 @@
 import { exportDevicePublicKey, generateDeviceKeyPair, pinPayload, signDeviceMessage } from '@cardframe/crypto';
 import { CardframeError, toCardframeError, type BindingAssertion, type ConfigureRequest, type FieldName, type JsonValue } from '@cardframe/protocol';
 import type { PinFlowConfig } from '../config.ts';
-import { loadChunk } from '../load-chunk.ts';
 import { loadDeviceBinding, saveDeviceBinding, type DeviceBinding } from '../device-store.ts';
+import { loadChunk } from '../load-chunk.ts';
 import { pinSealing } from '../keys/format-loader.ts';
 import type { PinSealing } from '../keys/key-format.ts';
 import { keyWasRejected } from '../keys/key-rejected.ts';
