@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 
 // A file of the frame's own code that does not arrive (a dropped connection, a
@@ -24,6 +25,9 @@ function recordOutcomes(): void {
   }
 }
 
+/** What {@link recordOutcomes} has recorded on `page` so far. */
+const outcomesOn = (page: Page): Promise<Outcome[]> => page.evaluate(() => (window as unknown as { outcomes: Outcome[] }).outcomes);
+
 test('a PIN frame whose flow file fails to download once is mounted again and becomes ready, with no error on the page', async ({ host, page }) => {
   const requests: string[] = [];
   let failures = 1;
@@ -34,7 +38,7 @@ test('a PIN frame whose flow file fails to download once is mounted again and be
   await page.addInitScript(recordOutcomes);
   await host.open();
   await expect(host.pinFrame.getByRole('button', { name: 'Set PIN' })).toBeEnabled();
-  const outcomes = await page.evaluate(() => (window as unknown as { outcomes: Outcome[] }).outcomes);
+  const outcomes = await outcomesOn(page);
   expect(outcomes.filter((outcome) => outcome.id === 'pin')).toEqual([{ id: 'pin', event: 'cardframe-ready', code: undefined }]);
   expect(outcomes.filter((outcome) => outcome.event === 'cardframe-error')).toEqual([]);
   expect(requests).toHaveLength(2);
@@ -49,7 +53,7 @@ test('a PIN frame whose flow file never downloads fails once with ERR_FRAME_LOAD
   await page.addInitScript(recordOutcomes);
   // Not host.open(): it waits for every frame to settle at its height, and this one never will.
   await page.goto(host.demo.merchantUrl);
-  const outcomes = () => page.evaluate(() => (window as unknown as { outcomes: Outcome[] }).outcomes);
+  const outcomes = () => outcomesOn(page);
   await expect.poll(async () => (await outcomes()).filter((outcome) => outcome.id === 'pin')).toEqual([{ id: 'pin', event: 'cardframe-error', code: 'ERR_FRAME_LOAD' }]);
   await expect(host.frame.getByRole('button', { name: /Reveal/ })).toBeEnabled();
   expect((await outcomes()).filter((outcome) => outcome.event === 'cardframe-error')).toEqual([{ id: 'pin', event: 'cardframe-error', code: 'ERR_FRAME_LOAD' }]);
