@@ -54,7 +54,7 @@ export function bundleSizes(): SizeEntry[] {
 export const LAZY_CHUNKS: readonly { readonly prefix: string; readonly when: string }[] = [
   { prefix: 'reveal-actions', when: 'a reveal, fetched while idle after ready: session keys, opening the issuer\'s answer, key-pair formats' },
   { prefix: 'key', when: 'jose\'s key import: issuer session and PIN keys' },
-  { prefix: 'format-loader', when: 'the key-format loader both the reveal and PIN chunks use' },
+  { prefix: 'frame-limits', when: 'the reveal budget and the key-format loader the reveal, PIN and wallet chunks share' },
   { prefix: 'pin-flow', when: 'PIN entry' },
   { prefix: 'jwe', when: 'JWE with jose: PIN sealing and key-pair reveals' },
   { prefix: 'pgp', when: 'OpenPGP (messageFormat "pgp")' },

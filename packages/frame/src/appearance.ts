@@ -1,6 +1,7 @@
-import { CardframeError, type AppearanceParams } from '@cardframe/protocol';
+import type { AppearanceParams } from '@cardframe/protocol';
 import type { FrameConfig } from './config.ts';
 import { resolveLocale } from './i18n/catalogue.ts';
+import { loadChunk } from './load-chunk.ts';
 import type { Messages } from './i18n/en.ts';
 
 /** Puts a prepared appearance on the page and on one view. */
@@ -24,13 +25,14 @@ function rendered(view: HTMLElement): void {
  * function applies the result.
  */
 export async function prepareAppearance({ theme, style, locale }: AppearanceParams, config: FrameConfig): Promise<ApplyAppearance> {
-  if (theme !== undefined || style !== undefined) styling ??= import('./style/apply-style.ts');
+  if (theme !== undefined || style !== undefined) styling ??= loadChunk(import('./style/apply-style.ts'));
   let module: Styling | undefined;
   try {
     module = await styling;
-  } catch {
+  } catch (error) {
+    // Fetched again by the next configure that asks for a look.
     styling = undefined;
-    throw new CardframeError('ERR_CONFIG', 'the frame could not load its styling');
+    throw error;
   }
   const safe = style === undefined ? undefined : module!.sanitiseStyle(style, config.style?.fontOrigins ?? []);
   const { tag, messages } = await resolveLocale(locale);

@@ -4,4 +4,4 @@
 // budget. The masked view and `ready` need none of it, so it is a chunk of its
 // own, prefetched while idle once the frame is ready.
 export { sessionKeyRing } from '../keys/session-key-ring.ts';
-export { copy, createPasskey, groupValues, reveal, show } from './reveal-steps.ts';
+export { copy, createPasskey, groupValues, provision, reveal, show } from './reveal-steps.ts';

@@ -97,7 +97,7 @@ export class RevealFlow implements Flow, RevealState {
     // Add to wallet: on the card view where the deployment config names a wallet; its code loads on the first click.
     if (view === 'card' && context.config.provisioning) {
       (this.element as CardView).wallet = { status: 'idle' };
-      this.element.addEventListener('cardframe-provision-request', () => void import('../provisioning/add-to-wallet.ts').then((m) => m.addToWallet(this.element as CardView, context)));
+      this.element.addEventListener('cardframe-provision-request', () => this.#act((steps) => steps.provision(this)));
     }
     // Whatever is on screen goes when the page is hidden, printed, or (if asked) loses focus.
     this.#onPageEvent = (event) => {

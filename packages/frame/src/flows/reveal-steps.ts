@@ -3,7 +3,10 @@ import { PROFILE_FIELDS } from '../profile-fields.ts';
 import type { GroupMessage } from '../reveal-group.ts';
 import type { Statement } from '../binding/bound-request.ts';
 import type { RevealedValues, RevealResult } from '../reveal.ts';
+import type { CardView } from '../views/card-view.ts';
 import type { CopyView } from '../views/copy-view.ts';
+import { loadChunk } from '../load-chunk.ts';
+import { endPush, walletFailure } from '../provisioning/wallet-outcome.ts';
 import { startCopy, type CopyRequest } from './copy-action.ts';
 import { createPasskey as registerPasskey, fetchReveal } from './reveal-fetch.ts';
 import type { RevealState } from './reveal-state.ts';
@@ -116,4 +119,23 @@ export async function createPasskey(flow: RevealState, statement: Statement | un
   } catch (error) {
     flow.fail(error, generation);
   }
+}
+
+/**
+ * Add to wallet pressed (a click the browser made) on the card view: its code
+ * loads on the first click. A file of it that does not download ends that
+ * push as failed with `ERR_FRAME_LOAD`, like any other failed push, and the
+ * next click fetches it again.
+ */
+export async function provision(flow: RevealState): Promise<void> {
+  const view = flow.element as CardView;
+  const { channel } = flow.context;
+  let wallet: typeof import('../provisioning/add-to-wallet.ts');
+  try {
+    wallet = await loadChunk(import('../provisioning/add-to-wallet.ts'));
+  } catch (error) {
+    endPush(view, channel, walletFailure(channel, error));
+    return;
+  }
+  await wallet.addToWallet(view, flow.context);
 }

@@ -1,12 +1,14 @@
 // What a trusted click on Add to wallet sets going, loaded on the first one.
-import { CardframeError, toCardframeError } from '@cardframe/protocol';
+import { CardframeError } from '@cardframe/protocol';
 import type { FlowContext } from '../flows/flow.ts';
 import { revealLimit } from '../frame-limits.ts';
+import { loadChunk } from '../load-chunk.ts';
 import { sessionKeyRing } from '../keys/session-key-ring.ts';
 import type { CardView } from '../views/card-view.ts';
 import { pushToWallet } from './push-to-wallet.ts';
 import type { WalletResult } from './wallet-adapter.ts';
 import { WALLET_ADAPTERS } from './wallet-adapters.ts';
+import { endPush, showWallet, walletFailure } from './wallet-outcome.ts';
 
 /**
  * One push from the card view: the card request with `scope=provisioning`
@@ -18,15 +20,11 @@ import { WALLET_ADAPTERS } from './wallet-adapters.ts';
 export async function addToWallet(view: CardView, { config, channel }: FlowContext): Promise<void> {
   const provisioning = config.provisioning;
   if (!provisioning || view.state === 'loading' || view.wallet?.status === 'adding') return;
-  const show = (wallet: CardView['wallet']): void => {
-    view.wallet = wallet;
-    view.requestUpdate();
-  };
-  show({ status: 'adding' });
+  showWallet(view, { status: 'adding' });
   let result: WalletResult;
   try {
     revealLimit(config).take('reveal');
-    const binding = config.issuer.binding?.mode === 'bound' ? await import('../binding/bound-request.ts') : undefined;
+    const binding = config.issuer.binding?.mode === 'bound' ? await loadChunk(import('../binding/bound-request.ts')) : undefined;
     result = await pushToWallet({
       channel,
       sessionKeys: sessionKeyRing(config)!,
@@ -36,14 +34,11 @@ export async function addToWallet(view: CardView, { config, channel }: FlowConte
     });
   } catch (error) {
     if (error instanceof CardframeError && 'statement' in error) {
-      show({ status: 'idle' });
+      showWallet(view, { status: 'idle' });
       view.passkeyNeeded = true;
       return;
     }
-    const failure = toCardframeError(error, 'ERR_PROVISIONING_FAILED', 'the card could not be added to the wallet');
-    channel.emit('error', failure.toInfo());
-    result = { outcome: 'failed', code: failure.code };
+    result = walletFailure(channel, error);
   }
-  show(result.outcome === 'failed' ? { status: 'failed', code: result.code } : { status: result.outcome });
-  channel.emit('provision', result.outcome === 'failed' ? { outcome: 'failed', code: result.code } : { outcome: result.outcome });
+  endPush(view, channel, result);
 }
