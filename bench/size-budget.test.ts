@@ -76,3 +76,15 @@ test('the frame\'s initial files hold every view a frame renders before ready, s
   for (const tag of ['cardframe-card-view', 'cardframe-field-view', 'cardframe-copy-view']) assert.ok(text.includes(tag), `the initial files define ${tag}`);
   assert.deepEqual(readdirSync(assets).filter((name) => /^(field|copy|card)-view-[\w-]+\.js$/.test(name)), [], 'no view chunk in the frame build');
 });
+
+test('the config checker is a chunk of its own: a frame with its config written into the HTML never loads it, and the HTML as built preloads it for the fetched file', () => {
+  const assets = join(import.meta.dirname, '../packages/frame/dist/assets');
+  const names = readdirSync(assets).filter((name) => /^config-[\w-]+\.js$/.test(name));
+  assert.equal(names.length, 1, 'one config checker chunk in the frame build');
+  // A message only the checker has.
+  const marker = 'allowedHostOrigins must be a non-empty array';
+  assert.ok(readFileSync(join(assets, names[0]!), 'utf8').includes(marker));
+  const [inline, fetched] = bundleSizes().filter((entry) => entry.name.startsWith('frame'));
+  for (const file of inline!.files) assert.ok(!readFileSync(join(import.meta.dirname, '..', file), 'utf8').includes(marker), `${file} holds the config checker`);
+  assert.ok(fetched!.files.some((file) => file.endsWith(names[0]!)), 'the built HTML preloads the checker');
+});

@@ -3,8 +3,8 @@ import type { Page } from '@playwright/test';
 // A file of the frame's own code that does not arrive, for the suites that
 // check the frame fetches it again (e2e/frame-load.spec.ts and its bound twin).
 
-/** A built chunk of the frame by its name (`jwe` matches /assets/jwe-<hash>.js). */
-export const chunk = (name: string): RegExp => new RegExp(`/assets/${name}-[\\w-]+\\.js$`);
+/** A built chunk of the frame by its name: `jwe` matches /assets/jwe-<8-character hash>.js, not jwe-policy-<hash>.js. */
+export const chunk = (name: string): RegExp => new RegExp(`/assets/${name}-[\\w-]{8}\\.js$`);
 
 /**
  * Aborts the first request for `file` that the frame inside the element

@@ -26,6 +26,33 @@ function noPreloadHelper(): Plugin {
 }
 
 /**
+ * The config checker (src/config.ts) is a chunk the frame loads only for a
+ * config that was not checked as it was written, such as a fetched
+ * `/cardframe.config.json`. The built HTML fetches that file from the start,
+ * so it preloads the checker (and the chunks it imports) too, and the check
+ * costs no round trip of its own; `inlineFrameConfig` drops these preloads
+ * (marked `data-config-checker`) with the file's.
+ */
+function preloadConfigChecker(): Plugin {
+  return {
+    name: 'cardframe:preload-config-checker',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, { bundle }) {
+        const chunks = Object.values(bundle ?? {}).filter((file) => file.type === 'chunk');
+        const checker = chunks.find((chunk) => chunk.facadeModuleId?.endsWith('/src/config.ts'));
+        if (!checker) throw new Error('the build has no config checker chunk (src/config.ts)');
+        const entry = chunks.find((chunk) => chunk.isEntry)?.fileName;
+        const files = [checker.fileName, ...checker.imports.filter((file) => file !== entry)];
+        const links = files.map((file) => `<link rel="modulepreload" crossorigin href="/${file}" data-config-checker />`);
+        return html.replace(/(\s*)<\/head>/i, (_, indent: string) => `${indent}  <!-- The config checker, for the fetched file: a config written into this page was checked as it was written -->${links.map((link) => `${indent}  ${link}`).join('')}${indent}</head>`);
+      },
+    },
+  };
+}
+
+/**
  * After the build is written: pins the HTML's entry script (and any
  * stylesheet) with SRI, then writes the script inventory (every file with its
  * SHA-384, the pinned HTML included) beside it for `cardframe-frame check`.
@@ -54,7 +81,7 @@ export default mergeConfig(
     base: '/',
     // The value font stays a file on the frame's origin: the CSP's `font-src 'self'` refuses `data:` URLs.
     build: { outDir: 'dist', emptyOutDir: true, modulePreload: false, assetsInlineLimit: (file) => (file.endsWith('.woff2') ? false : undefined) },
-    plugins: [noPreloadHelper(), inventory()],
+    plugins: [noPreloadHelper(), preloadConfigChecker(), inventory()],
     // The key-set coordinator (a module SharedWorker) is its own file under assets/, inventoried like the chunks.
     worker: { format: 'es' },
   }),

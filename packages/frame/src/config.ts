@@ -186,15 +186,7 @@ export interface BindFlowConfig {
   readonly scopes: readonly ('webauthn' | 'siwe')[];
 }
 
-/** Path of the config file on the frame origin. */
-export const FRAME_CONFIG_PATH = '/cardframe.config.json';
-
-/**
- * The `id` of the config written into the frame's HTML, as a data block
- * (`<script type="application/json" id="cardframe-config">`): read without
- * a request, and never executed, so the CSP stays `script-src 'self'`.
- */
-export const FRAME_CONFIG_ELEMENT_ID = 'cardframe-config';
+export { FRAME_CONFIG_CHECKED_ATTRIBUTE, FRAME_CONFIG_ELEMENT_ID, FRAME_CONFIG_PATH } from './config-location.ts';
 
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
 // A plain DNS name or IP literal. The URL parser accepts `*` in hostnames, and
@@ -414,7 +406,11 @@ function parseProvisioning(value: unknown): ProvisioningConfig {
   return { adapter: adapter as WalletAdapterName, endpoint: parseUrl(endpoint, 'provisioning.endpoint') };
 }
 
-/** Validates a parsed config file. Throws `ERR_CONFIG` naming the first problem. */
+/**
+ * Validates a parsed config file and fills in its defaults. Throws
+ * `ERR_CONFIG` naming the first problem. What it returns reads back as
+ * itself, so a config checked once can be written out and used as it stands.
+ */
 export function parseFrameConfig(value: unknown): FrameConfig {
   const config = object(value, 'config');
   const origins = config['allowedHostOrigins'];
@@ -475,38 +471,6 @@ export function parseInlineFrameConfig(text: string): FrameConfig {
     json = JSON.parse(text);
   } catch {
     throw bad('inline block is not JSON');
-  }
-  return parseFrameConfig(json);
-}
-
-/** The part of a document `loadFrameConfig` reads. */
-export type ConfigDocument = Pick<Document, 'getElementById'>;
-
-/**
- * The config written into the frame's HTML, if there is one, else the one
- * fetched from the frame's own origin (plain static deploys); validated.
- * An inline block that is not a valid config is an error, not a reason to
- * fetch: the deployment said where its config is.
- */
-export async function loadFrameConfig(fetcher: typeof fetch = fetch, page: ConfigDocument | undefined = globalThis.document): Promise<FrameConfig> {
-  const inline = page?.getElementById(FRAME_CONFIG_ELEMENT_ID);
-  if (inline) {
-    if (inline.localName !== 'script' || (inline as HTMLScriptElement).type !== 'application/json') throw bad(`#${FRAME_CONFIG_ELEMENT_ID} must be a <script type="application/json"> block`);
-    return parseInlineFrameConfig(inline.textContent ?? '');
-  }
-  let response: Response;
-  try {
-    // Same mode and credentials as the page's <link rel=preload>, so the browser hands over that response.
-    response = await fetcher(FRAME_CONFIG_PATH, { mode: 'cors', credentials: 'same-origin' });
-  } catch {
-    throw bad('could not be fetched');
-  }
-  if (!response.ok) throw bad(`fetch failed with HTTP ${response.status}`);
-  let json: unknown;
-  try {
-    json = await response.json();
-  } catch {
-    throw bad('is not JSON');
   }
   return parseFrameConfig(json);
 }

@@ -1,7 +1,7 @@
 import './frame.css';
 import { toCardframeError } from '@cardframe/protocol';
 import { CardView } from './views/card-view.ts';
-import { loadFrameConfig } from './config.ts';
+import { loadFrameConfig } from './load-config.ts';
 import { acceptConnect } from './connect.ts';
 import { FrameApp } from './frame-app.ts';
 import { withCheckedSigningKeys } from './keys/signing-key-check.ts';

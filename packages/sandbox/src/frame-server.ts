@@ -39,6 +39,8 @@ export interface FrameServer extends RunningServer {
  */
 export async function startFrameServer(options: FrameServerOptions): Promise<FrameServer> {
   let config: FrameConfig | undefined;
+  // The HTML with the config written in, made once per config (each frame on a page asks for it).
+  let page: Promise<string> | undefined;
   const host = options.host ?? '127.0.0.1';
   const running = await listen(async (req, res, url) => {
     if (!config) return sendJson(res, 503, { error: { code: 'not_configured', message: 'frame is not configured' } });
@@ -47,7 +49,7 @@ export async function startFrameServer(options: FrameServerOptions): Promise<Fra
     if (url.pathname === FRAME_CONFIG_PATH) return sendJson(res, 200, config, headers);
     const path = url.pathname === '/' ? '/index.html' : url.pathname;
     if (path === '/index.html' && options.inlineConfig !== false) {
-      const html = inlineFrameConfig(await readFile(join(options.distDir, 'index.html'), 'utf8'), config);
+      const html = await (page ??= readFile(join(options.distDir, 'index.html'), 'utf8').then((built) => inlineFrameConfig(built, config)));
       res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', ...headers, 'Cache-Control': 'no-cache' });
       return res.end(html);
     }
@@ -59,6 +61,7 @@ export async function startFrameServer(options: FrameServerOptions): Promise<Fra
     url: `http://${options.publicHost ?? host}:${running.port}/`,
     setConfig(next) {
       config = next;
+      page = undefined;
     },
   };
 }

@@ -1,4 +1,5 @@
-import { FRAME_CONFIG_ELEMENT_ID, FRAME_CONFIG_PATH, parseFrameConfig, type FrameConfig } from '../config.ts';
+import { FRAME_CONFIG_CHECKED_ATTRIBUTE, FRAME_CONFIG_ELEMENT_ID, FRAME_CONFIG_PATH, parseFrameConfig, type FrameConfig } from '../config.ts';
+import { configDigest } from '../load-config.ts';
 import { sri, type ScriptInventory } from './inventory.ts';
 import { referencedPaths } from './pin-entry.ts';
 import { frameResponseRules } from './response-rules.ts';
@@ -58,10 +59,14 @@ export async function checkDeployment(frameUrl: string, options: CheckOptions): 
 
   const html = await load('/');
   const htmlText = html ? new TextDecoder().decode(html) : undefined;
-  // A config written into the HTML is the one the frame reads; it is checked there (and by the HTML's SHA-384), and the file need not be served.
-  const inline = htmlText === undefined ? undefined : inlineConfigText(htmlText);
-  if (inline !== undefined) compareConfig(inline, options.config, differences, `/ #${FRAME_CONFIG_ELEMENT_ID}`);
-  else {
+  // A config written into the HTML is the one the frame reads (the HTML's SHA-384 covers it), and the file need not be served.
+  const inline = htmlText === undefined ? undefined : inlineConfigBlock(htmlText);
+  if (inline !== undefined) {
+    compareConfig(inline.text, options.config, differences, `/ #${FRAME_CONFIG_ELEMENT_ID}`);
+    if (inline.digest !== (await configDigest(inline.text))) {
+      differences.push({ kind: 'config', path: `/ #${FRAME_CONFIG_ELEMENT_ID}`, message: 'was not written by inline-config or changed since (its digest does not match), so the frame checks it again at every load' });
+    }
+  } else {
     const configBytes = await load(FRAME_CONFIG_PATH);
     if (configBytes) compareConfig(new TextDecoder().decode(configBytes), options.config, differences, FRAME_CONFIG_PATH);
   }
@@ -81,9 +86,12 @@ export async function checkDeployment(frameUrl: string, options: CheckOptions): 
   return differences;
 }
 
-/** The text of the HTML's inline config block, if it has one. */
-function inlineConfigText(html: string): string | undefined {
-  return new RegExp(`<script\\b[^>]*\\sid="${FRAME_CONFIG_ELEMENT_ID}"[^>]*>([\\s\\S]*?)</script>`, 'i').exec(html)?.[1];
+/** The text of the HTML's inline config block and the digest written beside it, if it has one. */
+function inlineConfigBlock(html: string): { text: string; digest: string | undefined } | undefined {
+  const block = new RegExp(`<script\\b([^>]*)\\sid="${FRAME_CONFIG_ELEMENT_ID}"([^>]*)>([\\s\\S]*?)</script>`, 'i').exec(html);
+  if (!block) return undefined;
+  const digest = new RegExp(`\\s${FRAME_CONFIG_CHECKED_ATTRIBUTE}="([^"]*)"`).exec(`${block[1]} ${block[2]}`)?.[1];
+  return { text: block[3]!, digest };
 }
 
 function compareConfig(text: string, config: FrameConfig, differences: Difference[], path: string): void {

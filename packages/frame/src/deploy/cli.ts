@@ -64,7 +64,7 @@ async function main(argv: string[]): Promise<number> {
       // The config goes into the HTML, so the HTML's SHA-384 changes: the inventory is written again with it.
       const config = await readConfig(values.config);
       const html = join(values.dist, 'index.html');
-      await writeFile(html, inlineFrameConfig(await readFile(html, 'utf8'), config));
+      await writeFile(html, await inlineFrameConfig(await readFile(html, 'utf8'), config));
       const inventory = await buildInventory(values.dist);
       await writeFile(join(values.dist, INVENTORY_FILE), `${JSON.stringify(inventory, null, 2)}\n`);
       console.log(`${values.config} written into ${html}; ${inventory.files.length} files inventoried`);

@@ -8,4 +8,5 @@ export { DEPLOY_TARGETS, TARGET_FILES, renderTarget, type DeployTarget, type Tar
 export { buildInventory, parseInventory, sri, INVENTORY_FILE, type ScriptInventory, type InventoryEntry, type InventoryKind } from './inventory.ts';
 export { pinEntry } from './pin-entry.ts';
 export { configBlockJson, inlineFrameConfig } from './inline-config.ts';
+export { configDigest } from '../load-config.ts';
 export { checkDeployment, formatDifferences, type Difference, type CheckOptions } from './check.ts';

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { loadFrameConfig, parseFrameConfig } from '../../src/config.ts';
+import { parseFrameConfig } from '../../src/config.ts';
+import { loadFrameConfig } from '../../src/load-config.ts';
 import { inlineFrameConfig } from '../../src/deploy/inline-config.ts';
 
 // The browser's own HTML parser reads the written page: the config stays one inert data block whatever its values say.
@@ -13,7 +14,7 @@ const BUILT = '<!doctype html><html><head><link rel="preload" href="/cardframe.c
 
 describe('the inline config in a parsed frame page', () => {
   it('is one application/json block before the entry script, and the frame reads it back whole without fetching', async () => {
-    const doc = new DOMParser().parseFromString(inlineFrameConfig(BUILT, config), 'text/html');
+    const doc = new DOMParser().parseFromString(await inlineFrameConfig(BUILT, config), 'text/html');
     const scripts = [...doc.querySelectorAll('script')];
     expect(scripts.map((s) => [s.type, s.id, s.getAttribute('src')])).to.deep.equal([
       ['application/json', 'cardframe-config', null],
@@ -31,7 +32,7 @@ describe('the inline config in a parsed frame page', () => {
 
   it('is never run when the page is rendered', async () => {
     const frame = document.createElement('iframe');
-    frame.srcdoc = inlineFrameConfig(BUILT.replace('<script type="module" src="/assets/index-1.js"></script>', '<script>window.__loaded = true</script>'), config);
+    frame.srcdoc = await inlineFrameConfig(BUILT.replace('<script type="module" src="/assets/index-1.js"></script>', '<script>window.__loaded = true</script>'), config);
     const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
     document.body.append(frame);
     await loaded;

@@ -117,7 +117,7 @@ describe('checking a deployed frame', () => {
       rmSync(join(site.dist, 'cardframe.config.json'));
       const run = spawnSync(process.execPath, [CLI, 'inline-config', '--dist', site.dist, '--config', configFile], { encoding: 'utf8' });
       expect(run.status, run.stderr).to.equal(0);
-      expect(readFileSync(join(site.dist, 'index.html'), 'utf8')).to.contain('<script type="application/json" id="cardframe-config">');
+      expect(readFileSync(join(site.dist, 'index.html'), 'utf8')).to.contain('<script type="application/json" id="cardframe-config" data-checked-sha256="');
       const inventory = JSON.parse(readFileSync(join(site.dist, 'cardframe.inventory.json'), 'utf8'));
       expect(await checkDeployment(site.url, { config: deployConfig, inventory })).to.deep.equal([]);
       // The inventory written before the config went in no longer matches the HTML.
@@ -133,10 +133,26 @@ describe('checking a deployed frame', () => {
     const site = await serve();
     try {
       const html = join(site.dist, 'index.html');
-      writeFileSync(html, inlineFrameConfig(readFileSync(html, 'utf8'), { ...deployConfig, allowedHostOrigins: ['https://evil.example'] }));
+      writeFileSync(html, await inlineFrameConfig(readFileSync(html, 'utf8'), { ...deployConfig, allowedHostOrigins: ['https://evil.example'] }));
       const differences = await check(site);
       expect(differences).to.deep.include({ kind: 'config', path: '/ #cardframe-config', message: 'allows host origins https://evil.example, expected https://app.shop.example https://shop.example' });
       expect(differences.filter((d) => d.kind === 'config')).to.have.length(1);
+    } finally {
+      await site.close();
+    }
+  });
+
+  it('names an inline config changed since inline-config checked it: the frame would check it again at every load', async () => {
+    const site = await serve();
+    try {
+      const html = join(site.dist, 'index.html');
+      const written = await inlineFrameConfig(readFileSync(html, 'utf8'), deployConfig);
+      // The same config, spaced out by hand: still valid and still the expected one, but not the text that was checked.
+      writeFileSync(html, written.replace(/("allowedHostOrigins":)/, '$1 '));
+      const differences = await check(site);
+      expect(differences.filter((d) => d.kind === 'config')).to.deep.equal([
+        { kind: 'config', path: '/ #cardframe-config', message: 'was not written by inline-config or changed since (its digest does not match), so the frame checks it again at every load' },
+      ]);
     } finally {
       await site.close();
     }

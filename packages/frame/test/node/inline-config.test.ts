@@ -3,7 +3,8 @@
 import { expect } from 'chai';
 import { describe, it } from '@cardframe/test-env';
 import { CardframeError } from '@cardframe/protocol';
-import { FRAME_CONFIG_ELEMENT_ID, loadFrameConfig, parseFrameConfig, parseInlineFrameConfig, type ConfigDocument, type FrameConfig } from '../../src/config.ts';
+import { FRAME_CONFIG_ELEMENT_ID, parseFrameConfig, parseInlineFrameConfig, type FrameConfig } from '../../src/config.ts';
+import { configDigest, loadFrameConfig, type ConfigDocument } from '../../src/load-config.ts';
 import { configBlockJson, inlineFrameConfig } from '../../src/deploy/inline-config.ts';
 import { pinEntry } from '../../src/deploy/pin-entry.ts';
 import { deployConfig } from './deploy-fixture.ts';
@@ -17,6 +18,9 @@ const BUILT = `<!doctype html>
     <!-- Fetched while the script downloads: the frame needs its config before it can accept a connect. -->
     <link rel="preload" href="/cardframe.config.json" as="fetch" crossorigin="anonymous" />
     <script type="module" crossorigin src="/assets/index-1.js" integrity="sha384-x"></script>
+    <!-- The config checker, for the fetched file: a config written into this page was checked as it was written -->
+    <link rel="modulepreload" crossorigin href="/assets/config-1.js" data-config-checker integrity="sha384-z">
+    <link rel="modulepreload" crossorigin href="/assets/jwe-policy-1.js" data-config-checker integrity="sha384-w">
   </head>
   <body></body>
 </html>`;
@@ -29,12 +33,13 @@ const hostileConfig = parseFrameConfig({
 });
 
 function blockText(html: string): string {
-  return new RegExp(`<script type="application/json" id="${FRAME_CONFIG_ELEMENT_ID}">([^<]*)</script>`).exec(html)![1]!;
+  return new RegExp(`<script type="application/json" id="${FRAME_CONFIG_ELEMENT_ID}" data-checked-sha256="[^"]+">([^<]*)</script>`).exec(html)![1]!;
 }
 
-/** A document with one element by id, as the frame's own page offers it. */
-function page(element?: { localName: string; type?: string; textContent: string }): ConfigDocument {
-  return { getElementById: (id: string) => (id === FRAME_CONFIG_ELEMENT_ID && element ? (element as unknown as HTMLElement) : null) };
+/** A document with one element by id, as the frame's own page offers it; `digest` is its data-checked-sha256. */
+function page(element?: { localName: string; type?: string; textContent: string; digest?: string }): ConfigDocument {
+  const found = element && { ...element, getAttribute: (name: string) => (name === 'data-checked-sha256' ? (element.digest ?? null) : null) };
+  return { getElementById: (id: string) => (id === FRAME_CONFIG_ELEMENT_ID && found ? (found as unknown as HTMLElement) : null) };
 }
 
 const noFetch = (async () => {
@@ -53,40 +58,63 @@ async function configError(run: () => Promise<FrameConfig>): Promise<string> {
 }
 
 describe('config inlined in the frame HTML', () => {
-  it('goes before the entry script as a JSON data block, and the config preload (with its comment) goes away', () => {
-    const html = inlineFrameConfig(BUILT, deployConfig);
+  it('goes before the entry script as a JSON data block with the digest of the checked text, and the preloads of the config file and of its checker (with their comments) go away', async () => {
+    const html = await inlineFrameConfig(BUILT, deployConfig);
     expect(html).not.to.contain('cardframe.config.json');
     expect(html).not.to.contain('<!--');
-    expect(html).to.contain(`    <script type="application/json" id="cardframe-config">${configBlockJson(deployConfig)}</script>\n    <script type="module" crossorigin src="/assets/index-1.js" integrity="sha384-x"></script>`);
+    expect(html).not.to.contain('modulepreload');
+    const json = configBlockJson(deployConfig);
+    expect(html).to.contain(`    <script type="application/json" id="cardframe-config" data-checked-sha256="${await configDigest(json)}">${json}</script>\n    <script type="module" crossorigin src="/assets/index-1.js" integrity="sha384-x"></script>\n  </head>`);
     expect(parseInlineFrameConfig(blockText(html))).to.deep.equal(deployConfig);
   });
 
-  it('replaces the block written before, so running it again with a new config leaves one block', () => {
+  it('checks the config it writes: an invalid one is ERR_CONFIG and nothing is written, and a raw one is written with its defaults filled in', async () => {
+    expect(await configError(() => inlineFrameConfig(BUILT, { allowedHostOrigins: ['https://shop.example/path'], issuer: {} }).then(() => deployConfig))).to.match(/allowedHostOrigins\[0\]/);
+    const raw = { allowedHostOrigins: ['https://shop.example'], issuer: { sessionKeys: { jwksUrl: 'https://issuer.example/keys' } }, flows: { reveal: { fields: ['pan'] } } };
+    expect(JSON.parse(blockText(await inlineFrameConfig(BUILT, raw)))).to.deep.equal(parseFrameConfig(raw));
+  });
+
+  it('writes a config that checks as itself, so the frame may read it as written', () => {
+    for (const config of [deployConfig, hostileConfig]) expect(parseFrameConfig(JSON.parse(configBlockJson(config)))).to.deep.equal(config);
+  });
+
+  it('replaces the block written before, so running it again with a new config leaves one block', async () => {
     const next = parseFrameConfig({ ...deployConfig, allowedHostOrigins: ['https://other.example'] });
-    const html = inlineFrameConfig(inlineFrameConfig(BUILT, deployConfig), next);
+    const html = await inlineFrameConfig(await inlineFrameConfig(BUILT, deployConfig), next);
     expect(html.match(/application\/json/g)).to.have.length(1);
     expect(parseInlineFrameConfig(blockText(html)).allowedHostOrigins).to.deep.equal(['https://other.example']);
   });
 
-  it('writes no "<", ">" or "&" inside the block, so no </script> or <!-- in a config value can end or change it, and reads every value back', () => {
+  it('writes no "<", ">" or "&" inside the block, so no </script> or <!-- in a config value can end or change it, and reads every value back', async () => {
     const json = configBlockJson(hostileConfig);
     expect(json).not.to.match(/[<>&\u2028\u2029]/);
-    const html = inlineFrameConfig(BUILT, hostileConfig);
+    const html = await inlineFrameConfig(BUILT, hostileConfig);
     expect(html.match(/<\/script>/g)).to.have.length(2);
     expect(html).not.to.contain('alert(1)</script>');
     expect(parseInlineFrameConfig(blockText(html))).to.deep.equal(hostileConfig);
   });
 
-  it('passes the SRI pinning, which still refuses an inline script that would run', () => {
-    const html = inlineFrameConfig('<!doctype html><head><script type="module" src="/assets/index-1.js"></script></head>', deployConfig);
+  it('passes the SRI pinning, which still refuses an inline script that would run', async () => {
+    const html = await inlineFrameConfig('<!doctype html><head><script type="module" src="/assets/index-1.js"></script></head>', deployConfig);
     expect(pinEntry(html, () => 'sha384-y')).to.contain('id="cardframe-config"');
     expect(() => pinEntry(`${html}<script>alert(1)</script>`, () => 'sha384-y')).to.throw(/inline script/);
     expect(() => pinEntry(`${html}<script type="module">alert(1)</script>`, () => 'sha384-y')).to.throw(/inline script/);
   });
 
-  it('is what the frame loads, without fetching', async () => {
-    const loaded = await loadFrameConfig(noFetch, page({ localName: 'script', type: 'application/json', textContent: configBlockJson(hostileConfig) }));
+  it('is what the frame loads, without fetching, as written where its digest matches', async () => {
+    const json = configBlockJson(hostileConfig);
+    const loaded = await loadFrameConfig(noFetch, page({ localName: 'script', type: 'application/json', textContent: json, digest: await configDigest(json) }));
     expect(loaded).to.deep.equal(hostileConfig);
+  });
+
+  it('is checked in the frame, defaults filled in and errors refused, where the block has no digest or one that does not match its text', async () => {
+    const raw = JSON.stringify({ allowedHostOrigins: ['https://shop.example'], issuer: { sessionKeys: { jwksUrl: 'https://issuer.example/keys' } }, flows: { reveal: { fields: ['pan'] } } });
+    const checked = parseFrameConfig(JSON.parse(raw));
+    expect(await loadFrameConfig(noFetch, page({ localName: 'script', type: 'application/json', textContent: raw }))).to.deep.equal(checked);
+    const digestOfAnother = await configDigest(configBlockJson(deployConfig));
+    expect(await loadFrameConfig(noFetch, page({ localName: 'script', type: 'application/json', textContent: raw, digest: digestOfAnother }))).to.deep.equal(checked);
+    const invalid = JSON.stringify({ allowedHostOrigins: ['https://shop.example/path'], issuer: {} });
+    expect(await configError(() => loadFrameConfig(noFetch, page({ localName: 'script', type: 'application/json', textContent: invalid, digest: digestOfAnother })))).to.match(/allowedHostOrigins\[0\]/);
   });
 
   it('refuses a malformed block with ERR_CONFIG instead of fetching the file', async () => {

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from '@cardframe/test-env';
 import { parseFrameConfig, parseInlineFrameConfig } from '@cardframe/frame/config';
+import { configDigest } from '@cardframe/frame/deploy';
 import { frameSecurityHeaders } from '@cardframe/frame/headers';
 import { startFrameServer } from '../../src/index.ts';
 
@@ -41,13 +42,15 @@ describe('sandbox frame server', () => {
         expect(response.headers.get('content-security-policy')).to.equal(frameSecurityHeaders(config)['Content-Security-Policy']);
         expect(response.headers.get('cache-control')).to.equal('no-cache');
         expect(html).not.to.contain('rel="preload"');
-        const block = /<script type="application\/json" id="cardframe-config">([^<]*)<\/script>\n<script type="module" src="\/assets\/index-1.js">/.exec(html);
-        expect(parseInlineFrameConfig(block![1]!)).to.deep.equal(config);
+        const block = /<script type="application\/json" id="cardframe-config" data-checked-sha256="([^"]+)">([^<]*)<\/script>\n<script type="module" src="\/assets\/index-1.js">/.exec(html);
+        expect(parseInlineFrameConfig(block![2]!)).to.deep.equal(config);
+        // The digest of the checked text, so the frame reads it without checking it again.
+        expect(block![1]).to.equal(await configDigest(block![2]!));
       }
       const next = parseFrameConfig({ ...config, allowedHostOrigins: ['http://localhost:5174'] });
       server.setConfig(next);
       const html = await (await fetch(server.url)).text();
-      expect(parseInlineFrameConfig(/id="cardframe-config">([^<]*)</.exec(html)![1]!)).to.deep.equal(next);
+      expect(parseInlineFrameConfig(/id="cardframe-config"[^>]*>([^<]*)</.exec(html)![1]!)).to.deep.equal(next);
       // The file stays, for frames built before the config moved into the HTML.
       expect(await (await fetch(new URL('cardframe.config.json', server.url))).json()).to.deep.equal(next);
     } finally {
