@@ -79,9 +79,26 @@ function runStep(step) {
   });
 }
 
+/**
+ * The lines that name a failed test (web-test-runner's ❌ under its file,
+ * Playwright's ✘, node:test's ✖), so the summary at the end of a long log
+ * says which test failed, not only how many.
+ */
+function failedTests(plain) {
+  const names = new Set();
+  let file = '';
+  for (const line of plain.split('\n')) {
+    const text = line.trim();
+    if (/^\S+\.(?:test|spec)\.[cm]?[jt]s:$/.test(text)) file = text.slice(0, -1);
+    else if (/^(?:❌|✘|✖)/.test(text) && !/failing tests:$/.test(text)) names.add(text.startsWith('❌') && file ? `${file} ${text}` : text);
+  }
+  return [...names].slice(0, 20);
+}
+
 let passed = 0;
 let failed = 0;
 const summary = [];
+const failures = [];
 for (const step of steps) {
   console.log(`\n=== ${step.name} ===`);
   const { code, output, seconds } = await runStep(step);
@@ -92,8 +109,10 @@ for (const step of steps) {
   passed += counts.passed;
   failed += counts.failed;
   summary.push(`${code === 0 ? 'ok  ' : 'FAIL'}  ${step.name.padEnd(20)} ${step.count ? `${counts.passed} passed, ${counts.failed} failed` : ''}  (${seconds.toFixed(1)} s)`);
+  if (code !== 0) failures.push(...failedTests(plain).map((name) => `  ${step.name}: ${name}`));
 }
 
 console.log(`\n=== summary ===\n${summary.join('\n')}\n`);
+if (failures.length > 0) console.log(`failed:\n${failures.join('\n')}\n`);
 console.log(`cardframe: ${passed} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);
