@@ -77,6 +77,22 @@ test('the frame\'s initial files hold every view a frame renders before ready, s
   assert.deepEqual(readdirSync(assets).filter((name) => /^(field|copy|card)-view-[\w-]+\.js$/.test(name)), [], 'no view chunk in the frame build');
 });
 
+test('the frame renders its views with lit-html alone: no file of its build holds Lit\'s ReactiveElement, and English\'s PIN texts come with PIN entry', () => {
+  const assets = join(import.meta.dirname, '../packages/frame/dist/assets');
+  // ReactiveElement registers its version under this name; the host SDK, a Lit element, has it.
+  const marker = 'reactiveElementVersions';
+  assert.ok(readFileSync(join(import.meta.dirname, '../packages/sdk/dist/cardframe.js'), 'utf8').includes(marker), 'the marker names ReactiveElement');
+  for (const name of readdirSync(assets).filter((file) => file.endsWith('.js'))) {
+    assert.ok(!readFileSync(join(assets, name), 'utf8').includes(marker), `${name} holds ReactiveElement`);
+  }
+  const pinText = 'Confirm new PIN';
+  const pinFlow = readdirSync(assets).filter((name) => /^pin-flow-[\w-]{8}\.js$/.test(name));
+  assert.equal(pinFlow.length, 1, 'one PIN entry chunk');
+  assert.ok(readFileSync(join(assets, pinFlow[0]!), 'utf8').includes(pinText), 'the PIN chunk holds the English PIN texts');
+  const initial = bundleSizes().find((entry) => entry.name.startsWith('frame'))!;
+  for (const file of initial.files) assert.ok(!readFileSync(join(import.meta.dirname, '..', file), 'utf8').includes(pinText), `${file} holds the PIN texts`);
+});
+
 test('the config checker is a chunk of its own: a frame with its config written into the HTML never loads it, and the HTML as built preloads it for the fetched file', () => {
   const assets = join(import.meta.dirname, '../packages/frame/dist/assets');
   const names = readdirSync(assets).filter((name) => /^config-[\w-]+\.js$/.test(name));

@@ -134,7 +134,7 @@ export async function wrapperSizes(): Promise<SizeEntry[]> {
 /** Budgets in bytes of gzip; the test run fails above them. */
 export const SIZE_BUDGETS: Record<string, number> = {
   // Budgets sit just above what the features now cost, so any growth fails. The goals are 8 KB
-  // (host) and 15 KB (frame); neither is reached yet.
+  // (host, not reached) and 15 KB (frame, reached: its budget is the goal).
   // Host: fixed styles instead of the css tag and the frame's events and keys checked as shapes took
   // it from 11.4 to 11.0 KB; the silence watch and the one retry added 0.4 KB back; the frame's
   // requests checked against one table of shapes took it from 11.4 to 11.1 KB. Below that, Lit's
@@ -149,11 +149,13 @@ export const SIZE_BUDGETS: Record<string, number> = {
   // The config checker is a chunk: a config written into the HTML is checked as it is written, and
   // the frame reads it as it stands while its digest matches (19.4 → 17.1 KB). A static deploy, which
   // fetches its config, preloads the checker beside it, so it pays 20.2 KB and no extra round trip.
-  // The rest is needed before ready: Lit (≈6.5 KB), the configure and reply validators (≈3 KB), the
-  // views, English texts, channel and frame app.
+  // The views on a base of their own (views/frame-element.ts) instead of LitElement, with lit-html
+  // still rendering them, and English's PIN texts in the PIN chunk took it to 14.7 KB (static deploy
+  // 17.8 KB). The rest is needed before ready: lit-html (≈2.3 KB), the configure and reply
+  // validators (≈3 KB), the views, English texts, channel and frame app.
   'host SDK, script-tag file (cardframe.js, Lit included)': 11.25 * 1024,
-  'frame, initial JS + CSS': 17.25 * 1024,
-  'frame, initial JS + CSS, config fetched (static deploy: the config checker too)': 20.25 * 1024,
+  'frame, initial JS + CSS': 15 * 1024,
+  'frame, initial JS + CSS, config fetched (static deploy: the config checker too)': 18 * 1024,
   [WRAPPERS[0].name]: 1.5 * 1024,
   [WRAPPERS[1].name]: 1.5 * 1024,
 };

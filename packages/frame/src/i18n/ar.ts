@@ -1,7 +1,7 @@
-import type { Messages } from './en.ts';
+import type { Translation } from './en.ts';
 
 /** Arabic, written right to left. */
-export const ar: Messages = {
+export const ar: Translation = {
   dir: 'rtl',
   field: {
     pan: 'رقم البطاقة',

@@ -1,7 +1,7 @@
-import type { Messages } from './en.ts';
+import type { Translation } from './en.ts';
 
 /** German. */
-export const de: Messages = {
+export const de: Translation = {
   dir: 'ltr',
   field: {
     pan: 'Kartennummer',

@@ -37,26 +37,6 @@ export const en = {
   },
   /** A copy button for one field. */
   copy: { button: { pan: 'Copy card number', expiry: 'Copy expiry date', cvc: 'Copy CVC', pin: 'Copy PIN' }, copied: 'Copied', obscured: 'Something on the page is covering this button, so nothing was copied.' },
-  pin: {
-    newPin: 'New PIN',
-    confirmPin: 'Confirm new PIN',
-    digitsExact: '{min} digits',
-    digitsRange: '{min} to {max} digits',
-    showDigits: 'Show PIN',
-    hideDigits: 'Hide PIN',
-    submit: 'Set PIN',
-    submitting: 'Setting PIN…',
-    onlyDigits: 'Use digits only.',
-    length: 'The PIN must have {digits}.',
-    trivial: 'Choose a less predictable PIN: this one is too easy to guess. Avoid runs like 1234, repeats like 1212 or 1122, years and other common PINs.',
-    mismatch: 'The two PINs do not match.',
-    notChanged: 'The PIN could not be changed. Please try again.',
-    rateLimited: 'Too many attempts. Please wait a few minutes and try again.',
-    unavailable: 'Changing the PIN is unavailable right now.',
-    failed: 'Something went wrong. Please try again.',
-    changed: 'Your PIN has been changed.',
-    confirm: 'Almost done: confirm the change to finish.',
-  },
   /** Passkeys and wallet binding (the binding view, and a bound reveal's first passkey). */
   passkey: {
     create: 'Create a passkey',
@@ -83,8 +63,18 @@ export const en = {
   },
 };
 
-/** A complete catalogue: every key of {@link en}, each a string. */
-export type Messages = typeof en;
+/** PIN entry's texts; English's ship with the PIN flow (i18n/en-pin.ts). */
+export type PinMessages = typeof import('./en-pin.ts').enPin;
+
+/**
+ * A catalogue: every key of {@link en}, each a string, and `pin`. English
+ * leaves `pin` out of the first download every reveal frame pays: PIN entry
+ * falls back to English's own PIN texts, which come with its chunk.
+ */
+export type Messages = typeof en & { readonly pin?: PinMessages };
+
+/** Another language's catalogue: complete, PIN texts included. */
+export type Translation = Required<Messages>;
 
 /** Fills `{name}` placeholders from `values`; unknown names stay as written. */
 export function fill(template: string, values: Record<string, string | number>): string {

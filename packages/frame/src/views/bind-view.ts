@@ -1,4 +1,5 @@
-import { LitElement, html, nothing } from 'lit';
+import { html, nothing } from 'lit/html.js';
+import { FrameElement } from './frame-element.ts';
 import type { ErrorInfo } from '@cardframe/protocol';
 import { en, type Messages } from '../i18n/en.ts';
 import { frameSheet } from '../style/frame-sheet.ts';
@@ -22,7 +23,7 @@ export type BindViewState = 'loading' | 'ready' | 'working' | 'bound' | 'unavail
  * @csspart status - the status line.
  * @csspart error - the error line.
  */
-export class BindView extends LitElement {
+export class BindView extends FrameElement {
   static override properties = {
     scopes: { attribute: false },
     state: { reflect: true },

@@ -1,4 +1,5 @@
-import { css, html, nothing } from 'lit';
+import { html, nothing } from 'lit/html.js';
+import { css } from './frame-element.ts';
 import type { ErrorCode, ProvisionOutcome } from '@cardframe/protocol';
 import { viewStyles } from './view.styles.ts';
 import { valueStyles } from './value.styles.ts';

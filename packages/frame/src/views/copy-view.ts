@@ -1,4 +1,5 @@
-import { css, html, nothing } from 'lit';
+import { html, nothing } from 'lit/html.js';
+import { css } from './frame-element.ts';
 import { errorLine } from './error-line.ts';
 import { testId } from './test-id.ts';
 import { requestCopy } from './view-request.ts';

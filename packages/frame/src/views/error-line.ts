@@ -1,4 +1,4 @@
-import { html, nothing } from 'lit';
+import { html, nothing } from 'lit/html.js';
 import type { ErrorInfo } from '@cardframe/protocol';
 import type { Messages } from '../i18n/en.ts';
 import { TEST_IDS } from '../test-ids.ts';

@@ -1,4 +1,5 @@
-import { css, html, nothing, svg } from 'lit';
+import { html, nothing, svg } from 'lit/html.js';
+import { css } from './frame-element.ts';
 import type { FieldName } from '@cardframe/protocol';
 import { errorLine } from './error-line.ts';
 import { testId } from './test-id.ts';

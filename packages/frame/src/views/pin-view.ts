@@ -1,6 +1,8 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { html, nothing } from 'lit/html.js';
+import { FrameElement, css } from './frame-element.ts';
 import { viewStyles } from './view.styles.ts';
 import { en, fill, type Messages } from '../i18n/en.ts';
+import { enPin } from '../i18n/en-pin.ts';
 import { frameSheet } from '../style/frame-sheet.ts';
 import type { ErrorCode, ErrorInfo } from '@cardframe/protocol';
 import { TEST_IDS } from '../test-ids.ts';
@@ -23,14 +25,14 @@ export type PinNotice = 'changed' | 'confirm';
  * @csspart submit - the Set PIN button.
  * @csspart error - the error line.
  */
-export class PinView extends LitElement {
+export class PinView extends FrameElement {
   static override properties = {
-    minLength: { type: Number },
-    maxLength: { type: Number },
+    minLength: { attribute: false },
+    maxLength: { attribute: false },
     state: { reflect: true },
     error: { attribute: false },
     notice: { attribute: false },
-    showDigits: { state: true },
+    showDigits: { attribute: false },
     messages: { attribute: false },
     testMode: { attribute: false },
   };
@@ -116,12 +118,12 @@ export class PinView extends LitElement {
   }
 
   #digits(): string {
-    const text = this.messages.pin;
+    const text = this.messages.pin ?? enPin;
     return fill(this.minLength === this.maxLength ? text.digitsExact : text.digitsRange, { min: this.minLength, max: this.maxLength });
   }
 
   #message(code: ErrorCode): string {
-    const text = this.messages.pin;
+    const text = this.messages.pin ?? enPin;
     switch (code) {
       case 'ERR_PIN_DIGITS':
         return text.onlyDigits;
@@ -152,7 +154,7 @@ export class PinView extends LitElement {
   override render() {
     const invalid = this.error !== undefined && this.error.code.startsWith('ERR_PIN_');
     const busy = this.state !== 'ready';
-    const text = this.messages.pin;
+    const text = this.messages.pin ?? enPin;
     const input = (id: 'pin' | 'confirm', label: string) => html`<div class="field">
       <label for=${id}>${label}</label>
       <input

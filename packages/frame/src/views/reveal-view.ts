@@ -1,4 +1,4 @@
-import { LitElement } from 'lit';
+import { FrameElement } from './frame-element.ts';
 import type { ErrorInfo, FieldName } from '@cardframe/protocol';
 import type { PanHint } from '../format.ts';
 import { en, type Messages } from '../i18n/en.ts';
@@ -12,7 +12,7 @@ export type ViewState = 'loading' | 'ready' | 'revealing' | 'revealed' | 'error'
  * group toggle) is driven by, so the flow treats them alike. Each view
  * decides what of it to render.
  */
-export abstract class RevealView extends LitElement {
+export abstract class RevealView extends FrameElement {
   static override properties = {
     fields: { attribute: false },
     values: { attribute: false },

@@ -1,4 +1,4 @@
-import { css } from 'lit';
+import { css } from './frame-element.ts';
 
 /**
  * How every card value (`part="value"`, masked or shown) is drawn, in every

@@ -1,4 +1,4 @@
-import { css } from 'lit';
+import { css } from './frame-element.ts';
 
 /** What every frame view shares: the host font and colour, buttons, focus rings, the error line, screen-reader-only text. */
 export const viewStyles = css`

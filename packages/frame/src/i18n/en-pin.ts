@@ -1,0 +1,21 @@
+/** PIN entry's texts in English, loaded with the PIN flow; other languages carry theirs in `pin`. */
+export const enPin = {
+  newPin: 'New PIN',
+  confirmPin: 'Confirm new PIN',
+  digitsExact: '{min} digits',
+  digitsRange: '{min} to {max} digits',
+  showDigits: 'Show PIN',
+  hideDigits: 'Hide PIN',
+  submit: 'Set PIN',
+  submitting: 'Setting PIN…',
+  onlyDigits: 'Use digits only.',
+  length: 'The PIN must have {digits}.',
+  trivial: 'Choose a less predictable PIN: this one is too easy to guess. Avoid runs like 1234, repeats like 1212 or 1122, years and other common PINs.',
+  mismatch: 'The two PINs do not match.',
+  notChanged: 'The PIN could not be changed. Please try again.',
+  rateLimited: 'Too many attempts. Please wait a few minutes and try again.',
+  unavailable: 'Changing the PIN is unavailable right now.',
+  failed: 'Something went wrong. Please try again.',
+  changed: 'Your PIN has been changed.',
+  confirm: 'Almost done: confirm the change to finish.',
+};
