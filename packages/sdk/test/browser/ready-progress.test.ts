@@ -80,13 +80,14 @@ describe('ready timeout that follows progress', () => {
       return setTimer(handler, delay, ...args);
     }) as typeof window.setTimeout;
     try {
+      // A busy machine or a page the browser throttles runs its timers late: wait for at least one tick, not for a number of them.
       await pause(1100);
+      await until(() => ticks > 0);
     } finally {
       window.setTimeout = setTimer;
     }
-    // Four or five ticks in 1.1 s for all twenty (one each would be 80 or more).
-    expect(ticks).to.be.greaterThan(2);
-    expect(ticks).to.be.lessThan(10);
+    // Four or five ticks in 1.1 s for all twenty, fewer when timers run late; a timer each would set twenty in every tick.
+    expect(ticks).to.be.within(1, 9);
     for (const state of waiting) {
       expect(state.errors).to.deep.equal([]);
       state.el.destroy();
