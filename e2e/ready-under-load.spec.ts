@@ -44,24 +44,26 @@ test('frames loading while the host page blocks its renderer for longer than rea
     for (const root of roots) document.body.append(root);
     await Promise.all(frames.map((frame) => frame.updateComplete));
     // Six long tasks, each longer than the ready timeout, with one turn of the event loop between
-    // them, while the frames load: a frame needs several tasks to get ready, so it cannot finish
-    // in the gaps (with 30 ms gaps, fast frames did).
+    // them, while the frames load. The silence watch's next tick comes in the first gap: had it
+    // counted the first long task, every frame not ready by then would be given up on.
     const started = performance.now();
+    let readyAfterFirstTask = -1;
     for (let i = 0; i < 6; i++) {
       const end = performance.now() + 1100;
       while (performance.now() < end) {
         // Busy, as a page running a long script is.
       }
+      if (i === 0) readyAfterFirstTask = readies;
       await new Promise((resolve) => setTimeout(resolve, 0));
     }
     const blockedMs = performance.now() - started;
-    const readyWhenUnblocked = readies;
     const outcomes = await settled;
-    return { frames: frames.length, blockedMs, readyWhenUnblocked, readies, errors, rejected: outcomes.filter((o) => o.status === 'rejected').length };
+    return { frames: frames.length, blockedMs, readyAfterFirstTask, readies, errors, rejected: outcomes.filter((o) => o.status === 'rejected').length };
   }, frameUrl);
   expect(outcome.blockedMs).toBeGreaterThan(6000);
-  // The frames were still on their way when the page was busy.
-  expect(outcome.readyWhenUnblocked).toBeLessThan(outcome.frames);
+  // The frames were still on their way after a long task longer than their ready timeout. (Whether
+  // some finish in the later gaps depends on the machine: with the smaller frame, all seven did in one run.)
+  expect(outcome.readyAfterFirstTask).toBeLessThan(outcome.frames);
   expect(outcome.errors).toEqual([]);
   expect(outcome.rejected).toBe(0);
   expect(outcome.readies).toBe(outcome.frames);
