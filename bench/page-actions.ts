@@ -19,6 +19,8 @@ interface Mounted {
   ms: number;
   /** Frame elements that failed instead: silent for the SDK's ready timeout, and again after its one retry. */
   failed: number;
+  /** The error codes the failed elements rejected with, each with how many: `ERR_FRAME_TIMEOUT×3`. */
+  failedCodes: string[];
 }
 
 /** A mount that must succeed. */
@@ -75,7 +77,13 @@ export async function mountCards({ page, frameUrl }: BenchPage, count: number, v
       const outcomes = await ready;
       const ms = performance.now() - start;
       performance.mark('cf:ready');
-      return { ms, failed: outcomes.filter((o) => o.status === 'rejected').length };
+      const codes = new Map<string, number>();
+      for (const outcome of outcomes) {
+        if (outcome.status !== 'rejected') continue;
+        const code = String((outcome.reason as { code?: unknown } | undefined)?.code ?? 'no code');
+        codes.set(code, (codes.get(code) ?? 0) + 1);
+      }
+      return { ms, failed: outcomes.filter((o) => o.status === 'rejected').length, failedCodes: [...codes].map(([code, n]) => `${code}×${n}`).sort() };
     },
     [frameUrl, count, variant, members] as const,
   );

@@ -10,6 +10,11 @@ import type { BoundReveal } from './phases/bound-reveal.ts';
 import type { SizeEntry } from './sizes.ts';
 import { beforeAfterSection, type BaselineResults } from './baseline.ts';
 
+/** Failed frames per run, with the codes they failed with where any did: `0, 150 (ERR_FRAME_TIMEOUT×150), 0`. */
+function failedRuns(counts: readonly number[], codes: readonly (readonly string[])[] | undefined): string {
+  return counts.map((n, run) => (n > 0 && codes?.[run]?.length ? `${n} (${codes[run]!.join(', ')})` : String(n))).join(', ');
+}
+
 /** Everything one `pnpm bench` measured, as written to bench/results.json. */
 export interface BenchResults {
   command: string;
@@ -51,7 +56,7 @@ export function benchmarksMarkdown(results: BenchResults, before?: BaselineResul
   const span = (from: string, to: string): number => round(at(to) - at(from));
   const biggest = [...split].sort((a, b) => b.stepMs - a.stepMs).slice(0, 3);
   const manyRow = (m: (typeof many)[number]): string =>
-    `| ${m.variant === 'card' ? '`<cardframe-card>`' : 'group'} | ${m.cards} | ${m.framesPerCard} | ${m.readyMs} ms (${m.readyMsPerCard}/card) | ${m.floorReadyMs} ms | **${m.readyRatio}×** | ${m.revealAllMs} ms (${m.revealAllMsPerCard}/card) | ${m.floorRoundTripMs} ms | ${m.revealAllRatio}× | ${m.issuerRequestsPerCard} | ${m.failedFramesPerRun.join(', ')} |`;
+    `| ${m.variant === 'card' ? '`<cardframe-card>`' : 'group'} | ${m.cards} | ${m.framesPerCard} | ${m.readyMs} ms (${m.readyMsPerCard}/card) | ${m.floorReadyMs} ms | **${m.readyRatio}×** | ${m.revealAllMs} ms (${m.revealAllMsPerCard}/card) | ${m.floorRoundTripMs} ms | ${m.revealAllRatio}× | ${m.issuerRequestsPerCard} | ${failedRuns(m.failedFramesPerRun, m.failedCodesPerRun)} |`;
   const pageRow = (m: (typeof many)[number]): string =>
     `| ${m.variant === 'card' ? '`<cardframe-card>`' : 'group'} | ${m.cards} | ${round(m.cards * m.framesPerCard)} | ${orDash(m.issuerRequestsPerPage)} | ${orDash(m.keySetFetchesPerPageDefaultProfile)} | ${orDash(m.keySetFetchesPerPage)} | ${orDash(m.failedFramesOnFreshPage)} |`;
   const memRow = (m: (typeof many)[number]): string =>
@@ -233,7 +238,7 @@ Live iframes count the demo page's own cardframe elements, which stay. Ports are
 /** Groups of three field frames: ready against as many bare iframes, and where the time goes for one group and for fifty. */
 export function groupReadySection(group: GroupReady): string {
   const cpu = (ms: number | null): string => (ms === null ? '–' : `${ms} ms`);
-  const rows = group.rows.map((r) => `| ${r.groups} | ${r.frames} | ${r.runs} | ${r.readyMs} ms | ${r.floorMs} ms | **${r.ratio}×** | ${cpu(r.frameCpuMsPerFrame)} | ${cpu(r.hostCpuMsPerFrame)} | ${r.failedPerRun.join(', ')} |`);
+  const rows = group.rows.map((r) => `| ${r.groups} | ${r.frames} | ${r.runs} | ${r.readyMs} ms | ${r.floorMs} ms | **${r.ratio}×** | ${cpu(r.frameCpuMsPerFrame)} | ${cpu(r.hostCpuMsPerFrame)} | ${failedRuns(r.failedPerRun, r.failedCodesPerRun)} |`);
   const split = (row: GroupReady['rows'][number]): string => `### Where the time goes: ${row.groups === 1 ? 'one group' : `${row.groups} groups`} (${row.frames} frames)
 
 | mark | how many | first | median | last |

@@ -53,6 +53,8 @@ export interface GroupReadyRow {
   floorMs: number;
   ratio: number;
   failedPerRun: number[];
+  /** The codes the failed frames of each run gave, as `ERR_FRAME_TIMEOUT×3` (empty where none failed). */
+  failedCodesPerRun: string[][];
   /** Main-thread CPU time of the frames' renderer (all frames of the frame origin share it) from the append to every member ready, per frame; null where it could not be read. */
   frameCpuMsPerFrame: number | null;
   /** The same for the host page's renderer. */
@@ -112,6 +114,7 @@ async function groupRow(stage: BenchPage, pids: RendererPids, groups: number, ru
   const ready: number[] = [];
   const floor: number[] = [];
   const failedPerRun: number[] = [];
+  const failedCodesPerRun: string[][] = [];
   const timelines: Occurrences[] = [];
   const cpu = { frame: [] as number[], host: [] as number[] };
   const used = (pid: number | undefined, before: number | undefined, into: number[]): void => {
@@ -128,6 +131,7 @@ async function groupRow(stage: BenchPage, pids: RendererPids, groups: number, ru
     used(pids.host, before.host, cpu.host);
     ready.push(mounted.ms);
     failedPerRun.push(mounted.failed);
+    failedCodesPerRun.push(mounted.failedCodes);
     timelines.push(await occurrences(page));
     await removeCards(stage, 'destroy');
     await settle(stage, frames);
@@ -156,6 +160,7 @@ async function groupRow(stage: BenchPage, pids: RendererPids, groups: number, ru
     floorMs: round(median(floor)),
     ratio: round(median(ready) / median(floor)),
     failedPerRun,
+    failedCodesPerRun,
     frameCpuMsPerFrame: perFrame(cpu.frame),
     hostCpuMsPerFrame: perFrame(cpu.host),
     split,

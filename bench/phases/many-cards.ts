@@ -10,6 +10,7 @@ import { step } from '../progress.ts';
 interface ManyRun {
   readyMs: number;
   failed: number;
+  failedCodes: string[];
   revealed: number;
   floorReadyMs: number;
   revealAllMs: number;
@@ -33,6 +34,8 @@ export interface ManyCardsRow {
   revealAllMsPerCard: number;
   framesPerCard: number;
   failedFramesPerRun: number[];
+  /** The codes the failed frames of each run gave, as `ERR_FRAME_TIMEOUT×3` (empty where none failed). */
+  failedCodesPerRun: string[][];
   revealEventsPerRun: number[];
   issuerRequestsPerCard: number;
   /** On a fresh page (its own browser context) with this many cards mounted and revealed: requests to the issuer's card routes. */
@@ -137,6 +140,7 @@ export async function manyCards(stage: BenchPage, probes: Probes, issuerStats: I
         (manyRuns[variant][count] ??= []).push({
           readyMs: mounted.ms,
           failed: mounted.failed,
+          failedCodes: mounted.failedCodes,
           floorReadyMs: floorResult.readyMs,
           revealAllMs: revealed.ms,
           revealed: revealed.revealed,
@@ -175,6 +179,7 @@ function summarise(variant: Variant, cards: number, runs: readonly ManyRun[], pa
     revealAllMsPerCard: round(m((r) => r.revealAllMs)! / cards),
     framesPerCard: round(m((r) => r.frames)! / cards),
     failedFramesPerRun: runs.map((r) => r.failed),
+    failedCodesPerRun: runs.map((r) => r.failedCodes),
     revealEventsPerRun: runs.map((r) => r.revealed),
     issuerRequestsPerCard: round(m((r) => r.issuerRequests)! / cards),
     issuerRequestsPerPage: page.issuerRequests,
