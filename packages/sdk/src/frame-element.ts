@@ -48,7 +48,7 @@ export abstract class FrameElement extends ReactiveElement {
    * 15000). Each step counts as progress and starts the wait again: the
    * iframe's `load`, then each stage the frame reports; time in which this
    * page itself was too busy to run its timers does not count, nor does time
-   * another frame of the same origin was heard from. A frame that stays
+   * another frame of the same origin loaded or was heard from. A frame that stays
    * silent (or cannot load the issuer's keys) is mounted once more in a fresh
    * iframe before the element fails with `ERR_FRAME_TIMEOUT` (or
    * `ERR_KEY_NOT_FOUND`).
@@ -272,7 +272,10 @@ export abstract class FrameElement extends ReactiveElement {
       onRequest: (request) => this.#handleBindingRequest(request),
       onProtocolError: (error) => this.dispatchEvent(cardframeEvent('cardframe-error', error)),
     });
-    // The iframe's load is the first milestone, the one the host sees without the frame's help.
+    // The iframe's load is the first milestone, the one the host sees without the frame's help. It is
+    // progress for every frame of the origin too: with many frames in one renderer, a frame's connect
+    // waits there behind the others' loading, and their loads are all the host hears of it meanwhile.
+    heardFrom(url.origin);
     this.#watch();
     void this.#configure();
   }

@@ -144,6 +144,24 @@ describe('ready timeout that follows progress', () => {
     expect(silent.errors).to.deep.equal(['ERR_FRAME_TIMEOUT']);
   });
 
+  it('counts another frame of its origin loading as progress, and retries once no frame has loaded or spoken for ready-timeout', async () => {
+    const silent = await watched(800);
+    const others: Watched[] = [];
+    // Frames keep loading for two and a half ready timeouts, as a page's many frames load one after another in one renderer.
+    const started = performance.now();
+    while (performance.now() - started < 2000) {
+      const other = await watched(60_000);
+      await loaded(await iframeOf(other.el));
+      others.push(other);
+      await pause(100);
+    }
+    expect(silent.iframes).to.have.length(1);
+    expect(silent.errors).to.deep.equal([]);
+    await until(() => silent.iframes.length === 2);
+    for (const other of others) other.el.destroy();
+    silent.el.destroy();
+  });
+
   it('does not count time this page was blocked as the frame\'s silence', async () => {
     const state = await watched(400);
     const frame = await connectFake(state.el);
