@@ -78,12 +78,14 @@ export async function mountCards({ page, frameUrl }: BenchPage, count: number, v
       const ms = performance.now() - start;
       performance.mark('cf:ready');
       const codes = new Map<string, number>();
+      let failed = 0;
       for (const outcome of outcomes) {
         if (outcome.status !== 'rejected') continue;
+        failed++;
         const code = String((outcome.reason as { code?: unknown } | undefined)?.code ?? 'no code');
         codes.set(code, (codes.get(code) ?? 0) + 1);
       }
-      return { ms, failed: outcomes.filter((o) => o.status === 'rejected').length, failedCodes: [...codes].map(([code, n]) => `${code}×${n}`).sort() };
+      return { ms, failed, failedCodes: [...codes].map(([code, n]) => `${code}×${n}`).sort() };
     },
     [frameUrl, count, variant, members] as const,
   );
