@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit/html.js';
 import { FrameElement, css } from './frame-element.ts';
 import { viewStyles } from './view.styles.ts';
-import { en, fill, type Messages } from '../i18n/en.ts';
+import { en, fill, type Messages, type PinMessages } from '../i18n/en.ts';
 import { enPin } from '../i18n/en-pin.ts';
 import { frameSheet } from '../style/frame-sheet.ts';
 import type { ErrorCode, ErrorInfo } from '@cardframe/protocol';
@@ -117,13 +117,18 @@ export class PinView extends FrameElement {
     return this.renderRoot.querySelector<HTMLInputElement>(`#${id}`)!;
   }
 
+  /** This language's PIN texts; English's come with this chunk, not with the catalogue. */
+  get #text(): PinMessages {
+    return this.messages.pin ?? enPin;
+  }
+
   #digits(): string {
-    const text = this.messages.pin ?? enPin;
+    const text = this.#text;
     return fill(this.minLength === this.maxLength ? text.digitsExact : text.digitsRange, { min: this.minLength, max: this.maxLength });
   }
 
   #message(code: ErrorCode): string {
-    const text = this.messages.pin ?? enPin;
+    const text = this.#text;
     switch (code) {
       case 'ERR_PIN_DIGITS':
         return text.onlyDigits;
@@ -154,7 +159,7 @@ export class PinView extends FrameElement {
   override render() {
     const invalid = this.error !== undefined && this.error.code.startsWith('ERR_PIN_');
     const busy = this.state !== 'ready';
-    const text = this.messages.pin ?? enPin;
+    const text = this.#text;
     const input = (id: 'pin' | 'confirm', label: string) => html`<div class="field">
       <label for=${id}>${label}</label>
       <input
