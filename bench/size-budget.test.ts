@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { SIZE_BUDGETS, bundleSizes, wrapperSizes } from './sizes.ts';
@@ -72,10 +73,13 @@ test('the frame\'s initial files hold every view a frame renders before ready, s
   assert.deepEqual(readdirSync(ASSETS).filter((name) => /^(field|copy|card)-view-[\w-]+\.js$/.test(name)), [], 'no view chunk in the frame build');
 });
 
-test('the frame renders its views with lit-html alone: no file of its build holds Lit\'s ReactiveElement, and English\'s PIN texts come with PIN entry', () => {
-  // ReactiveElement registers its version under this name; the host SDK, a Lit element, has it.
+test('neither the host SDK nor any file of the frame holds Lit\'s ReactiveElement (the frame renders with lit-html alone), and English\'s PIN texts come with PIN entry', () => {
+  // ReactiveElement registers its version under this name.
   const marker = 'reactiveElementVersions';
-  assert.ok(read('packages/sdk/dist/cardframe.js').includes(marker), 'the marker names ReactiveElement');
+  const fromLit = createRequire(join(import.meta.dirname, '../packages/frame/package.json')).resolve('lit');
+  const reactiveElement = createRequire(fromLit).resolve('@lit/reactive-element');
+  assert.ok(readFileSync(reactiveElement, 'utf8').includes(marker), 'the marker names ReactiveElement');
+  for (const file of ['packages/sdk/dist/cardframe.js', 'packages/sdk/dist/cardframe.mjs']) assert.ok(!read(file).includes(marker), `${file} holds ReactiveElement`);
   for (const name of readdirSync(ASSETS).filter((file) => file.endsWith('.js'))) {
     assert.ok(!readFileSync(join(ASSETS, name), 'utf8').includes(marker), `${name} holds ReactiveElement`);
   }

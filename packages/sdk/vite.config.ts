@@ -21,7 +21,7 @@ function subresourceIntegrity(): Plugin {
 }
 
 /**
- * Self-contained bundles (Lit included) for hosts that load the SDK from a
+ * Self-contained bundles (nothing else to load) for hosts that load the SDK from a
  * URL: `cardframe.js` for a classic `<script>` tag (it sets
  * `window.cardframe` and registers the elements), `cardframe.mjs` for
  * `<script type="module">` and `import()`.

@@ -1,8 +1,5 @@
-import { unsafeCSS } from '@lit/reactive-element';
-
-// Fixed text with nothing interpolated, so `unsafeCSS` is safe here; Lit's `css` tag would add its
-// value checks (and their messages) to the host script for no gain. Elements use it the same way.
-export const frameStyles = unsafeCSS(`
+/** The host box and its iframe; every element's shadow root adopts it. */
+export const frameStyles = `
   :host {
     display: block;
     min-height: var(--cardframe-min-height, 0);
@@ -17,4 +14,4 @@ export const frameStyles = unsafeCSS(`
     border: 0;
     color-scheme: normal;
   }
-`);
+`;

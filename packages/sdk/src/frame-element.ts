@@ -1,9 +1,9 @@
-import { ReactiveElement, type CSSResultGroup, type PropertyDeclarations, type PropertyValues } from '@lit/reactive-element';
 import { CardframeError, toCardframeError, type AppearanceParams, type CardframeStyle, type ConfigureRequest, type FieldName, type ThemeName, type FlowName, type FrameEvent, type FrameRequest, type JsonValue } from '@cardframe/protocol';
 import { cardframeEvent } from './events.ts';
 import { FrameChannel } from './frame-channel.ts';
 import { runHostCallback, type BindCard, type FetchCard, type SignMessage } from './host-callback.ts';
 import { APPEARANCE_PROPERTIES } from './appearance-properties.ts';
+import { BaseElement, type PropertyDeclarations, type PropertyValues } from './base-element.ts';
 import { frameStyles } from './frame-element.styles.ts';
 import { ReadyLatch } from './ready-latch.ts';
 import { iframeAllow, parseFrameUrl, sandboxedIframe } from './sandboxed-iframe.ts';
@@ -25,8 +25,8 @@ const DEFAULT_READY_TIMEOUT_MS = 15_000;
  * frame's events as `cardframe-*` DOM events. Subclasses pick the flow and
  * answer the frame's requests through the host's callbacks.
  */
-export abstract class FrameElement extends ReactiveElement {
-  static override styles: CSSResultGroup = frameStyles;
+export abstract class FrameElement extends BaseElement {
+  static override styles: readonly string[] = [frameStyles];
 
   static override properties: PropertyDeclarations = {
     frameUrl: { attribute: 'frame-url' },

@@ -1,5 +1,5 @@
 import { CardframeError, type CardframeStyle, type ConfigureParams, type ThemeName, type FieldName, type FrameRequest, type JsonValue, type RevealModeName, type RevealViewName } from '@cardframe/protocol';
-import type { PropertyDeclarations } from '@lit/reactive-element';
+import type { PropertyDeclarations } from './base-element.ts';
 import { FrameElement, type BindingCallbacks } from './frame-element.ts';
 import { runHostCallback, type FetchCardData, type FetchEncryptedCard } from './host-callback.ts';
 

@@ -1,5 +1,5 @@
 import { FIELD_NAMES, type FieldName } from '@cardframe/protocol';
-import type { PropertyDeclarations } from '@lit/reactive-element';
+import type { PropertyDeclarations } from '../base-element.ts';
 import { RevealElement } from '../reveal-element.ts';
 
 const fieldsConverter = {

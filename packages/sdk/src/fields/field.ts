@@ -1,6 +1,5 @@
 import { FIELD_NAMES, type FieldName } from '@cardframe/protocol';
-import type { PropertyDeclarations } from '@lit/reactive-element';
-import { unsafeCSS } from '@lit/reactive-element';
+import type { PropertyDeclarations } from '../base-element.ts';
 import { frameStyles } from '../frame-element.styles.ts';
 import { RevealElement } from '../reveal-element.ts';
 
@@ -9,7 +8,7 @@ const fieldConverter = {
 };
 
 /** Sized for a line of card artwork rather than a form. */
-const fieldStyles = unsafeCSS(`
+const fieldStyles = `
   :host {
     display: inline-block;
     vertical-align: middle;
@@ -18,7 +17,7 @@ const fieldStyles = unsafeCSS(`
   iframe {
     height: var(--cardframe-initial-height, 2em);
   }
-`);
+`;
 
 const LABELS: Record<FieldName, string> = { pan: 'Card number', cvc: 'CVC', expiry: 'Expiry date', pin: 'PIN' };
 /** As the frame's copy button reads: acronyms keep their capitals. */

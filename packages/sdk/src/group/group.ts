@@ -1,5 +1,5 @@
 import type { CardframeStyle, FieldName, RevealModeName, ThemeName } from '@cardframe/protocol';
-import { ReactiveElement, unsafeCSS, type PropertyDeclarations, type PropertyValues } from '@lit/reactive-element';
+import { BaseElement, type PropertyDeclarations, type PropertyValues } from '../base-element.ts';
 import type { BindCard, FetchCard, FetchCardData, FetchEncryptedCard, SignMessage } from '../host-callback.ts';
 import { REVEAL_OPTION_PROPERTIES, RevealElement, type RevealGroupHost } from '../reveal-element.ts';
 
@@ -32,12 +32,8 @@ function randomGroupId(): string {
  *   <cardframe-copy for="pan"></cardframe-copy>
  * </cardframe-group>
  */
-export class CardframeGroup extends ReactiveElement implements RevealGroupHost {
-  static override styles = unsafeCSS(`
-    :host {
-      display: contents;
-    }
-  `);
+export class CardframeGroup extends BaseElement implements RevealGroupHost {
+  static override styles = [':host { display: contents; }'];
 
   static override properties: PropertyDeclarations = {
     ...REVEAL_OPTION_PROPERTIES,
@@ -150,7 +146,7 @@ export class CardframeGroup extends ReactiveElement implements RevealGroupHost {
     if (changed.size > 0 && this.hasUpdated) for (const member of this.#members) member.groupChanged();
   }
 
-  protected override createRenderRoot(): HTMLElement | DocumentFragment {
+  protected override createRenderRoot(): ShadowRoot {
     const root = super.createRenderRoot();
     root.append(document.createElement('slot'));
     return root;

@@ -1,5 +1,5 @@
 import { CardframeError, type FrameRequest, type JsonValue } from '@cardframe/protocol';
-import type { PropertyDeclarations } from '@lit/reactive-element';
+import type { PropertyDeclarations } from '../base-element.ts';
 import { FrameElement } from '../frame-element.ts';
 import { runHostCallback, type RegisterDevice, type SubmitPin } from '../host-callback.ts';
 
