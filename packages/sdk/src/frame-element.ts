@@ -86,6 +86,8 @@ export abstract class FrameElement extends BaseElement {
   #unwatch: (() => void) | undefined;
   /** Whether the frame was already mounted again (it stayed silent, or could not load its keys) since it last became ready. */
   #retried = false;
+  /** Whether the element reported ERR_FRAME_TIMEOUT since it last became ready (or was pointed at another frame). */
+  #timedOut = false;
   readonly #ready = new ReadyLatch<readonly FieldName[]>();
   /** Only a copy button's frame may write to the clipboard. */
   protected readonly allowClipboard: boolean = false;
@@ -203,7 +205,7 @@ export abstract class FrameElement extends BaseElement {
   protected override willUpdate(changed: PropertyValues): void {
     if (changed.has('frameUrl')) {
       this.#disconnect();
-      this.#retried = false;
+      this.#retried = this.#timedOut = false;
     }
   }
 
@@ -243,7 +245,13 @@ export abstract class FrameElement extends BaseElement {
     this.#stopWatch();
     this.#unwatch = watchSilence(this.#origin(), this.readyTimeout || DEFAULT_READY_TIMEOUT_MS, () => {
       this.#unwatch = undefined;
-      if (!this.#retry()) this.#fail(new CardframeError('ERR_FRAME_TIMEOUT', 'the frame did not become ready; check that this origin is in its allowedHostOrigins'));
+      if (this.#retry()) return;
+      const error = new CardframeError('ERR_FRAME_TIMEOUT', 'the frame did not become ready; check that this origin is in its allowedHostOrigins');
+      // An iframe that loads after the element gave up still gets its chance to become ready; its
+      // silence after that is not news, so the host hears of the timeout once.
+      if (this.#timedOut) this.#ready.reject(error);
+      else this.#fail(error);
+      this.#timedOut = true;
     });
   }
 
@@ -315,7 +323,7 @@ export abstract class FrameElement extends BaseElement {
         return;
       case 'ready':
         this.#stopWatch();
-        this.#retried = false;
+        this.#retried = this.#timedOut = false;
         this.#ready.resolve(frameEvent.detail.fields);
         this.dispatchEvent(cardframeEvent('cardframe-ready', frameEvent.detail));
         return;

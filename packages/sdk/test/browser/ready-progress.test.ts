@@ -215,6 +215,31 @@ describe('ready timeout that follows progress', () => {
     expect(navigations).to.have.length(2);
   });
 
+  it('reports ERR_FRAME_TIMEOUT once even when its iframe loads after the element gave up and then stays silent', async () => {
+    const state = await watched(200);
+    expect(await rejectionCode(state.el.whenReady())).to.equal('ERR_FRAME_TIMEOUT');
+    const iframe = await iframeOf(state.el);
+    await loaded(iframe);
+    // The load heard only now, as when the frames' renderer was too busy to finish it within ready-timeout.
+    iframe.dispatchEvent(new Event('load'));
+    await pause(800);
+    expect(state.errors).to.deep.equal(['ERR_FRAME_TIMEOUT']);
+    expect(await rejectionCode(state.el.whenReady())).to.equal('ERR_FRAME_TIMEOUT');
+    expect(state.iframes).to.have.length(2);
+  });
+
+  it('still becomes ready when its iframe loads after the element gave up and the frame then answers', async () => {
+    const state = await watched(200);
+    expect(await rejectionCode(state.el.whenReady())).to.equal('ERR_FRAME_TIMEOUT');
+    state.el.readyTimeout = 10_000;
+    const frame = await connectFake(state.el);
+    await frame.configured;
+    frame.ready(['pan']);
+    expect(await state.el.whenReady()).to.deep.equal(['pan']);
+    expect(state.errors).to.deep.equal(['ERR_FRAME_TIMEOUT']);
+    expect(state.readies).to.equal(1);
+  });
+
   it('when the retry answers, fires cardframe-ready once and no cardframe-error', async () => {
     const state = await watched(200);
     const early = state.el.whenReady();
