@@ -51,8 +51,11 @@ export interface FakeFrame {
  * the page, then replays `load` so the element connects again to this fake.
  * Every request is acknowledged with an empty ok reply. Should the real
  * `load` still arrive afterwards, the fake takes that connection instead.
+ * `readyTimeout`, if given, is set on the element just before the replayed
+ * `load`: a test can give the real load all the time it needs on a busy
+ * machine and still time the frame's silence after connecting.
  */
-export async function connectFake(el: Element): Promise<FakeFrame> {
+export async function connectFake(el: Element, options: { readyTimeout?: number } = {}): Promise<FakeFrame> {
   const iframe = await iframeOf(el);
   const win = await loaded(iframe);
   // The iframe's own load event follows the document's completion: let it pass first.
@@ -85,6 +88,7 @@ export async function connectFake(el: Element): Promise<FakeFrame> {
       resolve();
     });
   });
+  if (options.readyTimeout !== undefined) (el as Element & { readyTimeout: number }).readyTimeout = options.readyTimeout;
   iframe.dispatchEvent(new Event('load'));
   await connected;
   return {

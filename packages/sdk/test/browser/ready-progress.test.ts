@@ -95,8 +95,8 @@ describe('ready timeout that follows progress', () => {
   });
 
   it('waits past ready-timeout for a frame that keeps reporting milestones, and fires cardframe-ready once', async () => {
-    const state = await watched(300);
-    const frame = await connectFake(state.el);
+    const state = await watched(10_000);
+    const frame = await connectFake(state.el, { readyTimeout: 300 });
     await frame.configured;
     // Four times the ready timeout in all, never more than half of it without a milestone.
     for (let i = 0; i < 8; i++) {
@@ -112,8 +112,8 @@ describe('ready timeout that follows progress', () => {
   });
 
   it('counts any other message from the frame before ready (its resize as it connects) as progress too', async () => {
-    const state = await watched(300);
-    const frame = await connectFake(state.el);
+    const state = await watched(10_000);
+    const frame = await connectFake(state.el, { readyTimeout: 300 });
     await frame.configured;
     for (let i = 0; i < 8; i++) {
       await pause(150);
@@ -126,10 +126,15 @@ describe('ready timeout that follows progress', () => {
   });
 
   it('waits for a silent frame while another frame of its origin makes progress, and retries it once they are all quiet', async () => {
-    const busy = await watched(300);
-    const silent = await watched(300);
-    const frame = await connectFake(busy.el);
+    const busy = await watched(10_000);
+    const silent = await watched(10_000);
+    const frame = await connectFake(busy.el, { readyTimeout: 300 });
     await frame.configured;
+    // The silent frame's load once more, with the short timeout from there on: its real load had all the time it needed.
+    silent.el.readyTimeout = 300;
+    const silentIframe = await iframeOf(silent.el);
+    await loaded(silentIframe);
+    silentIframe.dispatchEvent(new Event('load'));
     // Frames of one origin share a renderer: while one is heard from, the other is queued, not gone.
     for (let i = 0; i < 8; i++) {
       await pause(150);
@@ -163,8 +168,8 @@ describe('ready timeout that follows progress', () => {
   });
 
   it('does not count time this page was blocked as the frame\'s silence', async () => {
-    const state = await watched(400);
-    const frame = await connectFake(state.el);
+    const state = await watched(10_000);
+    const frame = await connectFake(state.el, { readyTimeout: 400 });
     await frame.configured;
     // Three long tasks of nearly four ready timeouts each, with only a moment between them.
     for (let i = 0; i < 3; i++) {
@@ -178,8 +183,8 @@ describe('ready timeout that follows progress', () => {
   });
 
   it('refuses a malformed milestone with ERR_BAD_MESSAGE and does not count it as progress', async () => {
-    const state = await watched(300);
-    const frame = await connectFake(state.el);
+    const state = await watched(10_000);
+    const frame = await connectFake(state.el, { readyTimeout: 300 });
     const failed = rejectionCode(state.el.whenReady());
     const first = state.iframes[0];
     // A frame that only ever says something malformed is a silent frame.
