@@ -10,6 +10,8 @@ import { join } from 'node:path';
 import type { Manifest } from './manifest.ts';
 
 const sdk = join(import.meta.dirname, '../../packages/sdk');
+/** What the manifest covers, as the build reads it. */
+const CONFIG = 'custom-elements-manifest.config.mjs';
 
 let analyzed: Manifest | undefined;
 
@@ -23,8 +25,9 @@ function analyze(): Manifest {
   const work = mkdtempSync(join(tmpdir(), 'cardframe-cem-'));
   try {
     cpSync(join(sdk, 'src'), join(work, 'src'), { recursive: true });
+    cpSync(join(sdk, CONFIG), join(work, CONFIG));
     writeFileSync(join(work, 'package.json'), '{}\n');
-    execFileSync(join(sdk, 'node_modules/.bin/cem'), ['analyze', '--litelement', '--quiet', '--globs', 'src/**/*.ts', '--outdir', '.'], { cwd: work, stdio: 'pipe' });
+    execFileSync(join(sdk, 'node_modules/.bin/cem'), ['analyze', '--quiet', '--outdir', '.'], { cwd: work, stdio: 'pipe' });
     return JSON.parse(readFileSync(join(work, 'custom-elements.json'), 'utf8')) as Manifest;
   } finally {
     rmSync(work, { recursive: true, force: true });

@@ -26,6 +26,9 @@ interface Finalized {
   readonly attributes: Map<string, string>;
 }
 
+// A server rendering a page (React in Node) imports the elements without a DOM; a plain class stands in there.
+const DomElement: typeof HTMLElement = globalThis.HTMLElement ?? (class {} as unknown as typeof HTMLElement);
+
 const finalized = new WeakMap<typeof BaseElement, Finalized>();
 const sheets = new Map<string, CSSStyleSheet>();
 let accessor: (name: string) => PropertyDescriptor;
@@ -51,6 +54,16 @@ function finalize(ctor: typeof BaseElement): Finalized {
   return done;
 }
 
+/**
+ * Installs a class's property accessors without registering it, as `define`
+ * does through `observedAttributes`: where there is no registry (server
+ * rendering), a framework wrapper still finds the properties on the
+ * prototype and passes them as properties, as it does in the browser.
+ */
+export function declareProperties(ctor: typeof BaseElement): void {
+  finalize(ctor);
+}
+
 function fromAttribute(options: PropertyDeclaration, value: string | null): unknown {
   if (options.converter) return options.converter.fromAttribute(value);
   if (options.type === Number) return value === null ? null : Number(value);
@@ -67,7 +80,7 @@ function fromAttribute(options: PropertyDeclaration, value: string | null): unkn
  * iframe each), never reflect attributes and use no controllers; leaving the
  * rest out keeps ≈2 KB gzip off the script every host page loads.
  */
-export abstract class BaseElement extends HTMLElement {
+export abstract class BaseElement extends DomElement {
   /** The reactive properties; merged with every parent class's. */
   static properties: PropertyDeclarations = {};
   /** CSS texts adopted into every instance's shadow root, in this order. */
