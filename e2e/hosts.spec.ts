@@ -52,6 +52,8 @@ for (const { name, path } of HOSTS) {
 }
 
 test('React StrictMode and fast mount/unmount leave no frames or open ports behind', async ({ host }) => {
+  // Twenty remounts load 120 frames: 9–11 s alone, over 20 s in a full run on two loaded cores.
+  test.setTimeout(60_000);
   await host.page.addInitScript(() => {
     const w = window as unknown as { __closedPorts: number };
     w.__closedPorts = 0;
