@@ -209,26 +209,24 @@ export async function revealAll({ page }: BenchPage, variant: Variant): Promise<
 }
 
 /** The floor for `count` frames: bare cross-origin iframes all posted their load message; then one round trip to each, in parallel. */
-export async function floorFrames({ page, floorUrl }: BenchPage, count: number, tag: string): Promise<{ readyMs: number; roundTripMs: number }> {
+export async function floorFrames(stage: BenchPage, count: number, tag: string): Promise<{ readyMs: number; roundTripMs: number }> {
+  const readyMs = await mountFloor(stage, count, tag);
+  return { readyMs, roundTripMs: await floorRoundTrips(stage) };
+}
+
+/** Appends `count` bare cross-origin iframes at once and resolves with ms until every one posted its load message; they stay for {@link floorRoundTrips}. */
+export function mountFloor({ page, floorUrl }: BenchPage, count: number, tag: string): Promise<number> {
   return page.evaluate(
     ([url, n]) =>
-      new Promise<{ readyMs: number; roundTripMs: number }>((resolve) => {
+      new Promise<number>((resolve) => {
         const frames: HTMLIFrameElement[] = [];
+        (window as unknown as { __floor: HTMLIFrameElement[] }).__floor = frames;
         let waiting = n;
-        let readyMs = 0;
-        let start = performance.now();
+        const start = performance.now();
         const onMessage = (event: MessageEvent): void => {
-          if (!frames.some((frame) => frame.contentWindow === event.source) || --waiting > 0) return;
-          if (event.data === 'ready') {
-            readyMs = performance.now() - start;
-            waiting = n;
-            start = performance.now();
-            for (const frame of frames) frame.contentWindow!.postMessage('ping', '*');
-            return;
-          }
+          if (event.data !== 'ready' || !frames.some((frame) => frame.contentWindow === event.source) || --waiting > 0) return;
           removeEventListener('message', onMessage);
-          for (const frame of frames) frame.remove();
-          resolve({ readyMs, roundTripMs: performance.now() - start });
+          resolve(performance.now() - start);
         };
         addEventListener('message', onMessage);
         for (let i = 0; i < n; i++) {
@@ -239,6 +237,26 @@ export async function floorFrames({ page, floorUrl }: BenchPage, count: number, 
         for (const frame of frames) document.body.append(frame);
       }),
     [`${floorUrl}?floor=${tag}`, count] as const,
+  );
+}
+
+/** One message round trip to each of the floor's iframes, in parallel (ms); then removes them. */
+export function floorRoundTrips({ page }: BenchPage): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        const frames = (window as unknown as { __floor: HTMLIFrameElement[] }).__floor;
+        let waiting = frames.length;
+        const onMessage = (event: MessageEvent): void => {
+          if (event.data !== 'ping' || !frames.some((frame) => frame.contentWindow === event.source) || --waiting > 0) return;
+          removeEventListener('message', onMessage);
+          for (const frame of frames) frame.remove();
+          resolve(performance.now() - start);
+        };
+        addEventListener('message', onMessage);
+        const start = performance.now();
+        for (const frame of frames) frame.contentWindow!.postMessage('ping', '*');
+      }),
   );
 }
 

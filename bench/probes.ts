@@ -1,6 +1,6 @@
 // Memory and process probes: JS and DOM heaps through CDP, and each
-// renderer's proportional set size from /proc.
-import { readFileSync } from 'node:fs';
+// renderer's proportional set size and CPU time from /proc.
+import { readdirSync, readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, CDPSession, Frame, Page } from '@playwright/test';
 
 interface HeapUsage {
@@ -20,6 +20,8 @@ export interface Memory {
 
 /** What the probes found once, and the one measurement they repeat. */
 export interface Probes {
+  /** The browser's own process, the root of every process it starts. */
+  readonly browserPid: number | undefined;
   readonly hostPid: number | undefined;
   readonly framePid: number | undefined;
   readonly frameSharesHostProcess: boolean;
@@ -83,6 +85,49 @@ export function mainThreadCpuMs(pid: number | undefined): number | undefined {
   }
 }
 
+// USER_HZ: the unit of /proc's CPU times, 100 on every Linux architecture's user ABI.
+const MS_PER_TICK = 10;
+
+/**
+ * CPU time (user + system, ms) of process `root` and of every process under
+ * it: the browser, its GPU and network processes, and every renderer,
+ * whatever the site. A process that exited counts too: once its parent
+ * (the zygote, for renderers) has reaped it, its time is in that parent's
+ * children's times, which are read with it. Undefined off Linux.
+ */
+export function processTreeCpuMs(root: number | undefined): number | undefined {
+  if (root === undefined) return undefined;
+  const stats = new Map<number, { parent: number; ticks: number }>();
+  try {
+    for (const entry of readdirSync('/proc')) {
+      if (!/^\d+$/.test(entry)) continue;
+      let text: string;
+      try {
+        text = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      } catch {
+        continue; // gone since the listing
+      }
+      // The command name may hold spaces and parentheses: the fields start after its last ')'.
+      const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
+      // From the state field on: ppid is the 2nd; utime, stime, cutime, cstime the 12th to 15th.
+      const ticks = Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]);
+      stats.set(Number(entry), { parent: Number(fields[1]), ticks });
+    }
+  } catch {
+    return undefined;
+  }
+  if (!stats.has(root)) return undefined;
+  const children = new Map<number, number[]>();
+  for (const [pid, { parent }] of stats) (children.get(parent) ?? children.set(parent, []).get(parent)!).push(pid);
+  let ticks = 0;
+  const queue = [root];
+  for (let pid = queue.pop(); pid !== undefined; pid = queue.pop()) {
+    ticks += stats.get(pid)?.ticks ?? 0;
+    queue.push(...(children.get(pid) ?? []));
+  }
+  return ticks * MS_PER_TICK;
+}
+
 /** `after` less `before`, field by field (process memory only where both were read). */
 export function memoryDelta(after: Memory, before: Memory): Memory {
   return {
@@ -106,7 +151,9 @@ export async function attachProbes(browser: Browser, context: BrowserContext, pa
   const frameCdp = await context.newCDPSession(residentFrame);
   const hostPid = await rendererOf(browserCdp, page);
   const framePid = await rendererOf(browserCdp, residentFrame);
+  const { processInfo } = (await browserCdp.send('SystemInfo.getProcessInfo')) as { processInfo: { type: string; id: number }[] };
   return {
+    browserPid: processInfo.find((p) => p.type === 'browser')?.id,
     hostPid,
     framePid,
     frameSharesHostProcess: hostPid !== undefined && hostPid === framePid,

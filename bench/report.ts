@@ -238,7 +238,9 @@ Live iframes count the demo page's own cardframe elements, which stay. Ports are
 /** Groups of three field frames: ready against as many bare iframes, and where the time goes for one group and for fifty. */
 export function groupReadySection(group: GroupReady): string {
   const cpu = (ms: number | null): string => (ms === null ? '–' : `${ms} ms`);
-  const rows = group.rows.map((r) => `| ${r.groups} | ${r.frames} | ${r.runs} | ${r.readyMs} ms | ${r.floorMs} ms | **${r.ratio}×** | ${cpu(r.frameCpuMsPerFrame)} | ${cpu(r.hostCpuMsPerFrame)} | ${failedRuns(r.failedPerRun, r.failedCodesPerRun)} |`);
+  const whole = ({ browserCpuMsPerFrame: ours, floorBrowserCpuMsPerFrame: floor }: GroupReady['rows'][number]): string =>
+    `${cpu(ours)} | ${cpu(floor)} | ${ours !== null && floor !== null && floor > 0 ? `${round(ours / floor)}×` : '–'}`;
+  const rows = group.rows.map((r) => `| ${r.groups} | ${r.frames} | ${r.runs} | ${r.readyMs} ms | ${r.floorMs} ms | **${r.ratio}×** | ${cpu(r.frameCpuMsPerFrame)} | ${cpu(r.hostCpuMsPerFrame)} | ${whole(r)} | ${failedRuns(r.failedPerRun, r.failedCodesPerRun)} |`);
   const split = (row: GroupReady['rows'][number]): string => `### Where the time goes: ${row.groups === 1 ? 'one group' : `${row.groups} groups`} (${row.frames} frames)
 
 | mark | how many | first | median | last |
@@ -251,9 +253,13 @@ ${row.split.map((m) => `| ${m.label} | ${m.count} | ${m.firstMs} ms | ${m.median
 member ready, against as many bare cross-origin iframes all loaded, measured just before each run. CPU: main-thread
 time of the frame origin's renderer (which every frame of that origin shares) and of the host page's, from the append
 to the last member ready, per frame (\`/proc/<pid>/task/<pid>/schedstat\`; it does not depend on how busy the machine is).
+Whole browser: CPU time of every process of the browser (browser, GPU, network, every renderer, whatever the site;
+\`/proc/<pid>/stat\`, a renderer that exited counted through its parent), per frame, from the append to the last member
+ready, and for the floor from the append to the last bare iframe loaded. With every process busy, time to ready can be no
+shorter than this sum over the machine's cores.
 
-| groups | frames | runs | all ready | floor | ratio | frame renderer CPU per frame | host CPU per frame | failed frames per run |
-| --- | --- | --- | --- | --- | --- | --- | --- | --- |
+| groups | frames | runs | all ready | floor | ratio | frame renderer CPU per frame | host CPU per frame | whole browser CPU per frame | the floor's | CPU ratio | failed frames per run |
+| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
 ${rows.join('\n')}
 
 The same marks as for one card, set for every frame and every frame element (bench/instrument.ts), in ms since the

@@ -78,7 +78,7 @@ const probes = await attachProbes(browser, context, page, residentFrame);
 
 const ready = await phase('time-to-ready', () => timeToReady(stage, RUNS));
 // One group's three frames many times, and fifty groups (150 frames) as often as the many-cards runs.
-const group = await phase('group-ready', () => groupReady(stage, { host: probes.hostPid, frame: probes.framePid }, [{ groups: 1, runs: RUNS }, { groups: 50, runs: MANY_RUNS }]));
+const group = await phase('group-ready', () => groupReady(stage, { browser: probes.browserPid, host: probes.hostPid, frame: probes.framePid }, [{ groups: 1, runs: RUNS }, { groups: 50, runs: MANY_RUNS }]));
 const reveal = await phase('time-to-reveal', () => timeToReveal(stage, RUNS));
 const bound = await phase('bound-reveal', () => boundReveal(browser, stage, RUNS));
 const cryptoResults = await phase('crypto', () => cryptoInPage(stage));

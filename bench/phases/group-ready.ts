@@ -4,8 +4,8 @@
 // first, the median and the last of the frames to reach each mark.
 import type { Frame, Page } from '@playwright/test';
 import { median, round } from '../ops.ts';
-import { floorFrames, framesOf, GROUP_MEMBERS, mountCards, removeCards, settle, type BenchPage } from '../page-actions.ts';
-import { mainThreadCpuMs } from '../probes.ts';
+import { floorRoundTrips, framesOf, GROUP_MEMBERS, mountCards, mountFloor, removeCards, settle, type BenchPage } from '../page-actions.ts';
+import { mainThreadCpuMs, processTreeCpuMs } from '../probes.ts';
 import { step } from '../progress.ts';
 
 /** Every occurrence of each mark in one run, in ms since the groups were appended (host clock). */
@@ -59,6 +59,14 @@ export interface GroupReadyRow {
   frameCpuMsPerFrame: number | null;
   /** The same for the host page's renderer. */
   hostCpuMsPerFrame: number | null;
+  /**
+   * CPU time of the whole browser (every process: browser, GPU, network,
+   * host and frame renderers) from the append to every member ready, per
+   * frame; null where it could not be read.
+   */
+  browserCpuMsPerFrame: number | null;
+  /** The same for the floor: from appending the bare iframes to every one loaded, their renderer included. */
+  floorBrowserCpuMsPerFrame: number | null;
   split: GroupMark[];
 }
 
@@ -116,19 +124,26 @@ async function groupRow(stage: BenchPage, pids: RendererPids, groups: number, ru
   const failedPerRun: number[] = [];
   const failedCodesPerRun: string[][] = [];
   const timelines: Occurrences[] = [];
-  const cpu = { frame: [] as number[], host: [] as number[] };
-  const used = (pid: number | undefined, before: number | undefined, into: number[]): void => {
-    const after = mainThreadCpuMs(pid);
+  const cpu = { frame: [] as number[], host: [] as number[], browser: [] as number[], floorBrowser: [] as number[] };
+  const used = (read: () => number | undefined, before: number | undefined, into: number[]): void => {
+    const after = read();
     if (after !== undefined && before !== undefined) into.push(after - before);
   };
+  const frameCpu = () => mainThreadCpuMs(pids.frame);
+  const hostCpu = () => mainThreadCpuMs(pids.host);
+  const browserCpu = () => processTreeCpuMs(pids.browser);
   for (let run = 0; run < runs; run++) {
-    floor.push((await floorFrames(stage, frames, `group-ready-${groups}-${run}`)).readyMs);
+    const floorStart = browserCpu();
+    floor.push(await mountFloor(stage, frames, `group-ready-${groups}-${run}`));
+    used(browserCpu, floorStart, cpu.floorBrowser);
+    await floorRoundTrips(stage);
     await settle(stage, frames);
     await page.evaluate(() => performance.clearMarks());
-    const before = { frame: mainThreadCpuMs(pids.frame), host: mainThreadCpuMs(pids.host) };
+    const before = { frame: frameCpu(), host: hostCpu(), browser: browserCpu() };
     const mounted = await mountCards(stage, groups, 'group');
-    used(pids.frame, before.frame, cpu.frame);
-    used(pids.host, before.host, cpu.host);
+    used(frameCpu, before.frame, cpu.frame);
+    used(hostCpu, before.host, cpu.host);
+    used(browserCpu, before.browser, cpu.browser);
     ready.push(mounted.ms);
     failedPerRun.push(mounted.failed);
     failedCodesPerRun.push(mounted.failedCodes);
@@ -163,6 +178,8 @@ async function groupRow(stage: BenchPage, pids: RendererPids, groups: number, ru
     failedCodesPerRun,
     frameCpuMsPerFrame: perFrame(cpu.frame),
     hostCpuMsPerFrame: perFrame(cpu.host),
+    browserCpuMsPerFrame: perFrame(cpu.browser),
+    floorBrowserCpuMsPerFrame: perFrame(cpu.floorBrowser),
     split,
   };
 }
@@ -173,8 +190,9 @@ export interface GroupCount {
   readonly runs: number;
 }
 
-/** The renderer processes of the host page and of the frame origin (bench/probes.ts), where found. */
+/** The browser's process and the renderer processes of the host page and of the frame origin (bench/probes.ts), where found. */
 export interface RendererPids {
+  readonly browser: number | undefined;
   readonly host: number | undefined;
   readonly frame: number | undefined;
 }
