@@ -214,3 +214,32 @@ test('a card mounts inside a host component’s shadow root and reveals there', 
   await expect(host.frameIn('#widget cardframe-pan').locator('[data-field=pan]')).toHaveText('4242 4242 4242 4242');
   await host.expectNothingLeaked([PAN]);
 });
+
+test('a field frame in the default look takes its place at once: the host layout does not move when it reports its height', async ({ host }) => {
+  await host.open();
+  const sizes = await host.page.evaluate(async (frameUrl) => {
+    const group = document.createElement('cardframe-group') as HTMLElement & { frameUrl: string };
+    group.frameUrl = frameUrl;
+    const seen = new Map<string, Set<number>>();
+    const observer = new ResizeObserver((entries) => {
+      for (const entry of entries) seen.get(entry.target.localName)!.add(entry.contentRect.height);
+    });
+    for (const tag of ['cardframe-pan', 'cardframe-expiry', 'cardframe-cvc']) {
+      const field = document.createElement(tag);
+      seen.set(tag, new Set());
+      observer.observe(field);
+      group.append(field);
+    }
+    document.body.append(group);
+    const fields = [...group.children] as (HTMLElement & { whenReady(): Promise<unknown> })[];
+    await Promise.all(fields.map((field) => field.whenReady()));
+    // Until every frame's height is on its iframe, and two rendering frames more for any later one.
+    while (fields.some((field) => !field.shadowRoot!.querySelector('iframe')!.style.height)) await new Promise((resolve) => setTimeout(resolve, 20));
+    for (let i = 0; i < 2; i++) await new Promise((resolve) => requestAnimationFrame(resolve));
+    observer.disconnect();
+    return Object.fromEntries([...seen].map(([tag, heights]) => [tag, { heights: [...heights], reported: group.querySelector(tag)!.shadowRoot!.querySelector('iframe')!.style.height }]));
+  }, host.demo.frameUrl);
+  for (const tag of ['cardframe-pan', 'cardframe-expiry', 'cardframe-cvc']) {
+    expect(sizes[tag], tag).toEqual({ heights: [48], reported: '48px' });
+  }
+});

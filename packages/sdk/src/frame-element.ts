@@ -88,6 +88,12 @@ export abstract class FrameElement extends BaseElement {
   #retried = false;
   /** Whether the element reported ERR_FRAME_TIMEOUT since it last became ready (or was pointed at another frame). */
   #timedOut = false;
+  /**
+   * The last height the frame reported while its view was not yet on its page (its empty page's, which the
+   * iframe does not take: it keeps its initial height meanwhile); `null` once the view is there (the frame
+   * reported progress or ready) and the iframe takes every height the frame reports.
+   */
+  #heldHeight: number | undefined | null;
   readonly #ready = new ReadyLatch<readonly FieldName[]>();
   /** Only a copy button's frame may write to the clipboard. */
   protected readonly allowClipboard: boolean = false;
@@ -320,15 +326,19 @@ export abstract class FrameElement extends BaseElement {
     heardFrom(this.#origin());
     switch (frameEvent.event) {
       case 'progress':
+        // The view is placed: the next height is its own (sizing the iframe to the page before it would move the host's layout twice).
+        this.#heldHeight = null;
         return;
       case 'ready':
         this.#stopWatch();
         this.#retried = this.#timedOut = false;
+        this.#showReportedHeight();
         this.#ready.resolve(frameEvent.detail.fields);
         this.dispatchEvent(cardframeEvent('cardframe-ready', frameEvent.detail));
         return;
       case 'resize':
-        this._height = frameEvent.detail.height;
+        if (this.#heldHeight === null) this._height = frameEvent.detail.height;
+        else this.#heldHeight = frameEvent.detail.height;
         return;
       default:
         this.dispatchEvent(cardframeEvent(`cardframe-${frameEvent.event}`, frameEvent.detail as never));
@@ -339,6 +349,8 @@ export abstract class FrameElement extends BaseElement {
     if (final) {
       this.#stopWatch();
       this.#ready.reject(error);
+      // Whatever the frame shows about it, at its size.
+      this.#showReportedHeight();
     }
     if (error.code === 'ERR_DESTROYED') return;
     this.dispatchEvent(cardframeEvent('cardframe-error', error.toInfo()));
@@ -353,8 +365,15 @@ export abstract class FrameElement extends BaseElement {
     this.#unwatch = undefined;
   }
 
+  /** From now on the iframe takes every height the frame reports, starting with the last one held. */
+  #showReportedHeight(): void {
+    this._height = this.#heldHeight ?? this._height;
+    this.#heldHeight = null;
+  }
+
   #disconnect(): void {
     this.#stopWatch();
+    this.#heldHeight = undefined;
     this.#ready.reset();
     this.#channel?.close();
     this.#channel = undefined;

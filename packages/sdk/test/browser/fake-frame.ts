@@ -106,6 +106,29 @@ export async function connectFake(el: Element, options: { readyTimeout?: number 
   };
 }
 
+/**
+ * Connects to the element as a frame that refuses its configure with `code`,
+ * as a frame does when it cannot load what it needs; with `height`, it first
+ * reports that height, as a frame reports its page.
+ */
+export async function connectRefusing(el: Element, code: string, options: { height?: number } = {}): Promise<void> {
+  const iframe = await iframeOf(el);
+  const win = await loaded(iframe);
+  await new Promise<void>((resolve) => {
+    win.addEventListener('message', (event) => {
+      const port = event.ports[0];
+      if (!port) return;
+      port.onmessage = ({ data }: MessageEvent<{ kind: string; id: string; method: string }>) => {
+        if (data.kind !== 'request' || data.method !== 'configure') return;
+        if (options.height !== undefined) port.postMessage({ v: 1, kind: 'event', event: 'resize', detail: { height: options.height } });
+        port.postMessage({ v: 1, kind: 'reply', id: data.id, ok: false, error: { code, message: 'refused' } });
+      };
+      resolve();
+    });
+    iframe.dispatchEvent(new Event('load'));
+  });
+}
+
 /** The `code` `promise` rejects with, or `'resolved'` when it resolves. */
 export async function rejectionCode(promise: Promise<unknown>): Promise<string> {
   try {

@@ -1,7 +1,7 @@
 import { expect, fixture, oneEvent } from '@open-wc/testing';
 import '../../src/index.ts';
 import type { FrameElement } from '../../src/index.ts';
-import { BLANK, connectFake, iframeOf, loaded, rejectionCode } from './fake-frame.ts';
+import { BLANK, connectFake, connectRefusing, iframeOf, loaded, rejectionCode } from './fake-frame.ts';
 
 // The ready timeout follows the frame's progress: the iframe's load and each
 // milestone the frame reports start the wait again, time this page was too
@@ -51,23 +51,6 @@ function block(ms: number): void {
 }
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Connects to the element as a frame that refuses its configure with `code`, as a frame does when it cannot load what it needs. */
-async function connectRefusing(el: FrameElement, code: string): Promise<void> {
-  const iframe = await iframeOf(el);
-  const win = await loaded(iframe);
-  await new Promise<void>((resolve) => {
-    win.addEventListener('message', (event) => {
-      const port = event.ports[0];
-      if (!port) return;
-      port.onmessage = ({ data }: MessageEvent<{ kind: string; id: string; method: string }>) => {
-        if (data.kind === 'request' && data.method === 'configure') port.postMessage({ v: 1, kind: 'reply', id: data.id, ok: false, error: { code, message: 'refused' } });
-      };
-      resolve();
-    });
-    iframe.dispatchEvent(new Event('load'));
-  });
-}
 
 describe('ready timeout that follows progress', () => {
   it('keeps one timer for every element waiting on its frame, not one each: a page mounting many cards is not given a task per element per tick', async () => {
