@@ -7,10 +7,12 @@ const fieldConverter = {
   fromAttribute: (value: string | null): FieldName | undefined => ((FIELD_NAMES as readonly (string | null)[]).includes(value) ? (value as FieldName) : undefined),
 };
 
-/** Sized for a line of card artwork rather than a form. */
-// The iframe starts at the height a field's frame reports in its default look (12px of padding
-// above and below a 1.5em eye at 16px), so the host's layout does not move when the frame
-// arrives: each move makes the browser place every other frame on the page again.
+/**
+ * Sized for a line of card artwork rather than a form. The iframe starts at the height a field's
+ * frame reports in its default look (12px of padding above and below a 1.5em eye at 16px), so the
+ * host's layout does not move when the frame arrives: each move makes the browser place every
+ * other frame on the page again.
+ */
 const fieldStyles = `
 :host { display: inline-block; vertical-align: middle; min-width: 4em; }
 iframe { height: var(--cardframe-initial-height, 48px); }
