@@ -1,7 +1,7 @@
-import { expect, fixture } from '@open-wc/testing';
+import { expect, fixture, oneEvent } from '@open-wc/testing';
 import '../../src/index.ts';
 import type { FrameElement } from '../../src/index.ts';
-import { BLANK, connectFake, connectRefusing, iframeOf, rejectionCode } from './fake-frame.ts';
+import { BLANK, connectFake, connectRefusing, iframeOf, rejectionCode, type FakeFrame } from './fake-frame.ts';
 
 // The iframe takes the height its frame reports, but not the height of the
 // frame's page before its view is on it: sizing to that first would move the
@@ -16,9 +16,14 @@ async function mounted(tag: string): Promise<{ el: FrameElement; iframe: HTMLIFr
   return { el, iframe: await iframeOf(el) };
 }
 
-/** Lets the element handle what the fake frame posted. */
-async function handled(el: FrameElement): Promise<void> {
-  await new Promise((resolve) => setTimeout(resolve, 50));
+/**
+ * Resolves once the element has handled everything the fake frame posted so far: the port keeps
+ * order, so a `focus` posted after them is re-dispatched only after they were handled.
+ */
+async function handled(el: FrameElement, frame: FakeFrame): Promise<void> {
+  const marker = oneEvent(el, 'cardframe-focus');
+  frame.emit('focus', {});
+  await marker;
   await el.updateComplete;
 }
 
@@ -33,15 +38,15 @@ describe('iframe height', () => {
     const frame = await connectFake(el);
     await frame.configured;
     frame.emit('resize', { height: 24 });
-    await handled(el);
+    await handled(el, frame);
     expect(iframe.style.height).to.equal('');
     frame.emit('progress', { stage: 'loading' });
     frame.emit('resize', { height: 52 });
-    await handled(el);
+    await handled(el, frame);
     expect(iframe.style.height).to.equal('52px');
     frame.ready(['pan']);
     frame.emit('resize', { height: 60 });
-    await handled(el);
+    await handled(el, frame);
     expect(iframe.style.height).to.equal('60px');
   });
 
@@ -51,10 +56,10 @@ describe('iframe height', () => {
     await frame.configured;
     frame.emit('resize', { height: 30 });
     frame.emit('resize', { height: 120 });
-    await handled(el);
+    await handled(el, frame);
     expect(iframe.style.height).to.equal('');
     frame.ready(['pan']);
-    await handled(el);
+    await handled(el, frame);
     expect(iframe.style.height).to.equal('120px');
   });
 
