@@ -1,5 +1,6 @@
 import { CardframeError } from '@cardframe/protocol';
 import { readCappedText } from './capped-body.ts';
+import { responsiveTimeout } from './responsive-timeout.ts';
 
 /** Anything a ring holds: it must be named by `kid`. */
 export interface RingKey {
@@ -23,7 +24,11 @@ export type KeySetShare = (url: string, load: KeySetLoad) => Promise<{ readonly 
 export interface KeySetLoad {
   /** The oldest download (its start, ms) the ring accepts: a TTL ago, or the moment a refresh was asked for. */
   readonly notBefore: number;
-  /** Aborts on the ring's fetch timeout, counted from the request: the longest to wait for another context. */
+  /**
+   * Aborts on the ring's fetch timeout, counted from the request in time the
+   * event loop ran on time: the longest to wait for another context, whose
+   * answer a starved loop would hold back too.
+   */
   readonly signal: AbortSignal;
   /** Fetches the set here, with every check and a fetch timeout of its own from the call; resolves with its text. */
   readonly download: () => Promise<string>;
@@ -239,8 +244,10 @@ export class KeyRing<K extends RingKey> {
   async #fetchJwks(url: string, notBefore: number): Promise<{ keys: readonly unknown[]; fetchedAt: number | undefined }> {
     const timeoutMs = this.#options.timeoutMs ?? 5_000;
     // Bounds the wait for another context; a download gets the whole timeout from when it starts, so a
-    // context that waited and then fetches for itself has as long as one that fetched at once.
-    const signal = AbortSignal.timeout(timeoutMs);
+    // context that waited and then fetches for itself has as long as one that fetched at once. The
+    // download's own timeout is wall-clock time: it bounds the network, not this loop.
+    const wait = new AbortController();
+    const stopWaiting = responsiveTimeout(timeoutMs, () => wait.abort(new DOMException('stopped waiting for another context', 'TimeoutError')));
     // Checked before a share stores it: a broken set is never handed to the other contexts.
     const download = async (): Promise<string> => {
       const text = await this.#download(url, AbortSignal.timeout(timeoutMs));
@@ -248,9 +255,11 @@ export class KeyRing<K extends RingKey> {
       return text;
     };
     const share: KeySetShare = this.#options.share ?? (async (_url, load) => ({ text: await load.download() }));
-    const { text, fetchedAt } = await share(url, { notBefore, signal, download }).catch((error: unknown) => {
-      throw error instanceof CardframeError ? error : new CardframeError('ERR_KEY_NOT_FOUND', 'the issuer key set could not be fetched');
-    });
+    const { text, fetchedAt } = await share(url, { notBefore, signal: wait.signal, download })
+      .catch((error: unknown) => {
+        throw error instanceof CardframeError ? error : new CardframeError('ERR_KEY_NOT_FOUND', 'the issuer key set could not be fetched');
+      })
+      .finally(stopWaiting);
     // A copy from another context meets the same rules as a download.
     if (new TextEncoder().encode(text).byteLength > MAX_JWKS_BYTES) throw new CardframeError('ERR_KEY_NOT_FOUND', 'the issuer key set is too large');
     return { keys: parseKeySet(text), fetchedAt };

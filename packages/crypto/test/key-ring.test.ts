@@ -377,6 +377,22 @@ describe('issuer key ring', () => {
       expect(jwks.state.fetches).to.equal(1);
     });
 
+    it('keeps waiting for another context through a stretch in which the event loop was starved', async () => {
+      const c = clock();
+      const jwks = fakeJwks({ keys: [a] });
+      // Another context's copy arrives late because this loop was held for longer than the whole timeout (many frames mounting at once).
+      const share: KeySetShare = async (_url, { signal, download }) => {
+        await new Promise((resolve) => setTimeout(resolve, 10));
+        const end = performance.now() + 250;
+        while (performance.now() < end);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        return signal.aborted ? { text: await download() } : { text: JSON.stringify({ keys: [a] }), fetchedAt: c.t };
+      };
+      const ring = new KeyRing<IssuerEncryptionKey>({ source: { jwksUrl: 'https://issuer.example/jwks' }, importKey, fetch: jwks.fetcher, share, now: c.now, timeoutMs: 100 });
+      expect((await ring.preferred()).kid).to.equal('key-a');
+      expect(jwks.state.fetches).to.equal(0);
+    });
+
     it('reports a share that gives up waiting (its timeout) as a key set that could not be fetched', async () => {
       const c = clock();
       const share: KeySetShare = (_url, { signal }) => new Promise((_, reject) => signal.addEventListener('abort', () => reject(signal.reason)));

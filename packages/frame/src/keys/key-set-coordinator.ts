@@ -4,7 +4,9 @@ import { isFrameMessage, type CoordinatorMessage, type FrameMessage } from './ke
  * How long a frame asked to fetch may stay silent before the next waiting
  * frame is asked instead: a removed frame's port gives no sign, so a deadline
  * hands over (half the default fetch timeout, so the next frame still has
- * time for its own).
+ * time for its own). It counts from the last message of any frame: the
+ * frames of an origin on a page share a renderer, and while others are heard
+ * from, a silent fetcher may be queued behind them rather than gone.
  */
 export const FETCHER_SILENCE_MS = 2_500;
 // Bounds on what one page's frames can make the worker hold.
@@ -45,6 +47,7 @@ export interface KeySetCoordinatorOptions {
 export class KeySetCoordinator {
   readonly #entries = new Map<string, Entry>();
   readonly #silenceMs: number;
+  #heardAt = Number.NEGATIVE_INFINITY;
 
   constructor(options: KeySetCoordinatorOptions = {}) {
     this.#silenceMs = options.silenceMs ?? FETCHER_SILENCE_MS;
@@ -60,6 +63,7 @@ export class KeySetCoordinator {
   }
 
   #receive(port: CoordinatorPort, message: FrameMessage): void {
+    this.#heardAt = performance.now();
     const entry = this.#entry(message.url);
     if (!entry) return send(port, { kind: 'self', id: message.id });
     switch (message.kind) {
@@ -99,6 +103,17 @@ export class KeySetCoordinator {
     return entry;
   }
 
+  /** Hands over once no frame has been heard from for the silence bound, counted from `askedAt` at the earliest. */
+  #deadline(entry: Entry, askedAt: number): ReturnType<typeof setTimeout> {
+    const wait = Math.max(askedAt, this.#heardAt) + this.#silenceMs - performance.now();
+    return setTimeout(() => {
+      const fetcher = entry.fetcher;
+      if (!fetcher) return;
+      if (performance.now() - this.#heardAt < this.#silenceMs) entry.fetcher = { ...fetcher, timer: this.#deadline(entry, askedAt) };
+      else this.#handOver(entry);
+    }, Math.max(wait, 0));
+  }
+
   #isFetcher(entry: Entry, port: CoordinatorPort, id: number): boolean {
     return entry.fetcher?.port === port && entry.fetcher.id === id;
   }
@@ -113,8 +128,7 @@ export class KeySetCoordinator {
   #elect(entry: Entry): void {
     const next = entry.queue.shift();
     if (!next) return;
-    const timer = setTimeout(() => this.#handOver(entry), this.#silenceMs);
-    entry.fetcher = { ...next, timer };
+    entry.fetcher = { ...next, timer: this.#deadline(entry, performance.now()) };
     entry.asked.push(next);
     if (entry.asked.length > MAX_WAITERS) entry.asked.shift();
     send(next.port, { kind: 'fetch', id: next.id });

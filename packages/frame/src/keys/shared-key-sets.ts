@@ -1,4 +1,4 @@
-import type { KeySetLoad, KeySetShare } from '@cardframe/crypto';
+import { responsiveTimeout, type KeySetLoad, type KeySetShare } from '@cardframe/crypto';
 import { isCoordinatorMessage, type CoordinatorMessage, type FrameMessage, type KeySetLink } from './key-set-messages.ts';
 
 export type { KeySetLink } from './key-set-messages.ts';
@@ -6,7 +6,9 @@ export type { KeySetLink } from './key-set-messages.ts';
 /**
  * The longest a frame waits for the coordinator's first answer before it
  * fetches for itself (the worker may never start: a CSP or storage refusal,
- * a script that failed to load). Half the default fetch timeout.
+ * a script that failed to load). Half the default fetch timeout, counted in
+ * time the frame's event loop ran on time: a renderer busy with many frames
+ * delays the answer and the frame alike.
  */
 export const FIRST_ANSWER_MS = 2_500;
 
@@ -95,7 +97,7 @@ export function sharedKeySets(options: SharedKeySetOptions = {}): KeySetShare {
     return new Promise<Answer>((resolve) => {
       const finish = (): void => {
         waiting.delete(id);
-        clearTimeout(silence);
+        stopSilence();
         signal.removeEventListener('abort', aborted);
       };
       // The ring's wait is over: fetch here, with the download's own timeout.
@@ -105,17 +107,13 @@ export function sharedKeySets(options: SharedKeySetOptions = {}): KeySetShare {
         resolve({ kind: 'self' });
       };
       // Queued, the frame waits as long as its ring's fetch timeout allows.
-      let silence: ReturnType<typeof setTimeout> | undefined = setTimeout(() => {
+      const stopSilence = responsiveTimeout(firstAnswerMs, () => {
         finish();
         post(opened, { kind: 'cancel', id, url });
         resolve({ kind: 'self' });
-      }, firstAnswerMs);
+      });
       waiting.set(id, (message) => {
-        if (message !== 'broken' && message.kind === 'queued') {
-          clearTimeout(silence);
-          silence = undefined;
-          return;
-        }
+        if (message !== 'broken' && message.kind === 'queued') return stopSilence();
         finish();
         resolve(message === 'broken' ? { kind: 'self' } : message);
       });

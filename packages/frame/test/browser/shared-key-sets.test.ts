@@ -7,9 +7,16 @@ import { sharedKeySets, type KeySetLink } from '../../src/keys/shared-key-sets.t
 // Each share stands for one frame with its own port to the coordinator, as each
 // frame document has to the SharedWorker; here the coordinator runs on the page.
 const URL_A = 'https://issuer.example/keys/session/jwks.json';
+const URL_B = 'https://issuer.example/keys/pin/jwks.json';
 const SET = JSON.stringify({ keys: [{ kid: 'k1' }] });
 
-function frames(count: number, silenceMs?: number): { shares: KeySetShare[]; ports: MessagePort[]; close(): void } {
+/** Holds this renderer's event loop for `ms`, as a page mounting many frames does. */
+function starve(ms: number): void {
+  const end = performance.now() + ms;
+  while (performance.now() < end);
+}
+
+function frames(count: number, silenceMs?: number): { shares: KeySetShare[]; ports: MessagePort[]; openPort(): MessagePort; close(): void } {
   const coordinator = new KeySetCoordinator(silenceMs === undefined ? {} : { silenceMs });
   const channels: MessageChannel[] = [];
   const openLink = (): KeySetLink => {
@@ -19,7 +26,13 @@ function frames(count: number, silenceMs?: number): { shares: KeySetShare[]; por
     return { port: channel.port1 };
   };
   const shares = Array.from({ length: count }, () => sharedKeySets({ openLink }));
-  return { shares, ports: channels.map((c) => c.port1), close: () => channels.forEach((c) => (c.port1.close(), c.port2.close())) };
+  return {
+    shares,
+    ports: channels.map((c) => c.port1),
+    // Another frame's port, to talk to the coordinator directly.
+    openPort: () => openLink().port as MessagePort,
+    close: () => channels.forEach((c) => (c.port1.close(), c.port2.close())),
+  };
 }
 
 function downloads(text: string | Error = SET, ms = 30) {
@@ -143,6 +156,46 @@ describe('key sets shared by the frames of one origin', () => {
       expect((await first).text).to.equal(SET);
       expect(net.state.calls).to.equal(2);
     } finally {
+      page.close();
+    }
+  });
+
+  it('keeps waiting for the first answer through a stretch in which the page was starved', async () => {
+    // A coordinator that answers only after this renderer was held twice for longer than the first-answer bound.
+    const channel = new MessageChannel();
+    channel.port2.addEventListener('message', (event: MessageEvent<{ id: number }>) => {
+      starve(300);
+      setTimeout(() => {
+        starve(300);
+        channel.port2.postMessage({ kind: 'have', id: event.data.id, text: SET, fetchedAt: Date.now() });
+      }, 0);
+    });
+    channel.port2.start();
+    const net = downloads();
+    const share = sharedKeySets({ openLink: () => ({ port: channel.port1 }), firstAnswerMs: 150 });
+    try {
+      expect((await share(URL_A, load(net.download))).text).to.equal(SET);
+      expect(net.state.calls).to.equal(0);
+    } finally {
+      channel.port1.close();
+    }
+  });
+
+  it('does not hand the fetch over while other frames are heard from: a silent fetcher may be queued behind them', async () => {
+    const page = frames(2, 300);
+    const net = downloads(SET, 900);
+    // A third frame of the page keeps talking to the coordinator (about another set) while the fetch takes three silence bounds.
+    const third = page.openPort();
+    const talk = setInterval(() => third.postMessage({ kind: 'cancel', id: 1_000, url: URL_B }), 20);
+    try {
+      const first = page.shares[0]!(URL_A, load(net.download));
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      const second = await page.shares[1]!(URL_A, load(net.download));
+      expect(second.text).to.equal(SET);
+      expect(second.fetchedAt).to.equal((await first).fetchedAt);
+      expect(net.state.calls).to.equal(1);
+    } finally {
+      clearInterval(talk);
       page.close();
     }
   });
