@@ -182,10 +182,11 @@ counted at the sandbox issuer from opening the page to the last reveal (the demo
 that misses the SDK's ready timeout on this cold page still loads its keys, and shows no Reveal button to click). Each
 frame imports the issuer's keys itself. With \`issuer.keyRefresh.shareAcrossFrames\` (on by default) the frames of one
 origin on a page fetch each key set once between them (a SharedWorker of the frame origin asks one to fetch; the others
-take its checked copy); without it, or where the browser refuses the worker to cross-site frames (third-party storage
-blocked, as in an incognito window and in the bench's browser contexts), each frame fetches its own. So key-set fetches
-are counted twice: on the same page in a Chromium profile that lets cross-site frames use storage (like a default
-profile), and in the bench's context (storage refused).
+take its checked copy); where the browser refuses the worker to cross-site frames (third-party storage blocked, as in an
+incognito window and in the bench's browser contexts), they share over the frame origin's BroadcastChannel instead;
+without \`shareAcrossFrames\`, each frame fetches its own. So key-set fetches are counted twice: on the same page in a
+Chromium profile that lets cross-site frames use storage (like a default profile), and in the bench's context (storage
+refused).
 
 | variant | cards | frames mounted | issuer card requests per page | key-set fetches per page (default profile) | key-set fetches per page (storage refused) | frames not ready in time |
 | --- | --- | --- | --- | --- | --- | --- |

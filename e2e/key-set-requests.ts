@@ -61,3 +61,13 @@ export async function requestsOfAddedCards(host: HostPage): Promise<number> {
   await revealAdded(host);
   return (await settledRequests(host)) - before;
 }
+
+/** Opens the demo, adds six cards and reveals one; resolves with the key-set requests of the whole page, its own frames' included. */
+export async function requestsOfWholePage(host: HostPage): Promise<number> {
+  const before = sessionSetRequests(host);
+  await host.open();
+  await host.waitForReady();
+  await addCards(host, 6);
+  await revealAdded(host);
+  return (await settledRequests(host)) - before;
+}

@@ -1,7 +1,7 @@
 /**
  * The messages between a frame and the key-set coordinator (the SharedWorker
- * of the frame origin), and their runtime checks: both sides drop anything
- * that does not pass them.
+ * of the frame origin), and between frames where there is none, with their
+ * runtime checks: every side drops anything that does not pass them.
  */
 
 /** The largest key-set text either side passes on (the ring's download cap; it checks bytes again). */
@@ -57,6 +57,35 @@ export function isCoordinatorMessage(value: unknown): value is CoordinatorMessag
     case 'queued':
     case 'self':
       return only(m, ['kind', 'id']);
+    default:
+      return false;
+  }
+}
+
+/**
+ * Between the frames of one origin where there is no coordinator (no
+ * SharedWorker, or storage refused to the frames): a frame wants a set
+ * fetched no earlier than `notBefore` (its random `ticket` decides which of
+ * several askers fetches), a frame fetching one since `startedAt` claims it,
+ * a frame that fetched one hands out its copy, or reports its fetch failed.
+ */
+export type BroadcastMessage =
+  | { readonly kind: 'want'; readonly url: string; readonly notBefore: number; readonly ticket: number }
+  | { readonly kind: 'claim'; readonly url: string; readonly startedAt: number }
+  | { readonly kind: 'have'; readonly url: string; readonly text: string; readonly fetchedAt: number }
+  | { readonly kind: 'failed'; readonly url: string; readonly startedAt: number };
+
+export function isBroadcastMessage(value: unknown): value is BroadcastMessage {
+  const m = record(value);
+  if (!m || !isUrl(m['url'])) return false;
+  switch (m['kind']) {
+    case 'want':
+      return only(m, ['kind', 'url', 'notBefore', 'ticket']) && isTime(m['notBefore']) && isTime(m['ticket']);
+    case 'claim':
+    case 'failed':
+      return only(m, ['kind', 'url', 'startedAt']) && isTime(m['startedAt']);
+    case 'have':
+      return only(m, ['kind', 'url', 'text', 'fetchedAt']) && isText(m['text']) && isTime(m['fetchedAt']);
     default:
       return false;
   }

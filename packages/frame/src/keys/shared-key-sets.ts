@@ -1,4 +1,5 @@
 import { responsiveTimeout, type KeySetLoad, type KeySetShare } from '@cardframe/crypto';
+import { broadcastKeySets } from './broadcast-key-sets.ts';
 import { isCoordinatorMessage, type CoordinatorMessage, type FrameMessage, type KeySetLink } from './key-set-messages.ts';
 
 export type { KeySetLink } from './key-set-messages.ts';
@@ -18,9 +19,12 @@ export interface SharedKeySetOptions {
   readonly openLink?: () => KeySetLink | undefined | Promise<KeySetLink | undefined>;
   readonly now?: () => number;
   readonly firstAnswerMs?: number;
+  /** How frames share sets where there is no coordinator. Default: over the origin's BroadcastChannel (`broadcast-key-sets.ts`). */
+  readonly withoutCoordinator?: KeySetShare;
 }
 
-type Answer = Exclude<CoordinatorMessage, { readonly kind: 'queued' }> | { readonly kind: 'self' };
+/** `alone`: no coordinator answers (its worker failed, or never answered), so the frames share without one. */
+type Answer = Exclude<CoordinatorMessage, { readonly kind: 'queued' }> | { readonly kind: 'self' } | { readonly kind: 'alone' };
 
 interface Copy {
   readonly text: string;
@@ -41,9 +45,12 @@ async function openWorker(): Promise<KeySetLink | undefined> {
  * to fetch and the others to wait for its copy. The set is public and only
  * this origin's code takes part; each frame still imports the keys itself (a
  * `CryptoKey` cannot be shared) and its ring checks a copy as it checks a
- * download. Whatever goes wrong (no SharedWorker, the worker fails to start
- * or answer in time, the ring stops waiting) ends in the frame fetching for
- * itself, as it would without sharing.
+ * download. Where there is no coordinator (no SharedWorker, or one that
+ * fails to start or to answer in time, as where the browser refuses the
+ * frames storage) the frames share over their BroadcastChannel instead
+ * (`broadcast-key-sets.ts`); whatever else goes wrong (the ring stops
+ * waiting, the coordinator is full) ends in the frame fetching for itself,
+ * as it would without sharing.
  */
 export function sharedKeySets(options: SharedKeySetOptions = {}): KeySetShare {
   const now = options.now ?? Date.now;
@@ -53,6 +60,7 @@ export function sharedKeySets(options: SharedKeySetOptions = {}): KeySetShare {
   let nextId = 0;
   let link: Promise<KeySetLink | undefined> | undefined;
   let broken = false;
+  let withoutCoordinator: KeySetShare | undefined;
 
   const fresh = (copy: Copy | undefined, notBefore: number): Copy | undefined => (copy && copy.fetchedAt >= notBefore && copy.fetchedAt <= now() ? copy : undefined);
   const keep = (url: string, copy: Copy): Copy => {
@@ -89,8 +97,8 @@ export function sharedKeySets(options: SharedKeySetOptions = {}): KeySetShare {
 
   /**
    * The coordinator's answer to a `want`: `queued` means wait on (as long as
-   * the ring's signal allows); silence past the first-answer bound, a broken
-   * worker or the ring's signal read as `self`.
+   * the ring's signal allows); silence past the first-answer bound or a
+   * broken worker read as `alone`, the ring's signal as `self`.
    */
   const ask = (opened: KeySetLink, url: string, notBefore: number, signal: AbortSignal): Promise<Answer> => {
     const id = nextId++;
@@ -110,12 +118,12 @@ export function sharedKeySets(options: SharedKeySetOptions = {}): KeySetShare {
       const stopSilence = responsiveTimeout(firstAnswerMs, () => {
         finish();
         post(opened, { kind: 'cancel', id, url });
-        resolve({ kind: 'self' });
+        resolve({ kind: 'alone' });
       });
       waiting.set(id, (message) => {
         if (message !== 'broken' && message.kind === 'queued') return stopSilence();
         finish();
-        resolve(message === 'broken' ? { kind: 'self' } : message);
+        resolve(message === 'broken' ? { kind: 'alone' } : message);
       });
       if (signal.aborted) return aborted();
       if (broken) return void waiting.get(id)?.('broken');
@@ -141,8 +149,10 @@ export function sharedKeySets(options: SharedKeySetOptions = {}): KeySetShare {
     const held = fresh(copies.get(url), notBefore);
     if (held) return held;
     const opened = await connect();
-    if (!opened) return { text: await download() };
+    const alone = (): ReturnType<KeySetShare> => (withoutCoordinator ??= options.withoutCoordinator ?? broadcastKeySets())(url, { notBefore, signal, download });
+    if (!opened) return alone();
     const answer = await ask(opened, url, notBefore, signal);
+    if (answer.kind === 'alone') return alone();
     if (answer.kind === 'fetch') return fetchFor(opened, url, answer.id, download);
     if (answer.kind === 'have') {
       const copy = fresh(answer, notBefore);

@@ -220,7 +220,7 @@ describe('key sets shared by the frames of one origin', () => {
         nonsense.port2.postMessage({ kind: 'fetch', id: '0' });
       });
       nonsense.port2.start();
-      const share = sharedKeySets({ openLink: () => ({ port: nonsense.port1 }), firstAnswerMs: 100 });
+      const share = sharedKeySets({ openLink: () => ({ port: nonsense.port1 }), firstAnswerMs: 100, withoutCoordinator: async (_url, { download }) => ({ text: await download() }) });
       expect((await share(URL_A, load(net.download))).text).to.equal(SET);
       expect(net.state.calls).to.equal(1);
       expect((await page.shares[0]!(URL_A, load(net.download))).text).to.equal(SET);
@@ -247,15 +247,18 @@ describe('key sets shared by the frames of one origin', () => {
   it('downloads in each frame where there is no coordinator, it fails to start, or it never answers', async () => {
     const net = downloads();
     const silent = new MessageChannel();
+    // Without a coordinator, as without a channel to the other frames either.
+    const alone: KeySetShare = async (_url, { download }) => ({ text: await download() });
     const shares = [
-      sharedKeySets({ openLink: () => undefined }),
+      sharedKeySets({ openLink: () => undefined, withoutCoordinator: alone }),
       sharedKeySets({
         openLink: () => {
           throw new DOMException('denied', 'SecurityError');
         },
+        withoutCoordinator: alone,
       }),
-      sharedKeySets({ openLink: () => ({ port: new MessageChannel().port1, broken: Promise.resolve() }), firstAnswerMs: 60_000 }),
-      sharedKeySets({ openLink: () => ({ port: silent.port1 }), firstAnswerMs: 100 }),
+      sharedKeySets({ openLink: () => ({ port: new MessageChannel().port1, broken: Promise.resolve() }), firstAnswerMs: 60_000, withoutCoordinator: alone }),
+      sharedKeySets({ openLink: () => ({ port: silent.port1 }), firstAnswerMs: 100, withoutCoordinator: alone }),
     ];
     await Promise.all(shares.map((share) => share(URL_A, load(net.download))));
     expect(net.state.calls).to.equal(4);

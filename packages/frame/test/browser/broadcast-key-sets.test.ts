@@ -1,0 +1,202 @@
+import { expect } from '@open-wc/testing';
+import type { KeySetShare } from '@cardframe/crypto';
+import { broadcastKeySets, type BroadcastKeySetOptions } from '../../src/keys/broadcast-key-sets.ts';
+import { sharedKeySets } from '../../src/keys/shared-key-sets.ts';
+
+// Each share stands for one frame with its own BroadcastChannel object, as each
+// frame document has; a channel name per test keeps the tests apart.
+const URL_A = 'https://issuer.example/keys/session/jwks.json';
+const SET = JSON.stringify({ keys: [{ kid: 'k1' }] });
+const NEWER = JSON.stringify({ keys: [{ kid: 'k2' }] });
+
+let channelNames = 0;
+function frames(count: number, options: Omit<BroadcastKeySetOptions, 'openChannel'> = {}) {
+  const name = `key-sets-test-${Date.now()}-${channelNames++}`;
+  const opened: BroadcastChannel[] = [];
+  const openChannel = (): BroadcastChannel => {
+    const channel = new BroadcastChannel(name);
+    opened.push(channel);
+    return channel;
+  };
+  const shares = Array.from({ length: count }, () => broadcastKeySets({ ...options, openChannel }));
+  return { name, shares, opened };
+}
+
+function downloads(text: string | Error = SET, ms = 30) {
+  const state = { calls: 0 };
+  const download = async (): Promise<string> => {
+    state.calls++;
+    await new Promise((resolve) => setTimeout(resolve, ms));
+    if (text instanceof Error) throw text;
+    return text;
+  };
+  return { state, download };
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+const rejection = (promise: Promise<unknown>): Promise<unknown> => promise.then(() => undefined, (error: unknown) => error);
+const load = (download: () => Promise<string>, notBefore = Date.now() - 600_000, signal = AbortSignal.timeout(5_000)) => ({ notBefore, signal, download });
+
+describe('key sets shared over the frame origin’s BroadcastChannel (no coordinator)', () => {
+  it('lets frames that ask at the same moment share one download', async () => {
+    const page = frames(6);
+    const net = downloads();
+    const copies = await Promise.all(page.shares.map((share) => share(URL_A, load(net.download))));
+    expect(net.state.calls).to.equal(1);
+    expect(copies.map((c) => c.text)).to.deep.equal(Array(6).fill(SET));
+    expect(new Set(copies.map((c) => c.fetchedAt)).size).to.equal(1);
+  });
+
+  it('answers a frame that asks later with the copy, dated by its fetch, without waiting out the election', async () => {
+    const page = frames(2, { electionMs: 2_000 });
+    const net = downloads();
+    const first = await page.shares[0]!(URL_A, load(net.download));
+    const asked = performance.now();
+    const later = await page.shares[1]!(URL_A, load(net.download));
+    expect(performance.now() - asked).to.be.below(1_500);
+    expect(net.state.calls).to.equal(1);
+    expect(later).to.deep.include({ text: SET, fetchedAt: first.fetchedAt });
+  });
+
+  it('has a frame that asks while a fetch is under way wait for its copy', async () => {
+    const page = frames(2, { electionMs: 50 });
+    const net = downloads(SET, 600);
+    const first = page.shares[0]!(URL_A, load(net.download));
+    await sleep(150);
+    const second = await page.shares[1]!(URL_A, load(net.download));
+    expect(net.state.calls).to.equal(1);
+    expect(second.fetchedAt).to.equal((await first).fetchedAt);
+  });
+
+  it('fetches again for a frame that needs a set fetched after the copy', async () => {
+    const page = frames(2);
+    const first = await page.shares[0]!(URL_A, load(downloads().download));
+    await sleep(5);
+    const net = downloads(NEWER);
+    const refreshed = await page.shares[1]!(URL_A, load(net.download, Date.now()));
+    expect(net.state.calls).to.equal(1);
+    expect(refreshed.text).to.equal(NEWER);
+    expect(refreshed.fetchedAt).to.be.greaterThan(first.fetchedAt!);
+    // The frame that fetched first now takes the newer copy too, not its own older one.
+    expect((await page.shares[0]!(URL_A, load(net.download, refreshed.fetchedAt!))).text).to.equal(NEWER);
+    expect(net.state.calls).to.equal(1);
+  });
+
+  it('has the waiting frames fetch for themselves when the fetching frame fails', async () => {
+    const page = frames(3, { electionMs: 50 });
+    const failing = downloads(new Error('HTTP 503'), 200);
+    const working = downloads();
+    const first = page.shares[0]!(URL_A, load(failing.download));
+    await sleep(100);
+    const others = page.shares.slice(1).map((share) => share(URL_A, load(working.download)));
+    expect(String(await rejection(first))).to.contain('HTTP 503');
+    expect((await Promise.all(others)).map((c) => c.text)).to.deep.equal([SET, SET]);
+    expect(failing.state.calls).to.equal(1);
+  });
+
+  it('fetches itself when an earlier asker never claims the fetch', async () => {
+    const page = frames(1, { electionMs: 50, claimWaitMs: 200 });
+    // A frame that asked first (lowest ticket) and went away before claiming.
+    const gone = new BroadcastChannel(page.name);
+    gone.addEventListener('message', (event: MessageEvent<{ kind: string }>) => {
+      if (event.data.kind === 'want') gone.postMessage({ kind: 'want', url: URL_A, notBefore: 0, ticket: -1 });
+    });
+    const net = downloads();
+    try {
+      const started = performance.now();
+      expect((await page.shares[0]!(URL_A, load(net.download))).text).to.equal(SET);
+      expect(net.state.calls).to.equal(1);
+      expect(performance.now() - started).to.be.at.least(200);
+    } finally {
+      gone.close();
+    }
+  });
+
+  it('fetches for itself when its ring stops waiting for a claimed fetch', async () => {
+    const page = frames(1, { electionMs: 50 });
+    // A frame that claims every fetch and never delivers.
+    const claimer = new BroadcastChannel(page.name);
+    claimer.addEventListener('message', (event: MessageEvent<{ kind: string }>) => {
+      if (event.data.kind === 'want') claimer.postMessage({ kind: 'claim', url: URL_A, startedAt: Date.now() });
+    });
+    const net = downloads();
+    const gaveUp = new AbortController();
+    try {
+      const waiting = page.shares[0]!(URL_A, load(net.download, undefined, gaveUp.signal));
+      await sleep(300);
+      expect(net.state.calls).to.equal(0);
+      gaveUp.abort(new DOMException('timed out', 'TimeoutError'));
+      expect((await waiting).text).to.equal(SET);
+      expect(net.state.calls).to.equal(1);
+    } finally {
+      claimer.close();
+    }
+  });
+
+  it('ignores malformed messages and a copy dated in the future', async () => {
+    const page = frames(1, { electionMs: 50 });
+    const intruder = new BroadcastChannel(page.name);
+    intruder.addEventListener('message', () => {
+      for (const bad of [
+        'have',
+        { kind: 'have', url: URL_A, text: 42, fetchedAt: Date.now() },
+        { kind: 'have', url: URL_A, text: SET, fetchedAt: Date.now(), extra: true },
+        { kind: 'have', url: URL_A, text: NEWER, fetchedAt: Date.now() + 3_600_000 },
+        { kind: 'claim', url: URL_A, startedAt: 'now' },
+      ])
+        intruder.postMessage(bad);
+    });
+    const net = downloads();
+    try {
+      expect((await page.shares[0]!(URL_A, load(net.download))).text).to.equal(SET);
+      expect(net.state.calls).to.equal(1);
+    } finally {
+      intruder.close();
+    }
+  });
+
+  it('downloads for itself where no channel opens', async () => {
+    const net = downloads();
+    const shares: KeySetShare[] = [
+      broadcastKeySets({ openChannel: () => undefined }),
+      broadcastKeySets({
+        openChannel: () => {
+          throw new DOMException('denied', 'SecurityError');
+        },
+      }),
+    ];
+    await Promise.all(shares.map((share) => share(URL_A, load(net.download))));
+    expect(net.state.calls).to.equal(2);
+  });
+
+  it('closes its channel once it holds no copy of its own to hand out', async () => {
+    const page = frames(3);
+    const net = downloads();
+    await Promise.all(page.shares.map((share) => share(URL_A, load(net.download))));
+    // Each frame's channel is closed once; only the fetcher's stays open to answer later askers.
+    const listening = new BroadcastChannel(page.name);
+    const heard: unknown[] = [];
+    listening.addEventListener('message', (event) => heard.push(event.data));
+    const probe = new BroadcastChannel(page.name);
+    probe.postMessage({ kind: 'want', url: URL_A, notBefore: 0, ticket: 0.5 });
+    await sleep(200);
+    expect(heard.filter((m) => (m as { kind: string }).kind === 'have')).to.have.length(1);
+    listening.close();
+    probe.close();
+  });
+
+  it('is what frames share through where there is no SharedWorker, it fails to start or it never answers', async () => {
+    const page = frames(0);
+    const channelShare = (): KeySetShare => broadcastKeySets({ openChannel: () => new BroadcastChannel(page.name) });
+    const net = downloads();
+    // No SharedWorker; one that fails to start (a browser refusing the frames storage); one that never answers.
+    const shares = [
+      sharedKeySets({ openLink: () => undefined, withoutCoordinator: channelShare() }),
+      sharedKeySets({ openLink: () => ({ port: new MessageChannel().port1, broken: Promise.resolve() }), withoutCoordinator: channelShare() }),
+      sharedKeySets({ openLink: () => ({ port: new MessageChannel().port1 }), firstAnswerMs: 100, withoutCoordinator: channelShare() }),
+    ];
+    const copies = await Promise.all(shares.map((share) => share(URL_A, load(net.download))));
+    expect(copies.map((c) => c.text)).to.deep.equal([SET, SET, SET]);
+    expect(net.state.calls).to.equal(1);
+  });
+});
