@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import type { KeySetShare } from '@cardframe/crypto';
 import { broadcastKeySets, type BroadcastKeySetOptions } from '../../src/keys/broadcast-key-sets.ts';
 import { sharedKeySets } from '../../src/keys/shared-key-sets.ts';
+import { downloads, load } from './key-set-downloads.ts';
 
 // Each share stands for one frame with its own BroadcastChannel object, as each
 // frame document has; a channel name per test keeps the tests apart.
@@ -22,25 +23,14 @@ function frames(count: number, options: Omit<BroadcastKeySetOptions, 'openChanne
   return { name, shares, opened };
 }
 
-function downloads(text: string | Error = SET, ms = 30) {
-  const state = { calls: 0 };
-  const download = async (): Promise<string> => {
-    state.calls++;
-    await new Promise((resolve) => setTimeout(resolve, ms));
-    if (text instanceof Error) throw text;
-    return text;
-  };
-  return { state, download };
-}
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 const rejection = (promise: Promise<unknown>): Promise<unknown> => promise.then(() => undefined, (error: unknown) => error);
-const load = (download: () => Promise<string>, notBefore = Date.now() - 600_000, signal = AbortSignal.timeout(5_000)) => ({ notBefore, signal, download });
 
 describe('key sets shared over the frame origin’s BroadcastChannel (no coordinator)', () => {
   it('lets frames that ask at the same moment share one download', async () => {
     const page = frames(6);
-    const net = downloads();
+    const net = downloads(SET);
     const copies = await Promise.all(page.shares.map((share) => share(URL_A, load(net.download))));
     expect(net.state.calls).to.equal(1);
     expect(copies.map((c) => c.text)).to.deep.equal(Array(6).fill(SET));
@@ -49,7 +39,7 @@ describe('key sets shared over the frame origin’s BroadcastChannel (no coordin
 
   it('answers a frame that asks later with the copy, dated by its fetch, without waiting out the election', async () => {
     const page = frames(2, { electionMs: 2_000 });
-    const net = downloads();
+    const net = downloads(SET);
     const first = await page.shares[0]!(URL_A, load(net.download));
     const asked = performance.now();
     const later = await page.shares[1]!(URL_A, load(net.download));
@@ -70,7 +60,7 @@ describe('key sets shared over the frame origin’s BroadcastChannel (no coordin
 
   it('fetches again for a frame that needs a set fetched after the copy', async () => {
     const page = frames(2);
-    const first = await page.shares[0]!(URL_A, load(downloads().download));
+    const first = await page.shares[0]!(URL_A, load(downloads(SET).download));
     await sleep(5);
     const net = downloads(NEWER);
     const refreshed = await page.shares[1]!(URL_A, load(net.download, Date.now()));
@@ -85,7 +75,7 @@ describe('key sets shared over the frame origin’s BroadcastChannel (no coordin
   it('has the waiting frames fetch for themselves when the fetching frame fails', async () => {
     const page = frames(3, { electionMs: 50 });
     const failing = downloads(new Error('HTTP 503'), 200);
-    const working = downloads();
+    const working = downloads(SET);
     const first = page.shares[0]!(URL_A, load(failing.download));
     await sleep(100);
     const others = page.shares.slice(1).map((share) => share(URL_A, load(working.download)));
@@ -101,7 +91,7 @@ describe('key sets shared over the frame origin’s BroadcastChannel (no coordin
     gone.addEventListener('message', (event: MessageEvent<{ kind: string }>) => {
       if (event.data.kind === 'want') gone.postMessage({ kind: 'want', url: URL_A, notBefore: 0, ticket: -1 });
     });
-    const net = downloads();
+    const net = downloads(SET);
     try {
       const started = performance.now();
       expect((await page.shares[0]!(URL_A, load(net.download))).text).to.equal(SET);
@@ -119,7 +109,7 @@ describe('key sets shared over the frame origin’s BroadcastChannel (no coordin
     claimer.addEventListener('message', (event: MessageEvent<{ kind: string }>) => {
       if (event.data.kind === 'want') claimer.postMessage({ kind: 'claim', url: URL_A, startedAt: Date.now() });
     });
-    const net = downloads();
+    const net = downloads(SET);
     const gaveUp = new AbortController();
     try {
       const waiting = page.shares[0]!(URL_A, load(net.download, undefined, gaveUp.signal));
@@ -146,7 +136,7 @@ describe('key sets shared over the frame origin’s BroadcastChannel (no coordin
       ])
         intruder.postMessage(bad);
     });
-    const net = downloads();
+    const net = downloads(SET);
     try {
       expect((await page.shares[0]!(URL_A, load(net.download))).text).to.equal(SET);
       expect(net.state.calls).to.equal(1);
@@ -156,7 +146,7 @@ describe('key sets shared over the frame origin’s BroadcastChannel (no coordin
   });
 
   it('downloads for itself where no channel opens', async () => {
-    const net = downloads();
+    const net = downloads(SET);
     const shares: KeySetShare[] = [
       broadcastKeySets({ openChannel: () => undefined }),
       broadcastKeySets({
@@ -171,7 +161,7 @@ describe('key sets shared over the frame origin’s BroadcastChannel (no coordin
 
   it('closes its channel once it holds no copy of its own to hand out', async () => {
     const page = frames(3);
-    const net = downloads();
+    const net = downloads(SET);
     await Promise.all(page.shares.map((share) => share(URL_A, load(net.download))));
     // Each frame's channel is closed once; only the fetcher's stays open to answer later askers.
     const listening = new BroadcastChannel(page.name);
@@ -188,7 +178,7 @@ describe('key sets shared over the frame origin’s BroadcastChannel (no coordin
   it('is what frames share through where there is no SharedWorker, it fails to start or it never answers', async () => {
     const page = frames(0);
     const channelShare = (): KeySetShare => broadcastKeySets({ openChannel: () => new BroadcastChannel(page.name) });
-    const net = downloads();
+    const net = downloads(SET);
     // No SharedWorker; one that fails to start (a browser refusing the frames storage); one that never answers.
     const shares = [
       sharedKeySets({ openLink: () => undefined, withoutCoordinator: channelShare() }),

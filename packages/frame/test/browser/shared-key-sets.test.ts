@@ -3,6 +3,7 @@ import type { KeySetShare } from '@cardframe/crypto';
 import { KeySetCoordinator } from '../../src/keys/key-set-coordinator.ts';
 import { isCoordinatorMessage, isFrameMessage, MAX_TEXT } from '../../src/keys/key-set-messages.ts';
 import { sharedKeySets, type KeySetLink } from '../../src/keys/shared-key-sets.ts';
+import { downloads, load } from './key-set-downloads.ts';
 
 // Each share stands for one frame with its own port to the coordinator, as each
 // frame document has to the SharedWorker; here the coordinator runs on the page.
@@ -35,25 +36,14 @@ function frames(count: number, silenceMs?: number): { shares: KeySetShare[]; por
   };
 }
 
-function downloads(text: string | Error = SET, ms = 30) {
-  const state = { calls: 0 };
-  const download = async (): Promise<string> => {
-    state.calls++;
-    await new Promise((resolve) => setTimeout(resolve, ms));
-    if (text instanceof Error) throw text;
-    return text;
-  };
-  return { state, download };
-}
 
 const rejection = (promise: Promise<unknown>): Promise<unknown> => promise.then(() => undefined, (error: unknown) => error);
 
-const load = (download: () => Promise<string>, notBefore = Date.now() - 600_000, signal = AbortSignal.timeout(5_000)) => ({ notBefore, signal, download });
 
 describe('key sets shared by the frames of one origin', () => {
   it('lets frames that ask at the same moment share one download', async () => {
     const page = frames(6);
-    const net = downloads();
+    const net = downloads(SET);
     try {
       const copies = await Promise.all(page.shares.map((share) => share(URL_A, load(net.download))));
       expect(net.state.calls).to.equal(1);
@@ -65,7 +55,7 @@ describe('key sets shared by the frames of one origin', () => {
 
   it('answers a frame that asks later with the copy, dated by its fetch', async () => {
     const page = frames(2);
-    const net = downloads();
+    const net = downloads(SET);
     try {
       const first = await page.shares[0]!(URL_A, load(net.download));
       const later = await page.shares[1]!(URL_A, load(net.download));
@@ -79,7 +69,7 @@ describe('key sets shared by the frames of one origin', () => {
 
   it('fetches again for a frame that needs a set fetched after a rejection, not the older copy', async () => {
     const page = frames(2);
-    const net = downloads();
+    const net = downloads(SET);
     try {
       const first = await page.shares[0]!(URL_A, load(net.download));
       await new Promise((resolve) => setTimeout(resolve, 5));
@@ -111,7 +101,7 @@ describe('key sets shared by the frames of one origin', () => {
   it('hands the fetch to the next waiting frame when the fetching frame fails', async () => {
     const page = frames(3);
     const failing = downloads(new Error('HTTP 503'));
-    const working = downloads();
+    const working = downloads(SET);
     try {
       const first = page.shares[0]!(URL_A, load(failing.download));
       await new Promise((resolve) => setTimeout(resolve, 5));
@@ -127,7 +117,7 @@ describe('key sets shared by the frames of one origin', () => {
   it('hands the fetch to the next waiting frame when the fetching frame goes silent', async () => {
     const page = frames(3, 100);
     const silent = { calls: 0 };
-    const net = downloads();
+    const net = downloads(SET);
     try {
       // A frame removed mid-fetch: its download never settles and its port says nothing more.
       void page.shares[0]!(URL_A, load(() => (silent.calls++, new Promise<string>(() => undefined)), undefined, new AbortController().signal));
@@ -171,7 +161,7 @@ describe('key sets shared by the frames of one origin', () => {
       }, 0);
     });
     channel.port2.start();
-    const net = downloads();
+    const net = downloads(SET);
     const share = sharedKeySets({ openLink: () => ({ port: channel.port1 }), firstAnswerMs: 150 });
     try {
       expect((await share(URL_A, load(net.download))).text).to.equal(SET);
@@ -202,7 +192,7 @@ describe('key sets shared by the frames of one origin', () => {
 
   it('ignores malformed messages on its port, in both directions', async () => {
     const page = frames(1);
-    const net = downloads();
+    const net = downloads(SET);
     try {
       // A port of the coordinator's that sends it garbage gets no answer and changes nothing.
       const intruder = new MessageChannel();
@@ -245,7 +235,7 @@ describe('key sets shared by the frames of one origin', () => {
   });
 
   it('downloads in each frame where there is no coordinator, it fails to start, or it never answers', async () => {
-    const net = downloads();
+    const net = downloads(SET);
     const silent = new MessageChannel();
     // Without a coordinator, as without a channel to the other frames either.
     const alone: KeySetShare = async (_url, { download }) => ({ text: await download() });
@@ -273,7 +263,7 @@ describe('key sets shared by the frames of one origin', () => {
       const worker = new SharedWorker(new URL('../../src/keys/share-worker.ts', import.meta.url), { name, type: 'module' });
       return { port: worker.port, broken: new Promise((resolve) => worker.addEventListener('error', resolve)) };
     };
-    const net = downloads();
+    const net = downloads(SET);
     const shares = Array.from({ length: 4 }, () => sharedKeySets({ openLink }));
     const copies = await Promise.all(shares.map((share) => share(URL_A, load(net.download))));
     expect(copies.map((c) => c.text)).to.deep.equal(Array(4).fill(SET));
