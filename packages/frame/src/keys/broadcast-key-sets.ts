@@ -33,6 +33,8 @@ interface Wait {
   heardEarlier: boolean;
   /** Past its election: a claim or copy is on its way, or it waits for an earlier asker's claim. */
   answeredElection: boolean;
+  /** A later asker was heard: ask again with the next answers. */
+  repeat: boolean;
   claimed(): void;
   settle(answer: Copy | 'fetch' | 'self'): void;
 }
@@ -95,7 +97,7 @@ export function broadcastKeySets(options: BroadcastKeySetOptions = {}): KeySetSh
   };
   // Nothing to ask, fetch or hand out: other frames' asks no longer need to reach this one.
   const closeIfIdle = (): void => {
-    if (!channel || waits.size > 0 || fetching.size > 0 || [...copies.values()].some((copy) => copy.mine)) return;
+    if (!channel || answering !== undefined || waits.size > 0 || fetching.size > 0 || [...copies.values()].some((copy) => copy.mine)) return;
     channel.close();
     channel = undefined;
   };
@@ -104,19 +106,48 @@ export function broadcastKeySets(options: BroadcastKeySetOptions = {}): KeySetSh
     return copy;
   };
 
+  // Answers go out once per burst of asks: with many frames asking at once, one copy (or claim, or repeated ask)
+  // posted after them all reaches every asker, where an answer each would reach every asker once per ask.
+  const asked = new Map<string, number>();
+  let answering: ReturnType<typeof setTimeout> | undefined;
+  const answer = (): void => {
+    answering = undefined;
+    for (const [url, notBefore] of asked) {
+      const copy = copies.get(url);
+      const under = fetching.get(url);
+      if (copy?.mine && fresh(copy, notBefore)) post({ kind: 'have', url, text: copy.text, fetchedAt: copy.fetchedAt });
+      else if (under && under.startedAt >= notBefore) post({ kind: 'claim', url, startedAt: under.startedAt });
+    }
+    asked.clear();
+    for (const wait of waits) {
+      if (!wait.repeat) continue;
+      wait.repeat = false;
+      if (!wait.answeredElection && !wait.heardEarlier) post({ kind: 'want', url: wait.url, notBefore: wait.notBefore, ticket: wait.ticket });
+    }
+    closeIfIdle();
+  };
+  const answerSoon = (): void => {
+    answering ??= setTimeout(answer, 0);
+  };
+
   const receive = (message: BroadcastMessage): void => {
     const { url } = message;
     switch (message.kind) {
       case 'want': {
         const copy = copies.get(url);
-        if (copy?.mine && fresh(copy, message.notBefore)) return post({ kind: 'have', url, text: copy.text, fetchedAt: copy.fetchedAt });
         const under = fetching.get(url);
-        if (under && under.startedAt >= message.notBefore) return post({ kind: 'claim', url, startedAt: under.startedAt });
+        if ((copy?.mine && fresh(copy, message.notBefore)) || (under && under.startedAt >= message.notBefore)) {
+          asked.set(url, Math.min(asked.get(url) ?? Number.POSITIVE_INFINITY, message.notBefore));
+          return answerSoon();
+        }
         for (const wait of waits) {
           if (wait.url !== url || wait.answeredElection) continue;
           if (message.ticket < wait.ticket) wait.heardEarlier = true;
           // Still the lowest ticket it knows of: tell an asker whose channel opened after this one asked.
-          else if (!wait.heardEarlier) post({ kind: 'want', url, notBefore: wait.notBefore, ticket: wait.ticket });
+          else if (!wait.heardEarlier) {
+            wait.repeat = true;
+            answerSoon();
+          }
         }
         return;
       }
@@ -154,6 +185,7 @@ export function broadcastKeySets(options: BroadcastKeySetOptions = {}): KeySetSh
         ticket: Math.random(),
         heardEarlier: false,
         answeredElection: false,
+        repeat: false,
         // Someone fetches a set fresh enough: wait for its copy as long as the ring allows.
         claimed: () => {
           wait.answeredElection = true;
