@@ -1,4 +1,5 @@
 import { responsiveTimeout, type KeySetLoad, type KeySetShare } from '@cardframe/crypto';
+import { freshCopy, keepNewer, type KeySetCopy } from './key-set-copies.ts';
 import { isBroadcastMessage, type BroadcastMessage } from './key-set-messages.ts';
 
 /** How long an asker listens for a claim or a copy before it decides who fetches. */
@@ -17,14 +18,12 @@ export interface BroadcastKeySetOptions {
   readonly claimWaitMs?: number;
 }
 
-interface Copy {
-  readonly text: string;
-  readonly fetchedAt: number;
+interface Copy extends KeySetCopy {
   /** This frame downloaded it, so it hands it out. */
   readonly mine: boolean;
 }
 
-const dated = ({ text, fetchedAt }: Copy): { text: string; fetchedAt: number } => ({ text, fetchedAt });
+const dated = ({ text, fetchedAt }: Copy): KeySetCopy => ({ text, fetchedAt });
 
 interface Wait {
   readonly url: string;
@@ -74,7 +73,7 @@ export function broadcastKeySets(options: BroadcastKeySetOptions = {}): KeySetSh
   const waits = new Set<Wait>();
   let channel: KeySetChannel | undefined;
 
-  const fresh = (copy: Copy | undefined, notBefore: number): Copy | undefined => (copy && copy.fetchedAt >= notBefore && copy.fetchedAt <= now() ? copy : undefined);
+  const fresh = (copy: Copy | undefined, notBefore: number): Copy | undefined => freshCopy(copy, notBefore, now());
   const post = (message: BroadcastMessage): void => {
     try {
       channel?.postMessage(message);
@@ -101,10 +100,7 @@ export function broadcastKeySets(options: BroadcastKeySetOptions = {}): KeySetSh
     channel.close();
     channel = undefined;
   };
-  const keep = (url: string, copy: Copy): Copy => {
-    if ((copies.get(url)?.fetchedAt ?? Number.NEGATIVE_INFINITY) < copy.fetchedAt) copies.set(url, copy);
-    return copy;
-  };
+  const keep = (url: string, copy: Copy): Copy => keepNewer(copies, url, copy);
 
   // Answers go out once per burst of asks: with many frames asking at once, one copy (or claim, or repeated ask)
   // posted after them all reaches every asker, where an answer each would reach every asker once per ask.

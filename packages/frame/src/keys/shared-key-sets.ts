@@ -1,5 +1,6 @@
 import { responsiveTimeout, type KeySetLoad, type KeySetShare } from '@cardframe/crypto';
 import { broadcastKeySets } from './broadcast-key-sets.ts';
+import { freshCopy, keepNewer, type KeySetCopy as Copy } from './key-set-copies.ts';
 import { isCoordinatorMessage, type CoordinatorMessage, type FrameMessage, type KeySetLink } from './key-set-messages.ts';
 
 export type { KeySetLink } from './key-set-messages.ts';
@@ -25,11 +26,6 @@ export interface SharedKeySetOptions {
 
 /** `alone`: no coordinator answers (its worker failed, or never answered), so the frames share without one. */
 type Answer = Exclude<CoordinatorMessage, { readonly kind: 'queued' }> | { readonly kind: 'self' } | { readonly kind: 'alone' };
-
-interface Copy {
-  readonly text: string;
-  readonly fetchedAt: number;
-}
 
 async function openWorker(): Promise<KeySetLink | undefined> {
   if (typeof SharedWorker !== 'function') return undefined;
@@ -62,11 +58,8 @@ export function sharedKeySets(options: SharedKeySetOptions = {}): KeySetShare {
   let broken = false;
   let withoutCoordinator: KeySetShare | undefined;
 
-  const fresh = (copy: Copy | undefined, notBefore: number): Copy | undefined => (copy && copy.fetchedAt >= notBefore && copy.fetchedAt <= now() ? copy : undefined);
-  const keep = (url: string, copy: Copy): Copy => {
-    if ((copies.get(url)?.fetchedAt ?? Number.NEGATIVE_INFINITY) < copy.fetchedAt) copies.set(url, copy);
-    return copy;
-  };
+  const fresh = <C extends Copy>(copy: C | undefined, notBefore: number): C | undefined => freshCopy(copy, notBefore, now());
+  const keep = (url: string, copy: Copy): Copy => keepNewer(copies, url, copy);
   const connect = (): Promise<KeySetLink | undefined> =>
     (link ??= (async () => {
       try {
