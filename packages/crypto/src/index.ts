@@ -11,7 +11,7 @@ export { importIssuerSessionKey } from './issuer-session-key.ts';
 export type { IssuerKeySource, OaepHash } from './issuer-session-key.ts';
 export { openJwe } from './jwe-open.ts';
 export { KeyRing } from './key-ring.ts';
-export { responsiveTimeout } from './responsive-timeout.ts';
+export { responsiveTimeout, type ResponsiveTimeoutOptions } from './responsive-timeout.ts';
 export type { KeyRingOptions, KeyRingSource, KeySetLoad, KeySetShare, RingKey, SkippedKey } from './key-ring.ts';
 export { PIN_PAYLOAD_BYTES, pinPayload } from './pin-payload.ts';
 export { ResponseKeys } from './response-keys.ts';

@@ -1,5 +1,19 @@
-// Ticks short enough to tell a starved event loop from a quiet one, few enough to cost nothing.
-const tickFor = (ms: number): number => Math.min(Math.max(ms / 10, 20), 250);
+// Ticks short enough to tell a starved event loop from a quiet one, few enough to cost nothing
+// when a page's 150 frames wait at once in one renderer.
+const tickFor = (ms: number): number => Math.min(Math.max(ms / 3, 100), 1_000);
+/** A tick later than this was queued behind a long task or a busy renderer. */
+const LATE_MS = 100;
+
+export interface ResponsiveTimeoutOptions {
+  /**
+   * Fires after this much wall-clock time however starved the loop: for
+   * waits whose end is what lets a busy page make progress (a frame that
+   * waits to hear whether another fetches would otherwise wait for as long
+   * as the page stays busy, and keep it busy).
+   */
+  readonly atMostMs?: number;
+  readonly now?: () => number;
+}
 
 /**
  * Calls `onTimeout` once `ms` of time in which this document's event loop
@@ -10,21 +24,24 @@ const tickFor = (ms: number): number => Math.min(Math.max(ms / 10, 20), 250);
  * `ms` as `setTimeout` would (to within a tick). Returns a function that
  * cancels it.
  */
-export function responsiveTimeout(ms: number, onTimeout: () => void, now: () => number = () => performance.now()): () => void {
+export function responsiveTimeout(ms: number, onTimeout: () => void, options: ResponsiveTimeoutOptions = {}): () => void {
+  const now = options.now ?? (() => performance.now());
   const tick = tickFor(ms);
+  const deadline = now() + (options.atMostMs ?? Number.POSITIVE_INFINITY);
   let counted = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const schedule = (): void => {
     const since = now();
     timer = setTimeout(() => {
-      const elapsed = now() - since;
-      // Late by more than a tick and more than a short task: not counted.
-      if (elapsed - tick <= Math.max(tick, 100)) counted += elapsed;
-      if (counted >= ms) {
+      const at = now();
+      const elapsed = at - since;
+      // Late by more than a short task: not counted.
+      if (elapsed - tick <= LATE_MS) counted += elapsed;
+      if (counted >= ms || at >= deadline) {
         timer = undefined;
         onTimeout();
       } else schedule();
-    }, tick);
+    }, Math.min(tick, Math.max(deadline - since, 0)));
   };
   schedule();
   return () => {

@@ -1,20 +1,39 @@
 import { responsiveTimeout, type KeySetLoad, type KeySetShare } from '@cardframe/crypto';
 import { freshCopy, keepNewer, type KeySetCopy } from './key-set-copies.ts';
-import { isBroadcastMessage, type BroadcastMessage } from './key-set-messages.ts';
+import { isAnswerMessage, isAskMessage, type AnswerMessage, type AskMessage } from './key-set-messages.ts';
 
-/** How long an asker listens for a claim or a copy before it decides who fetches. */
+/** How long an asker listens for a copy or a claim before it bids to fetch. */
 export const ELECTION_MS = 150;
-/** How long an asker that heard an earlier one waits for it to claim the fetch before fetching itself. */
+/**
+ * The most wall-clock time that wait takes however busy the page: the first
+ * frames of a page still mounting many others would otherwise wait for the
+ * whole mount before anyone fetches.
+ */
+export const ELECTION_AT_MOST_MS = 2_000;
+/** How long a bidder listens for a lower bid before it fetches. */
+export const BID_MS = 150;
+/** How long an asker outbid by another waits for its claim before fetching itself. */
 export const CLAIM_WAIT_MS = 1_000;
+/**
+ * The most wall-clock time a bid or a wait for a claim takes. Longer than the
+ * election's: on a page still mounting, bids reach the other bidders seconds
+ * late, and a bidder that stops listening early fetches a second time.
+ */
+export const BID_AT_MOST_MS = 5_000;
 
-/** The frames' channel: a BroadcastChannel of the frame origin in the browser. */
+/** The two channels: `asks` carries only asks, which only holders and fetchers listen to; `answers` everything else. */
+export type KeySetChannelName = 'cardframe-key-sets' | 'cardframe-key-sets-asks';
+/** A frame's channel: a BroadcastChannel of the frame origin in the browser. */
 export type KeySetChannel = Pick<BroadcastChannel, 'postMessage' | 'addEventListener' | 'close'>;
 
 export interface BroadcastKeySetOptions {
-  /** Opens the channel; undefined or a throw means this frame fetches for itself. Default: a BroadcastChannel named `cardframe-key-sets`. */
-  readonly openChannel?: () => KeySetChannel | undefined;
+  /** Opens a channel; undefined or a throw means this frame fetches for itself. Default: a BroadcastChannel of that name. */
+  readonly openChannel?: (name: KeySetChannelName) => KeySetChannel | undefined;
   readonly now?: () => number;
   readonly electionMs?: number;
+  readonly electionAtMostMs?: number;
+  readonly bidMs?: number;
+  readonly bidAtMostMs?: number;
   readonly claimWaitMs?: number;
 }
 
@@ -29,18 +48,15 @@ interface Wait {
   readonly url: string;
   readonly notBefore: number;
   readonly ticket: number;
-  heardEarlier: boolean;
-  /** Past its election: a claim or copy is on its way, or it waits for an earlier asker's claim. */
-  answeredElection: boolean;
-  /** A later asker was heard: ask again with the next answers. */
-  repeat: boolean;
+  /** The lowest bid heard from another asker of this set. */
+  lowestHeard: number;
   claimed(): void;
   settle(answer: Copy | 'fetch' | 'self'): void;
 }
 
-function openBroadcastChannel(): KeySetChannel | undefined {
+function openBroadcastChannel(name: KeySetChannelName): KeySetChannel | undefined {
   if (typeof BroadcastChannel !== 'function') return undefined;
-  const channel = new BroadcastChannel('cardframe-key-sets');
+  const channel = new BroadcastChannel(name);
   // Node (the frame's unit tests) keeps a process alive while a channel is open; a held copy should not.
   (channel as Partial<{ unref(): void }>).unref?.();
   return channel;
@@ -48,62 +64,81 @@ function openBroadcastChannel(): KeySetChannel | undefined {
 
 /**
  * Key sets shared between the frames of one origin without a coordinator,
- * over the origin's BroadcastChannel: where the browser refuses the frames a
- * SharedWorker (third-party storage blocked, an incognito window) it still
- * lets them talk to each other. A frame that needs a set asks; a frame
- * holding a copy it downloaded answers with it, a frame downloading one
- * claims it and the asker waits for its copy. Askers that hear neither pick
- * one fetcher among themselves: the lowest random ticket fetches, and the
- * others wait for its claim (an asker still lowest among the tickets it heard
- * repeats its ask to each later one, whose channel may have opened after it
- * asked). Only the frame origin's documents can join the
- * channel, and the set is public; each frame still imports the keys itself
- * and its ring checks a copy as it checks a download. Whatever goes wrong (no
- * channel, a fetcher that never claims or fails, the ring stops waiting) ends
- * in the frame fetching for itself. A frame keeps the channel open only
- * while it asks, fetches or holds the copy it downloaded, so on a page of
- * many frames an ask reaches few of them.
+ * over the origin's BroadcastChannels: where the browser refuses the frames
+ * a SharedWorker (third-party storage blocked, an incognito window) it still
+ * lets them talk to each other. A frame that needs a set asks on the `asks`
+ * channel, which only the frames holding a copy they downloaded, or
+ * downloading one, listen to: they answer on the `answers` channel with the
+ * copy, or a claim to wait on. A page of many frames asking at once so costs
+ * one message per ask and one answer per burst of asks, not every ask
+ * reaching every asker. Askers that hear no answer bid, and the lowest random
+ * ticket among the bids heard fetches. Only the frame origin's documents can
+ * join the channels, and the set is public; each frame still imports the
+ * keys itself and its ring checks a copy as it checks a download. Whatever
+ * goes wrong (no channel, a bidder that never claims or a fetch that fails,
+ * the ring stops waiting) ends in the frame fetching for itself. A frame
+ * keeps a channel open only while it needs it.
  */
 export function broadcastKeySets(options: BroadcastKeySetOptions = {}): KeySetShare {
   const now = options.now ?? Date.now;
   const electionMs = options.electionMs ?? ELECTION_MS;
+  const electionAtMostMs = options.electionAtMostMs ?? ELECTION_AT_MOST_MS;
+  const bidMs = options.bidMs ?? BID_MS;
+  const bidAtMostMs = options.bidAtMostMs ?? BID_AT_MOST_MS;
   const claimWaitMs = options.claimWaitMs ?? CLAIM_WAIT_MS;
   const copies = new Map<string, Copy>();
   const fetching = new Map<string, { readonly startedAt: number; readonly done: Promise<Copy> }>();
   const waits = new Set<Wait>();
-  let channel: KeySetChannel | undefined;
+  let answers: KeySetChannel | undefined;
+  let asks: KeySetChannel | undefined;
 
   const fresh = (copy: Copy | undefined, notBefore: number): Copy | undefined => freshCopy(copy, notBefore, now());
-  const post = (message: BroadcastMessage): void => {
+  const openOne = (name: KeySetChannelName, onMessage: (message: unknown) => void): KeySetChannel | undefined => {
+    let channel: KeySetChannel | undefined;
+    try {
+      channel = (options.openChannel ?? openBroadcastChannel)(name);
+    } catch {
+      return undefined;
+    }
+    channel?.addEventListener('message', (event) => onMessage((event as MessageEvent).data));
+    return channel;
+  };
+  const post = (channel: KeySetChannel | undefined, message: AskMessage | AnswerMessage): void => {
     try {
       channel?.postMessage(message);
     } catch {
       // A closed channel only loses this message; askers fall back on their own.
     }
   };
-  const open = (): KeySetChannel | undefined => {
-    if (channel) return channel;
-    try {
-      channel = (options.openChannel ?? openBroadcastChannel)();
-    } catch {
-      channel = undefined;
-    }
-    channel?.addEventListener('message', (event) => {
-      const message: unknown = (event as MessageEvent).data;
-      if (isBroadcastMessage(message)) receive(message);
-    });
-    return channel;
-  };
-  // Nothing to ask, fetch or hand out: other frames' asks no longer need to reach this one.
+  const openAnswers = (): KeySetChannel | undefined => (answers ??= openOne('cardframe-key-sets', (m) => {
+      if (isAnswerMessage(m)) receive(m);
+    }));
+  // Opened by a holder or a fetcher only: every ask reaches every frame listening here.
+  const openAsks = (): KeySetChannel | undefined =>
+    (asks ??= openOne('cardframe-key-sets-asks', (m) => {
+      if (isAskMessage(m)) answerAsk(m.url, m.notBefore);
+    }));
+  const holds = (): boolean => fetching.size > 0 || [...copies.values()].some((copy) => copy.mine);
   const closeIfIdle = (): void => {
-    if (!channel || answering !== undefined || waits.size > 0 || fetching.size > 0 || [...copies.values()].some((copy) => copy.mine)) return;
-    channel.close();
-    channel = undefined;
+    if (answering !== undefined) return;
+    if (!holds()) {
+      asks?.close();
+      asks = undefined;
+    }
+    if (waits.size === 0 && !holds()) {
+      answers?.close();
+      answers = undefined;
+    }
   };
   const keep = (url: string, copy: Copy): Copy => keepNewer(copies, url, copy);
+  const canAnswer = (url: string, notBefore: number): boolean => {
+    const copy = copies.get(url);
+    const under = fetching.get(url);
+    return Boolean((copy?.mine && fresh(copy, notBefore)) || (under && under.startedAt >= notBefore));
+  };
 
-  // Answers go out once per burst of asks: with many frames asking at once, one copy (or claim, or repeated ask)
-  // posted after them all reaches every asker, where an answer each would reach every asker once per ask.
+  // Answers go out once per burst of asks: with many frames asking at once, one copy (or claim) posted after
+  // them all reaches every asker, where an answer each would reach every asker once per ask.
   const asked = new Map<string, number>();
   let answering: ReturnType<typeof setTimeout> | undefined;
   const answer = (): void => {
@@ -111,42 +146,28 @@ export function broadcastKeySets(options: BroadcastKeySetOptions = {}): KeySetSh
     for (const [url, notBefore] of asked) {
       const copy = copies.get(url);
       const under = fetching.get(url);
-      if (copy?.mine && fresh(copy, notBefore)) post({ kind: 'have', url, text: copy.text, fetchedAt: copy.fetchedAt });
-      else if (under && under.startedAt >= notBefore) post({ kind: 'claim', url, startedAt: under.startedAt });
+      // Checked again: the copy or the fetch may have changed since the ask.
+      if (copy?.mine && fresh(copy, notBefore)) post(answers, { kind: 'have', url, text: copy.text, fetchedAt: copy.fetchedAt });
+      else if (under && under.startedAt >= notBefore) post(answers, { kind: 'claim', url, startedAt: under.startedAt });
     }
     asked.clear();
-    for (const wait of waits) {
-      if (!wait.repeat) continue;
-      wait.repeat = false;
-      if (!wait.answeredElection && !wait.heardEarlier) post({ kind: 'want', url: wait.url, notBefore: wait.notBefore, ticket: wait.ticket });
-    }
     closeIfIdle();
   };
-  const answerSoon = (): void => {
+  const answerAsk = (url: string, notBefore: number): boolean => {
+    if (!canAnswer(url, notBefore)) return false;
+    asked.set(url, Math.min(asked.get(url) ?? Number.POSITIVE_INFINITY, notBefore));
     answering ??= setTimeout(answer, 0);
+    return true;
   };
 
-  const receive = (message: BroadcastMessage): void => {
+  const receive = (message: AnswerMessage): void => {
     const { url } = message;
     switch (message.kind) {
-      case 'want': {
-        const copy = copies.get(url);
-        const under = fetching.get(url);
-        if ((copy?.mine && fresh(copy, message.notBefore)) || (under && under.startedAt >= message.notBefore)) {
-          asked.set(url, Math.min(asked.get(url) ?? Number.POSITIVE_INFINITY, message.notBefore));
-          return answerSoon();
-        }
-        for (const wait of waits) {
-          if (wait.url !== url || wait.answeredElection) continue;
-          if (message.ticket < wait.ticket) wait.heardEarlier = true;
-          // Still the lowest ticket it knows of: tell an asker whose channel opened after this one asked.
-          else if (!wait.heardEarlier) {
-            wait.repeat = true;
-            answerSoon();
-          }
-        }
+      case 'bid':
+        // A holder answers a bid as it answers an ask: the bidder did not hear it in time.
+        if (answerAsk(url, message.notBefore)) return;
+        for (const wait of waits) if (wait.url === url) wait.lowestHeard = Math.min(wait.lowestHeard, message.ticket);
         return;
-      }
       case 'claim':
         for (const wait of waits) if (wait.url === url && message.startedAt >= wait.notBefore) wait.claimed();
         return;
@@ -179,40 +200,48 @@ export function broadcastKeySets(options: BroadcastKeySetOptions = {}): KeySetSh
         url,
         notBefore,
         ticket: Math.random(),
-        heardEarlier: false,
-        answeredElection: false,
-        repeat: false,
+        lowestHeard: Number.POSITIVE_INFINITY,
         // Someone fetches a set fresh enough: wait for its copy as long as the ring allows.
         claimed: () => {
-          wait.answeredElection = true;
           stop();
           stop = () => {};
         },
         settle: end,
       };
+      // Outbid, or another bid first: wait for that claim, then fetch after all.
+      const awaitClaim = (): void => {
+        stop = responsiveTimeout(claimWaitMs, () => end('fetch'), { atMostMs: bidAtMostMs });
+      };
+      const decide = (): void => (wait.lowestHeard > wait.ticket ? end('fetch') : awaitClaim());
+      const bid = (): void => {
+        // Another asker bid first: it, or a lower bidder, claims; bidding too would only add to the page's traffic.
+        if (wait.lowestHeard !== Number.POSITIVE_INFINITY) return awaitClaim();
+        post(answers, { kind: 'bid', url, notBefore, ticket: wait.ticket });
+        stop = responsiveTimeout(bidMs, decide, { atMostMs: bidAtMostMs });
+      };
       // Counted in time this frame's loop ran on time: a busy renderer holds the others' answers back too.
-      stop = responsiveTimeout(electionMs, () => {
-        if (!wait.heardEarlier) return end('fetch');
-        wait.answeredElection = true;
-        stop = responsiveTimeout(claimWaitMs, () => end('fetch'));
-      });
+      stop = responsiveTimeout(electionMs, bid, { atMostMs: electionAtMostMs });
       if (signal.aborted) return end('self');
       signal.addEventListener('abort', aborted);
       waits.add(wait);
-      post({ kind: 'want', url, notBefore, ticket: wait.ticket });
+      // Sent on a channel held open only to send it (or the one this frame listens on as a holder of another set).
+      const sender = asks ?? openOne('cardframe-key-sets-asks', () => undefined);
+      post(sender, { kind: 'want', url, notBefore });
+      if (sender !== asks) sender?.close();
     });
 
   const fetchForAll = (url: string, download: KeySetLoad['download']): Promise<Copy> => {
     const startedAt = now();
-    post({ kind: 'claim', url, startedAt });
+    openAsks();
+    post(answers, { kind: 'claim', url, startedAt });
     const done = download().then(
       (text) => {
         const copy = keep(url, { text, fetchedAt: startedAt, mine: true });
-        post({ kind: 'have', url, text, fetchedAt: startedAt });
+        post(answers, { kind: 'have', url, text, fetchedAt: startedAt });
         return copy;
       },
       (error: unknown) => {
-        post({ kind: 'failed', url, startedAt });
+        post(answers, { kind: 'failed', url, startedAt });
         throw error;
       },
     );
@@ -232,7 +261,7 @@ export function broadcastKeySets(options: BroadcastKeySetOptions = {}): KeySetSh
     // This frame's own fetch under way (two rings of one frame asking for one set).
     const under = fetching.get(url);
     if (under && under.startedAt >= notBefore) return dated(await under.done);
-    if (!open()) return { text: await download() };
+    if (!openAnswers()) return { text: await download() };
     const answer = await ask(url, notBefore, signal);
     if (answer === 'fetch') return dated(await fetchForAll(url, download));
     closeIfIdle();

@@ -64,22 +64,29 @@ export function isCoordinatorMessage(value: unknown): value is CoordinatorMessag
 
 /**
  * Between the frames of one origin where there is no coordinator (no
- * SharedWorker, or storage refused to the frames): a frame wants a set
- * fetched no earlier than `notBefore` (its random `ticket` decides which of
- * several askers fetches), a frame fetching one since `startedAt` claims it,
+ * SharedWorker, or storage refused to the frames). On the `asks` channel, a
+ * frame wants a set fetched no earlier than `notBefore`. On the `answers`
+ * channel, a frame that heard no answer bids to fetch it (the lowest random
+ * `ticket` heard fetches), a frame fetching one since `startedAt` claims it,
  * a frame that fetched one hands out its copy, or reports its fetch failed.
  */
-export type BroadcastMessage =
-  | { readonly kind: 'want'; readonly url: string; readonly notBefore: number; readonly ticket: number }
+export type AskMessage = { readonly kind: 'want'; readonly url: string; readonly notBefore: number };
+export type AnswerMessage =
+  | { readonly kind: 'bid'; readonly url: string; readonly notBefore: number; readonly ticket: number }
   | { readonly kind: 'claim'; readonly url: string; readonly startedAt: number }
   | { readonly kind: 'have'; readonly url: string; readonly text: string; readonly fetchedAt: number }
   | { readonly kind: 'failed'; readonly url: string; readonly startedAt: number };
 
-export function isBroadcastMessage(value: unknown): value is BroadcastMessage {
+export function isAskMessage(value: unknown): value is AskMessage {
+  const m = record(value);
+  return Boolean(m && m['kind'] === 'want' && isUrl(m['url']) && only(m, ['kind', 'url', 'notBefore']) && isTime(m['notBefore']));
+}
+
+export function isAnswerMessage(value: unknown): value is AnswerMessage {
   const m = record(value);
   if (!m || !isUrl(m['url'])) return false;
   switch (m['kind']) {
-    case 'want':
+    case 'bid':
       return only(m, ['kind', 'url', 'notBefore', 'ticket']) && isTime(m['notBefore']) && isTime(m['ticket']);
     case 'claim':
     case 'failed':

@@ -1,10 +1,10 @@
 import { expect } from '@open-wc/testing';
 import type { KeySetShare } from '@cardframe/crypto';
-import { broadcastKeySets, type BroadcastKeySetOptions } from '../../src/keys/broadcast-key-sets.ts';
+import { broadcastKeySets, type BroadcastKeySetOptions, type KeySetChannelName } from '../../src/keys/broadcast-key-sets.ts';
 import { sharedKeySets } from '../../src/keys/shared-key-sets.ts';
 import { downloads, load } from './key-set-downloads.ts';
 
-// Each share stands for one frame with its own BroadcastChannel object, as each
+// Each share stands for one frame with its own BroadcastChannel objects, as each
 // frame document has; a channel name per test keeps the tests apart.
 const URL_A = 'https://issuer.example/keys/session/jwks.json';
 const SET = JSON.stringify({ keys: [{ kid: 'k1' }] });
@@ -13,18 +13,26 @@ const NEWER = JSON.stringify({ keys: [{ kid: 'k2' }] });
 let channelNames = 0;
 function frames(count: number, options: Omit<BroadcastKeySetOptions, 'openChannel'> = {}) {
   const name = `key-sets-test-${Date.now()}-${channelNames++}`;
-  const opened: BroadcastChannel[] = [];
-  const openChannel = (): BroadcastChannel => {
-    const channel = new BroadcastChannel(name);
-    opened.push(channel);
-    return channel;
-  };
+  const openChannel = (channel: KeySetChannelName): BroadcastChannel => new BroadcastChannel(`${name}:${channel}`);
   const shares = Array.from({ length: count }, () => broadcastKeySets({ ...options, openChannel }));
-  return { name, shares, opened };
+  return { answers: `${name}:cardframe-key-sets`, asks: `${name}:cardframe-key-sets-asks`, openChannel, shares };
 }
 
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+/** Keeps the event loop late on every turn for `ms`, as a renderer mounting many frames does: 300 ms tasks back to back. */
+function busyFor(ms: number): Promise<void> {
+  const until = performance.now() + ms;
+  return new Promise((resolve) => {
+    const task = (): void => {
+      const end = Math.min(performance.now() + 300, until);
+      while (performance.now() < end);
+      if (performance.now() < until) setTimeout(task, 0);
+      else resolve();
+    };
+    task();
+  });
+}
 const rejection = (promise: Promise<unknown>): Promise<unknown> => promise.then(() => undefined, (error: unknown) => error);
 
 describe('key sets shared over the frame origin’s BroadcastChannel (no coordinator)', () => {
@@ -49,10 +57,10 @@ describe('key sets shared over the frame origin’s BroadcastChannel (no coordin
   });
 
   it('has a frame that asks while a fetch is under way wait for its copy', async () => {
-    const page = frames(2, { electionMs: 50 });
+    const page = frames(2, { electionMs: 50, bidMs: 50 });
     const net = downloads(SET, 600);
     const first = page.shares[0]!(URL_A, load(net.download));
-    await sleep(150);
+    await sleep(300);
     const second = await page.shares[1]!(URL_A, load(net.download));
     expect(net.state.calls).to.equal(1);
     expect(second.fetchedAt).to.equal((await first).fetchedAt);
@@ -73,23 +81,43 @@ describe('key sets shared over the frame origin’s BroadcastChannel (no coordin
   });
 
   it('has the waiting frames fetch for themselves when the fetching frame fails', async () => {
-    const page = frames(3, { electionMs: 50 });
-    const failing = downloads(new Error('HTTP 503'), 200);
+    const page = frames(3, { electionMs: 50, bidMs: 50 });
+    const failing = downloads(new Error('HTTP 503'), 400);
     const working = downloads(SET);
     const first = page.shares[0]!(URL_A, load(failing.download));
-    await sleep(100);
+    // Asked once the first frame fetches: its claim answers them.
+    await sleep(300);
     const others = page.shares.slice(1).map((share) => share(URL_A, load(working.download)));
     expect(String(await rejection(first))).to.contain('HTTP 503');
     expect((await Promise.all(others)).map((c) => c.text)).to.deep.equal([SET, SET]);
     expect(failing.state.calls).to.equal(1);
   });
 
+  it('does not bid once it heard another asker bid: it waits for that claim', async () => {
+    const page = frames(0);
+    // The early asker bids at about 100 ms and claims only at about 700; the late one's election ends in between.
+    const early = broadcastKeySets({ openChannel: page.openChannel, electionMs: 50, bidMs: 600 });
+    const late = broadcastKeySets({ openChannel: page.openChannel, electionMs: 300 });
+    const listening = new BroadcastChannel(page.answers);
+    const bids: unknown[] = [];
+    listening.addEventListener('message', (event: MessageEvent<{ kind: string }>) => void (event.data.kind === 'bid' && bids.push(event.data)));
+    const net = downloads(SET);
+    try {
+      const copies = await Promise.all([early(URL_A, load(net.download)), late(URL_A, load(net.download))]);
+      expect(copies.map((c) => c.text)).to.deep.equal([SET, SET]);
+      expect(net.state.calls).to.equal(1);
+      expect(bids).to.have.length(1);
+    } finally {
+      listening.close();
+    }
+  });
+
   it('fetches itself when an earlier asker never claims the fetch', async () => {
     const page = frames(1, { electionMs: 50, claimWaitMs: 200 });
-    // A frame that asked first (lowest ticket) and went away before claiming.
-    const gone = new BroadcastChannel(page.name);
+    // A frame that bid lowest and went away before claiming.
+    const gone = new BroadcastChannel(page.answers);
     gone.addEventListener('message', (event: MessageEvent<{ kind: string }>) => {
-      if (event.data.kind === 'want') gone.postMessage({ kind: 'want', url: URL_A, notBefore: 0, ticket: -1 });
+      if (event.data.kind === 'bid') gone.postMessage({ kind: 'bid', url: URL_A, notBefore: 0, ticket: -1 });
     });
     const net = downloads(SET);
     try {
@@ -105,9 +133,10 @@ describe('key sets shared over the frame origin’s BroadcastChannel (no coordin
   it('fetches for itself when its ring stops waiting for a claimed fetch', async () => {
     const page = frames(1, { electionMs: 50 });
     // A frame that claims every fetch and never delivers.
-    const claimer = new BroadcastChannel(page.name);
+    const claimer = new BroadcastChannel(page.asks);
+    const claims = new BroadcastChannel(page.answers);
     claimer.addEventListener('message', (event: MessageEvent<{ kind: string }>) => {
-      if (event.data.kind === 'want') claimer.postMessage({ kind: 'claim', url: URL_A, startedAt: Date.now() });
+      if (event.data.kind === 'want') claims.postMessage({ kind: 'claim', url: URL_A, startedAt: Date.now() });
     });
     const net = downloads(SET);
     const gaveUp = new AbortController();
@@ -120,19 +149,28 @@ describe('key sets shared over the frame origin’s BroadcastChannel (no coordin
       expect(net.state.calls).to.equal(1);
     } finally {
       claimer.close();
+      claims.close();
     }
   });
 
   it('ignores malformed messages and a copy dated in the future', async () => {
     const page = frames(1, { electionMs: 50 });
-    const intruder = new BroadcastChannel(page.name);
-    intruder.addEventListener('message', () => {
+    const asks = new BroadcastChannel(page.asks);
+    const intruder = new BroadcastChannel(page.answers);
+    asks.addEventListener('message', () => {
+      for (const bad of [
+        { kind: 'want', url: URL_A, notBefore: 'soon' },
+        { kind: 'want', url: URL_A, notBefore: 0, ticket: 1 },
+      ])
+        asks.postMessage(bad);
       for (const bad of [
         'have',
         { kind: 'have', url: URL_A, text: 42, fetchedAt: Date.now() },
         { kind: 'have', url: URL_A, text: SET, fetchedAt: Date.now(), extra: true },
         { kind: 'have', url: URL_A, text: NEWER, fetchedAt: Date.now() + 3_600_000 },
         { kind: 'claim', url: URL_A, startedAt: 'now' },
+        { kind: 'bid', url: URL_A, notBefore: 0, ticket: '0' },
+        { kind: 'want', url: URL_A, notBefore: 0 },
       ])
         intruder.postMessage(bad);
     });
@@ -141,6 +179,7 @@ describe('key sets shared over the frame origin’s BroadcastChannel (no coordin
       expect((await page.shares[0]!(URL_A, load(net.download))).text).to.equal(SET);
       expect(net.state.calls).to.equal(1);
     } finally {
+      asks.close();
       intruder.close();
     }
   });
@@ -159,25 +198,61 @@ describe('key sets shared over the frame origin’s BroadcastChannel (no coordin
     expect(net.state.calls).to.equal(2);
   });
 
-  it('closes its channel once it holds no copy of its own to hand out', async () => {
+  it('closes its channels once it holds no copy of its own to hand out, and askers never hear each other', async () => {
     const page = frames(3);
     const net = downloads(SET);
+    // Listening as a holder would: every ask of the three reaches it, and nothing else does.
+    const holderAsks = new BroadcastChannel(page.asks);
+    const asked: unknown[] = [];
+    holderAsks.addEventListener('message', (event) => asked.push(event.data));
     await Promise.all(page.shares.map((share) => share(URL_A, load(net.download))));
-    // Each frame's channel is closed once; only the fetcher's stays open to answer later askers.
-    const listening = new BroadcastChannel(page.name);
+    expect(asked.map((m) => (m as { kind: string }).kind)).to.deep.equal(['want', 'want', 'want']);
+    holderAsks.close();
+    // Only the fetcher's channels stay open, to answer later askers: one answer.
+    const listening = new BroadcastChannel(page.answers);
     const heard: unknown[] = [];
     listening.addEventListener('message', (event) => heard.push(event.data));
-    const probe = new BroadcastChannel(page.name);
-    probe.postMessage({ kind: 'want', url: URL_A, notBefore: 0, ticket: 0.5 });
+    const probe = new BroadcastChannel(page.asks);
+    probe.postMessage({ kind: 'want', url: URL_A, notBefore: 0 });
     await sleep(200);
     expect(heard.filter((m) => (m as { kind: string }).kind === 'have')).to.have.length(1);
     listening.close();
     probe.close();
   });
 
+  it('waits for a holder that answers only after a busy stretch longer than its election, without fetching', async () => {
+    const page = frames(1, { electionMs: 50, electionAtMostMs: 5_000 });
+    const net = downloads(SET);
+    // A holder whose answer is queued behind other frames' work for a second; meanwhile this frame's loop is busy too.
+    const holder = new BroadcastChannel(page.asks);
+    const answers = new BroadcastChannel(page.answers);
+    holder.addEventListener('message', () => {
+      void busyFor(1_000).then(() => answers.postMessage({ kind: 'have', url: URL_A, text: SET, fetchedAt: Date.now() }));
+    });
+    try {
+      expect((await page.shares[0]!(URL_A, load(net.download))).text).to.equal(SET);
+      expect(net.state.calls).to.equal(0);
+    } finally {
+      holder.close();
+      answers.close();
+    }
+  });
+
+  it('bids and fetches within its wall-clock bound on a page that stays busy', async () => {
+    const page = frames(1, { electionMs: 150, electionAtMostMs: 400, bidAtMostMs: 400 });
+    const net = downloads(SET);
+    // Other frames of the same renderer keep the loop late on every tick for 5 s.
+    const busy = busyFor(5_000);
+    const started = performance.now();
+    expect((await page.shares[0]!(URL_A, load(net.download, undefined, AbortSignal.timeout(20_000)))).text).to.equal(SET);
+    expect(performance.now() - started).to.be.below(3_000);
+    expect(net.state.calls).to.equal(1);
+    await busy;
+  });
+
   it('is what frames share through where there is no SharedWorker, it fails to start or it never answers', async () => {
     const page = frames(0);
-    const channelShare = (): KeySetShare => broadcastKeySets({ openChannel: () => new BroadcastChannel(page.name) });
+    const channelShare = (): KeySetShare => broadcastKeySets({ openChannel: page.openChannel });
     const net = downloads(SET);
     // No SharedWorker; one that fails to start (a browser refusing the frames storage); one that never answers.
     const shares = [
