@@ -110,7 +110,8 @@ export function broadcastKeySets(options: BroadcastKeySetOptions = {}): KeySetSh
       // A closed channel only loses this message; askers fall back on their own.
     }
   };
-  const openAnswers = (): KeySetChannel | undefined => (answers ??= openOne('cardframe-key-sets', (m) => {
+  const openAnswers = (): KeySetChannel | undefined =>
+    (answers ??= openOne('cardframe-key-sets', (m) => {
       if (isAnswerMessage(m)) receive(m);
     }));
   // Opened by a holder or a fetcher only: every ask reaches every frame listening here.
