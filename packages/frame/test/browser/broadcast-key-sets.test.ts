@@ -19,6 +19,17 @@ function frames(count: number, options: Omit<BroadcastKeySetOptions, 'openChanne
 }
 
 
+/** Another frame of the page as a test plays it: its end of both channels, closed once `body` settles. */
+async function asOtherFrame(page: ReturnType<typeof frames>, body: (frame: { asks: BroadcastChannel; answers: BroadcastChannel }) => Promise<void>): Promise<void> {
+  const frame = { asks: new BroadcastChannel(page.asks), answers: new BroadcastChannel(page.answers) };
+  try {
+    await body(frame);
+  } finally {
+    frame.asks.close();
+    frame.answers.close();
+  }
+}
+
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 /** Keeps the event loop late on every turn for `ms`, as a renderer mounting many frames does: 300 ms tasks back to back. */
 function busyFor(ms: number): Promise<void> {
@@ -98,90 +109,74 @@ describe('key sets shared over the frame origin’s BroadcastChannel (no coordin
     // The early asker bids at about 100 ms and claims only at about 700; the late one's election ends in between.
     const early = broadcastKeySets({ openChannel: page.openChannel, electionMs: 50, bidMs: 600 });
     const late = broadcastKeySets({ openChannel: page.openChannel, electionMs: 300 });
-    const listening = new BroadcastChannel(page.answers);
-    const bids: unknown[] = [];
-    listening.addEventListener('message', (event: MessageEvent<{ kind: string }>) => void (event.data.kind === 'bid' && bids.push(event.data)));
     const net = downloads(SET);
-    try {
+    await asOtherFrame(page, async ({ answers }) => {
+      const bids: unknown[] = [];
+      answers.addEventListener('message', (event: MessageEvent<{ kind: string }>) => void (event.data.kind === 'bid' && bids.push(event.data)));
       const copies = await Promise.all([early(URL_A, load(net.download)), late(URL_A, load(net.download))]);
       expect(copies.map((c) => c.text)).to.deep.equal([SET, SET]);
       expect(net.state.calls).to.equal(1);
       expect(bids).to.have.length(1);
-    } finally {
-      listening.close();
-    }
+    });
   });
 
   it('fetches itself when an earlier asker never claims the fetch', async () => {
     const page = frames(1, { electionMs: 50, claimWaitMs: 200 });
-    // A frame that bid lowest and went away before claiming.
-    const gone = new BroadcastChannel(page.answers);
-    gone.addEventListener('message', (event: MessageEvent<{ kind: string }>) => {
-      if (event.data.kind === 'bid') gone.postMessage({ kind: 'bid', url: URL_A, notBefore: 0, ticket: -1 });
-    });
     const net = downloads(SET);
-    try {
+    // A frame that bid lowest and went away before claiming.
+    await asOtherFrame(page, async ({ answers }) => {
+      answers.addEventListener('message', (event: MessageEvent<{ kind: string }>) => {
+        if (event.data.kind === 'bid') answers.postMessage({ kind: 'bid', url: URL_A, notBefore: 0, ticket: -1 });
+      });
       const started = performance.now();
       expect((await page.shares[0]!(URL_A, load(net.download))).text).to.equal(SET);
       expect(net.state.calls).to.equal(1);
       expect(performance.now() - started).to.be.at.least(200);
-    } finally {
-      gone.close();
-    }
+    });
   });
 
   it('fetches for itself when its ring stops waiting for a claimed fetch', async () => {
     const page = frames(1, { electionMs: 50 });
-    // A frame that claims every fetch and never delivers.
-    const claimer = new BroadcastChannel(page.asks);
-    const claims = new BroadcastChannel(page.answers);
-    claimer.addEventListener('message', (event: MessageEvent<{ kind: string }>) => {
-      if (event.data.kind === 'want') claims.postMessage({ kind: 'claim', url: URL_A, startedAt: Date.now() });
-    });
     const net = downloads(SET);
     const gaveUp = new AbortController();
-    try {
+    // A frame that claims every fetch and never delivers.
+    await asOtherFrame(page, async ({ asks, answers }) => {
+      asks.addEventListener('message', (event: MessageEvent<{ kind: string }>) => {
+        if (event.data.kind === 'want') answers.postMessage({ kind: 'claim', url: URL_A, startedAt: Date.now() });
+      });
       const waiting = page.shares[0]!(URL_A, load(net.download, undefined, gaveUp.signal));
       await sleep(300);
       expect(net.state.calls).to.equal(0);
       gaveUp.abort(new DOMException('timed out', 'TimeoutError'));
       expect((await waiting).text).to.equal(SET);
       expect(net.state.calls).to.equal(1);
-    } finally {
-      claimer.close();
-      claims.close();
-    }
+    });
   });
 
   it('ignores malformed messages and a copy dated in the future', async () => {
     const page = frames(1, { electionMs: 50 });
-    const asks = new BroadcastChannel(page.asks);
-    const intruder = new BroadcastChannel(page.answers);
-    asks.addEventListener('message', () => {
-      for (const bad of [
-        { kind: 'want', url: URL_A, notBefore: 'soon' },
-        { kind: 'want', url: URL_A, notBefore: 0, ticket: 1 },
-      ])
-        asks.postMessage(bad);
-      for (const bad of [
-        'have',
-        { kind: 'have', url: URL_A, text: 42, fetchedAt: Date.now() },
-        { kind: 'have', url: URL_A, text: SET, fetchedAt: Date.now(), extra: true },
-        { kind: 'have', url: URL_A, text: NEWER, fetchedAt: Date.now() + 3_600_000 },
-        { kind: 'claim', url: URL_A, startedAt: 'now' },
-        { kind: 'bid', url: URL_A, notBefore: 0, ticket: '0' },
-        { kind: 'want', url: URL_A, notBefore: 0 },
-      ])
-        intruder.postMessage(bad);
-    });
     const net = downloads(SET);
-    try {
+    await asOtherFrame(page, async ({ asks, answers: intruder }) => {
+      asks.addEventListener('message', () => {
+        for (const bad of [
+          { kind: 'want', url: URL_A, notBefore: 'soon' },
+          { kind: 'want', url: URL_A, notBefore: 0, ticket: 1 },
+        ])
+          asks.postMessage(bad);
+        for (const bad of [
+          'have',
+          { kind: 'have', url: URL_A, text: 42, fetchedAt: Date.now() },
+          { kind: 'have', url: URL_A, text: SET, fetchedAt: Date.now(), extra: true },
+          { kind: 'have', url: URL_A, text: NEWER, fetchedAt: Date.now() + 3_600_000 },
+          { kind: 'claim', url: URL_A, startedAt: 'now' },
+          { kind: 'bid', url: URL_A, notBefore: 0, ticket: '0' },
+          { kind: 'want', url: URL_A, notBefore: 0 },
+        ])
+          intruder.postMessage(bad);
+      });
       expect((await page.shares[0]!(URL_A, load(net.download))).text).to.equal(SET);
       expect(net.state.calls).to.equal(1);
-    } finally {
-      asks.close();
-      intruder.close();
-    }
+    });
   });
 
   it('downloads for itself where no channel opens', async () => {
@@ -224,18 +219,13 @@ describe('key sets shared over the frame origin’s BroadcastChannel (no coordin
     const page = frames(1, { electionMs: 50, electionAtMostMs: 5_000 });
     const net = downloads(SET);
     // A holder whose answer is queued behind other frames' work for a second; meanwhile this frame's loop is busy too.
-    const holder = new BroadcastChannel(page.asks);
-    const answers = new BroadcastChannel(page.answers);
-    holder.addEventListener('message', () => {
-      void busyFor(1_000).then(() => answers.postMessage({ kind: 'have', url: URL_A, text: SET, fetchedAt: Date.now() }));
-    });
-    try {
+    await asOtherFrame(page, async ({ asks, answers }) => {
+      asks.addEventListener('message', () => {
+        void busyFor(1_000).then(() => answers.postMessage({ kind: 'have', url: URL_A, text: SET, fetchedAt: Date.now() }));
+      });
       expect((await page.shares[0]!(URL_A, load(net.download))).text).to.equal(SET);
       expect(net.state.calls).to.equal(0);
-    } finally {
-      holder.close();
-      answers.close();
-    }
+    });
   });
 
   it('bids and fetches within its wall-clock bound on a page that stays busy', async () => {
