@@ -121,21 +121,22 @@ export function broadcastKeySets(options: BroadcastKeySetOptions = {}): KeySetSh
     }));
   const holds = (): boolean => fetching.size > 0 || [...copies.values()].some((copy) => copy.mine);
   const closeIfIdle = (): void => {
-    if (answering !== undefined) return;
-    if (!holds()) {
-      asks?.close();
-      asks = undefined;
-    }
-    if (waits.size === 0 && !holds()) {
+    if (answering !== undefined || holds()) return;
+    asks?.close();
+    asks = undefined;
+    if (waits.size === 0) {
       answers?.close();
       answers = undefined;
     }
   };
   const keep = (url: string, copy: Copy): Copy => keepNewer(copies, url, copy);
-  const canAnswer = (url: string, notBefore: number): boolean => {
+  // This frame's answer to an ask for a set fetched no earlier than `notBefore`: its own copy, or a claim on its fetch.
+  const answerTo = (url: string, notBefore: number): AnswerMessage | undefined => {
     const copy = copies.get(url);
     const under = fetching.get(url);
-    return Boolean((copy?.mine && fresh(copy, notBefore)) || (under && under.startedAt >= notBefore));
+    if (copy?.mine && fresh(copy, notBefore)) return { kind: 'have', url, text: copy.text, fetchedAt: copy.fetchedAt };
+    if (under && under.startedAt >= notBefore) return { kind: 'claim', url, startedAt: under.startedAt };
+    return undefined;
   };
 
   // Answers go out once per burst of asks: with many frames asking at once, one copy (or claim) posted after
@@ -145,17 +146,15 @@ export function broadcastKeySets(options: BroadcastKeySetOptions = {}): KeySetSh
   const answer = (): void => {
     answering = undefined;
     for (const [url, notBefore] of asked) {
-      const copy = copies.get(url);
-      const under = fetching.get(url);
-      // Checked again: the copy or the fetch may have changed since the ask.
-      if (copy?.mine && fresh(copy, notBefore)) post(answers, { kind: 'have', url, text: copy.text, fetchedAt: copy.fetchedAt });
-      else if (under && under.startedAt >= notBefore) post(answers, { kind: 'claim', url, startedAt: under.startedAt });
+      // Taken again: the copy or the fetch may have changed since the ask.
+      const reply = answerTo(url, notBefore);
+      if (reply) post(answers, reply);
     }
     asked.clear();
     closeIfIdle();
   };
   const answerAsk = (url: string, notBefore: number): boolean => {
-    if (!canAnswer(url, notBefore)) return false;
+    if (!answerTo(url, notBefore)) return false;
     asked.set(url, Math.min(asked.get(url) ?? Number.POSITIVE_INFINITY, notBefore));
     answering ??= setTimeout(answer, 0);
     return true;
