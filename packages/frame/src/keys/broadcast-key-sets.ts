@@ -44,6 +44,17 @@ interface Copy extends KeySetCopy {
 
 const dated = ({ text, fetchedAt }: Copy): KeySetCopy => ({ text, fetchedAt });
 
+/** The share over the channels, and a fetch this frame was told to make (by the coordinator) that it hands out on them too. */
+export interface ChannelKeySetShare extends KeySetShare {
+  /**
+   * Downloads `url` as the one fetcher of the origin's frames: claims it on
+   * the channels while it runs and answers askers with the copy afterwards,
+   * so a frame that shares over the channels (its coordinator never
+   * answered) waits for this download instead of making its own.
+   */
+  readonly fetchForAll: (url: string, download: KeySetLoad['download']) => Promise<KeySetCopy>;
+}
+
 interface Wait {
   readonly url: string;
   readonly notBefore: number;
@@ -79,7 +90,7 @@ function openBroadcastChannel(name: KeySetChannelName): KeySetChannel | undefine
  * the ring stops waiting) ends in the frame fetching for itself. A frame
  * keeps a channel open only while it needs it.
  */
-export function broadcastKeySets(options: BroadcastKeySetOptions = {}): KeySetShare {
+export function broadcastKeySets(options: BroadcastKeySetOptions = {}): ChannelKeySetShare {
   const now = options.now ?? Date.now;
   const electionMs = options.electionMs ?? ELECTION_MS;
   const electionAtMostMs = options.electionAtMostMs ?? ELECTION_AT_MOST_MS;
@@ -255,7 +266,7 @@ export function broadcastKeySets(options: BroadcastKeySetOptions = {}): KeySetSh
     return done;
   };
 
-  return async (url, { notBefore, signal, download }) => {
+  const share: KeySetShare = async (url, { notBefore, signal, download }) => {
     const held = fresh(copies.get(url), notBefore);
     if (held) return dated(held);
     // This frame's own fetch under way (two rings of one frame asking for one set).
@@ -267,4 +278,11 @@ export function broadcastKeySets(options: BroadcastKeySetOptions = {}): KeySetSh
     closeIfIdle();
     return answer === 'self' ? { text: await download() } : dated(answer);
   };
+  return Object.assign(share, {
+    fetchForAll: async (url: string, download: KeySetLoad['download']): Promise<KeySetCopy> => {
+      // Claims and copies go out on the answers channel, which a frame only listening to asks has not opened yet.
+      openAnswers();
+      return dated(await fetchForAll(url, download));
+    },
+  });
 }

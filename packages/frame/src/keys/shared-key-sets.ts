@@ -1,5 +1,5 @@
 import { responsiveTimeout, type KeySetLoad, type KeySetShare } from '@cardframe/crypto';
-import { broadcastKeySets } from './broadcast-key-sets.ts';
+import { broadcastKeySets, type ChannelKeySetShare } from './broadcast-key-sets.ts';
 import { freshCopy, keepNewer, type KeySetCopy as Copy } from './key-set-copies.ts';
 import { isCoordinatorMessage, type CoordinatorMessage, type FrameMessage, type KeySetLink } from './key-set-messages.ts';
 
@@ -20,8 +20,12 @@ export interface SharedKeySetOptions {
   readonly openLink?: () => KeySetLink | undefined | Promise<KeySetLink | undefined>;
   readonly now?: () => number;
   readonly firstAnswerMs?: number;
-  /** How frames share sets where there is no coordinator. Default: over the origin's BroadcastChannel (`broadcast-key-sets.ts`). */
-  readonly withoutCoordinator?: KeySetShare;
+  /**
+   * How frames share sets where there is no coordinator. Default: over the
+   * origin's BroadcastChannels (`broadcast-key-sets.ts`), where a frame the
+   * coordinator tells to fetch also hands its copy out.
+   */
+  readonly withoutCoordinator?: KeySetShare | ChannelKeySetShare;
 }
 
 /** `alone`: no coordinator answers (its worker failed, or never answered), so the frames share without one. */
@@ -56,7 +60,8 @@ export function sharedKeySets(options: SharedKeySetOptions = {}): KeySetShare {
   let nextId = 0;
   let link: Promise<KeySetLink | undefined> | undefined;
   let broken = false;
-  let withoutCoordinator: KeySetShare | undefined;
+  let withoutCoordinator: KeySetShare | ChannelKeySetShare | undefined;
+  const channels = (): KeySetShare | ChannelKeySetShare => (withoutCoordinator ??= options.withoutCoordinator ?? broadcastKeySets());
 
   const fresh = <C extends Copy>(copy: C | undefined, notBefore: number): C | undefined => freshCopy(copy, notBefore, now());
   const keep = (url: string, copy: Copy): Copy => keepNewer(copies, url, copy);
@@ -125,24 +130,30 @@ export function sharedKeySets(options: SharedKeySetOptions = {}): KeySetShare {
     });
   };
 
+  /**
+   * The coordinator chose this frame to fetch. Frames of the page whose
+   * coordinator never answered (a cold worker on a busy page) share over the
+   * channels instead; the download is claimed there too, so they wait for it
+   * rather than fetch a second time.
+   */
   const fetchFor = async (opened: KeySetLink, url: string, id: number, download: KeySetLoad['download']): Promise<Copy> => {
-    const fetchedAt = now();
-    let text: string;
+    const shared = channels();
+    let copy: Copy;
     try {
-      text = await download();
+      copy = 'fetchForAll' in shared ? await shared.fetchForAll(url, download) : { fetchedAt: now(), text: await download() };
     } catch (error) {
       post(opened, { kind: 'failed', id, url });
       throw error;
     }
-    post(opened, { kind: 'fetched', id, url, text, fetchedAt });
-    return keep(url, { text, fetchedAt });
+    post(opened, { kind: 'fetched', id, url, text: copy.text, fetchedAt: copy.fetchedAt });
+    return keep(url, copy);
   };
 
   return async (url, { notBefore, signal, download }) => {
     const held = fresh(copies.get(url), notBefore);
     if (held) return held;
     const opened = await connect();
-    const alone = (): ReturnType<KeySetShare> => (withoutCoordinator ??= options.withoutCoordinator ?? broadcastKeySets())(url, { notBefore, signal, download });
+    const alone = (): ReturnType<KeySetShare> => channels()(url, { notBefore, signal, download });
     if (!opened) return alone();
     const answer = await ask(opened, url, notBefore, signal);
     if (answer.kind === 'alone') return alone();

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import type { KeySetShare } from '@cardframe/crypto';
+import { broadcastKeySets, type KeySetChannelName } from '../../src/keys/broadcast-key-sets.ts';
 import { KeySetCoordinator } from '../../src/keys/key-set-coordinator.ts';
 import { isCoordinatorMessage, isFrameMessage, MAX_TEXT } from '../../src/keys/key-set-messages.ts';
 import { sharedKeySets, type KeySetLink } from '../../src/keys/shared-key-sets.ts';
@@ -17,8 +18,14 @@ function starve(ms: number): void {
   while (performance.now() < end);
 }
 
-function frames(count: number, silenceMs?: number): { shares: KeySetShare[]; ports: MessagePort[]; openPort(): MessagePort; close(): void } {
+/** Each frame's share over channels of this page's own (the origin's real names would reach other test files' pages). */
+function channelsOf(page: string) {
+  return () => broadcastKeySets({ openChannel: (channel: KeySetChannelName) => new BroadcastChannel(`${page}:${channel}`) });
+}
+
+function frames(count: number, silenceMs?: number): { shares: KeySetShare[]; ports: MessagePort[]; withoutCoordinator(): KeySetShare; openPort(): MessagePort; close(): void } {
   const coordinator = new KeySetCoordinator(silenceMs === undefined ? {} : { silenceMs });
+  const withoutCoordinator = channelsOf(`page-${Math.random()}`);
   const channels: MessageChannel[] = [];
   const openLink = (): KeySetLink => {
     const channel = new MessageChannel();
@@ -26,10 +33,11 @@ function frames(count: number, silenceMs?: number): { shares: KeySetShare[]; por
     channels.push(channel);
     return { port: channel.port1 };
   };
-  const shares = Array.from({ length: count }, () => sharedKeySets({ openLink }));
+  const shares = Array.from({ length: count }, () => sharedKeySets({ openLink, withoutCoordinator: withoutCoordinator() }));
   return {
     shares,
     ports: channels.map((c) => c.port1),
+    withoutCoordinator,
     // Another frame's port, to talk to the coordinator directly.
     openPort: () => openLink().port as MessagePort,
     close: () => channels.forEach((c) => (c.port1.close(), c.port2.close())),
@@ -150,6 +158,25 @@ describe('key sets shared by the frames of one origin', () => {
     }
   });
 
+  it('hands the download the coordinator asked for to a frame of the page whose coordinator never answered', async () => {
+    const page = frames(1);
+    const net = downloads(SET, 600);
+    // A frame of the same page whose worker was too slow to answer first: it shares over the channels instead.
+    const silent = new MessageChannel();
+    const late = sharedKeySets({ openLink: () => ({ port: silent.port1 }), firstAnswerMs: 100, withoutCoordinator: page.withoutCoordinator() });
+    try {
+      const first = page.shares[0]!(URL_A, load(net.download));
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      const copy = await late(URL_A, load(net.download));
+      expect(copy.text).to.equal(SET);
+      expect(copy.fetchedAt).to.equal((await first).fetchedAt);
+      expect(net.state.calls).to.equal(1);
+    } finally {
+      silent.port1.close();
+      page.close();
+    }
+  });
+
   it('keeps waiting for the first answer through a stretch in which the page was starved', async () => {
     // A coordinator that answers only after this renderer was held twice for longer than the first-answer bound.
     const channel = new MessageChannel();
@@ -264,7 +291,8 @@ describe('key sets shared by the frames of one origin', () => {
       return { port: worker.port, broken: new Promise((resolve) => worker.addEventListener('error', resolve)) };
     };
     const net = downloads(SET);
-    const shares = Array.from({ length: 4 }, () => sharedKeySets({ openLink }));
+    const withoutCoordinator = channelsOf(name);
+    const shares = Array.from({ length: 4 }, () => sharedKeySets({ openLink, withoutCoordinator: withoutCoordinator() }));
     const copies = await Promise.all(shares.map((share) => share(URL_A, load(net.download))));
     expect(copies.map((c) => c.text)).to.deep.equal(Array(4).fill(SET));
     expect(net.state.calls).to.equal(1);
