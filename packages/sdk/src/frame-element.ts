@@ -6,6 +6,7 @@ import { APPEARANCE_PROPERTIES } from './appearance-properties.ts';
 import { BaseElement, type PropertyDeclarations, type PropertyValues } from './base-element.ts';
 import { frameStyles } from './frame-element.styles.ts';
 import { ReadyLatch } from './ready-latch.ts';
+import { takeLoadSlot } from './load-slots.ts';
 import { iframeAllow, parseFrameUrl, sandboxedIframe } from './sandboxed-iframe.ts';
 import { heardFrom, watchSilence } from './silence-watch.ts';
 
@@ -48,7 +49,9 @@ export abstract class FrameElement extends BaseElement {
    * 15000). Each step counts as progress and starts the wait again: the
    * iframe's `load`, then each stage the frame reports; time in which this
    * page itself was too busy to run its timers does not count, nor does time
-   * another frame of the same origin loaded or was heard from. A frame that stays
+   * another frame of the same origin loaded or was heard from. A frame waiting
+   * for its turn to load (a page loads a few frames of one origin at a time)
+   * counts the loads before it as progress. A frame that stays
    * silent (or cannot load the issuer's keys) is mounted once more in a fresh
    * iframe before the element fails with `ERR_FRAME_TIMEOUT` (or
    * `ERR_KEY_NOT_FOUND`).
@@ -82,6 +85,8 @@ export abstract class FrameElement extends BaseElement {
 
   #channel: FrameChannel | undefined;
   #iframe: HTMLIFrameElement | undefined;
+  /** The frame URL this element waits to load or is loading, and how it gives its load turn back. */
+  #loading: { readonly href: string; readonly done: () => void } | undefined;
   /** Stops the silence watch; set only while the element waits for its frame. */
   #unwatch: (() => void) | undefined;
   /** Whether the frame was already mounted again (it stayed silent, or could not load its keys) since it last became ready. */
@@ -206,6 +211,9 @@ export abstract class FrameElement extends BaseElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#disconnect();
+    this.#loaded();
+    // Not started yet: it leaves the queue, and asks again if it comes back.
+    if (!this.#iframe?.getAttribute('src')) this.#iframe = undefined;
   }
 
   protected override willUpdate(changed: PropertyValues): void {
@@ -232,6 +240,7 @@ export abstract class FrameElement extends BaseElement {
     super.update(changed);
     const url = parseFrameUrl(this.effectiveFrameUrl());
     if (!url) {
+      this.#loaded();
       this.#iframe?.remove();
       this.#iframe = undefined;
       return;
@@ -239,11 +248,30 @@ export abstract class FrameElement extends BaseElement {
     // Permissions are read when the frame navigates, so they are fixed when the iframe is made.
     const iframe = (this.#iframe ??= sandboxedIframe(iframeAllow(this.allowClipboard, this.usesPasskeys() && url.origin), (event) => this.#onLoad(event)));
     iframe.title = this.frameTitle;
-    if (iframe.getAttribute('src') !== url.href) {
-      iframe.src = url.href;
+    if (iframe.getAttribute('src') !== url.href && this.#loading?.href !== url.href) {
+      this.#loaded();
+      // The wait for progress starts now: while the frame waits its turn, the loads of the frames before it are that progress.
       this.#watch();
+      this.#loading = {
+        href: url.href,
+        done: takeLoadSlot(url.origin, () => {
+          iframe.src = url.href;
+          this.renderRoot.append(iframe);
+        }),
+      };
     }
-    if (!iframe.isConnected) this.renderRoot.append(iframe);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Taken off the page before its turn to load came: it asks again.
+    if (this.hasUpdated && !this.#iframe?.getAttribute('src')) this.requestUpdate();
+  }
+
+  /** Gives this frame's turn to load back (it loaded, or will not), so the next frame of its origin starts. */
+  #loaded(): void {
+    this.#loading?.done();
+    this.#loading = undefined;
   }
 
   /** (Re)starts the wait for the frame's next sign of progress. */
@@ -270,6 +298,7 @@ export abstract class FrameElement extends BaseElement {
     if (this.#retried) return false;
     this.#retried = true;
     this.#disconnect();
+    this.#loaded();
     this.#iframe?.remove();
     this.#iframe = undefined;
     this.requestUpdate();
@@ -278,6 +307,7 @@ export abstract class FrameElement extends BaseElement {
 
   #onLoad(event: Event): void {
     const iframe = event.target as HTMLIFrameElement;
+    this.#loaded();
     const url = parseFrameUrl(this.effectiveFrameUrl());
     if (!iframe.contentWindow || !url) return;
     this.#disconnect();
