@@ -256,7 +256,8 @@ export abstract class FrameElement extends BaseElement {
         href: url.href,
         done: takeLoadSlot(url.origin, () => {
           iframe.src = url.href;
-          this.renderRoot.append(iframe);
+          // Not appended again when it is there already (a new frame URL): moving an iframe reloads it.
+          if (!iframe.isConnected) this.renderRoot.append(iframe);
         }),
       };
     }

@@ -57,6 +57,24 @@ describe('frames of one origin load a few at a time', () => {
     for (const el of elements) el.destroy();
   });
 
+  it('navigates the same iframe in place to a new frame URL, after its turn', async () => {
+    const holder = await fixture<HTMLDivElement>('<div></div>');
+    const [el] = await mountPans(1, holder);
+    const iframe = el!.shadowRoot!.querySelector('iframe')!;
+    await loaded(iframe);
+    const moves: MutationRecord[] = [];
+    const observer = new MutationObserver((records) => moves.push(...records));
+    observer.observe(el!.shadowRoot!, { childList: true });
+    el!.frameUrl = `${BLANK}?${crypto.randomUUID()}`;
+    await el!.updateComplete;
+    await loaded(iframe);
+    observer.disconnect();
+    // Taken out and put back, an iframe would load twice.
+    expect(moves).to.deep.equal([]);
+    expect(el!.shadowRoot!.querySelector('iframe')).to.equal(iframe);
+    el!.destroy();
+  });
+
   it('takes a frame waiting for its turn out of the line when it is removed, and puts it back when it returns', async () => {
     const holder = await fixture<HTMLDivElement>('<div></div>');
     const elements = await mountPans(LOADING_AT_ONCE + 1, holder);
