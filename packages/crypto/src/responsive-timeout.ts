@@ -1,7 +1,6 @@
 // Ticks short enough to tell a starved event loop from a quiet one, few enough to cost nothing
-// when a page's 150 frames wait at once in one renderer. A short wait is one tick: it ends on
-// time where the loop is calm, and a late tick is simply not counted.
-const tickFor = (ms: number): number => (ms <= 300 ? ms : Math.min(Math.max(ms / 3, 100), 1_000));
+// when a page's 150 frames wait at once in one renderer.
+const tickFor = (ms: number): number => Math.min(Math.max(ms / 3, 100), 1_000);
 /** A tick later than this was queued behind a long task or a busy renderer. */
 const LATE_MS = 100;
 

@@ -2,14 +2,8 @@ import { responsiveTimeout, type KeySetLoad, type KeySetShare } from '@cardframe
 import { freshCopy, keepNewer, type KeySetCopy } from './key-set-copies.ts';
 import { isAnswerMessage, isAskMessage, type AnswerMessage, type AskMessage } from './key-set-messages.ts';
 
-/**
- * How long an asker listens for a copy or a claim before it bids to fetch.
- * Short: a holder answers within a task where the page is calm, and a busy
- * page's late ticks are not counted. A frame alone on its page waits this
- * and {@link BID_MS} before it fetches, and a reveal clicked right after
- * ready waits with it.
- */
-export const ELECTION_MS = 50;
+/** How long an asker listens for a copy or a claim before it bids to fetch. */
+export const ELECTION_MS = 150;
 /**
  * The most wall-clock time that wait takes however busy the page: the first
  * frames of a page still mounting many others would otherwise wait for the
@@ -17,7 +11,7 @@ export const ELECTION_MS = 50;
  */
 export const ELECTION_AT_MOST_MS = 2_000;
 /** How long a bidder listens for a lower bid before it fetches. */
-export const BID_MS = 50;
+export const BID_MS = 150;
 /** How long an asker outbid by another waits for its claim before fetching itself. */
 export const CLAIM_WAIT_MS = 1_000;
 /**
