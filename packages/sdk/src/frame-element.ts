@@ -211,7 +211,6 @@ export abstract class FrameElement extends BaseElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#disconnect();
-    this.#loaded();
     // Not started yet: it leaves the queue, and asks again if it comes back.
     if (!this.#iframe?.getAttribute('src')) this.#iframe = undefined;
   }
@@ -299,7 +298,6 @@ export abstract class FrameElement extends BaseElement {
     if (this.#retried) return false;
     this.#retried = true;
     this.#disconnect();
-    this.#loaded();
     this.#iframe?.remove();
     this.#iframe = undefined;
     this.requestUpdate();
@@ -402,7 +400,9 @@ export abstract class FrameElement extends BaseElement {
     this.#heldHeight = null;
   }
 
+  /** Ends this frame's connection and its wait, and gives back its turn to load. */
   #disconnect(): void {
+    this.#loaded();
     this.#stopWatch();
     this.#heldHeight = undefined;
     this.#ready.reset();

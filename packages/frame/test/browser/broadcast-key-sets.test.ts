@@ -1,8 +1,8 @@
 import { expect } from '@open-wc/testing';
 import type { KeySetShare } from '@cardframe/crypto';
-import { broadcastKeySets, type BroadcastKeySetOptions, type KeySetChannelName } from '../../src/keys/broadcast-key-sets.ts';
+import { broadcastKeySets, type BroadcastKeySetOptions } from '../../src/keys/broadcast-key-sets.ts';
 import { sharedKeySets } from '../../src/keys/shared-key-sets.ts';
-import { downloads, load } from './key-set-downloads.ts';
+import { downloads, load, pageChannels } from './key-set-downloads.ts';
 
 // Each share stands for one frame with its own BroadcastChannel objects, as each
 // frame document has; a channel name per test keeps the tests apart.
@@ -13,7 +13,7 @@ const NEWER = JSON.stringify({ keys: [{ kid: 'k2' }] });
 let channelNames = 0;
 function frames(count: number, options: Omit<BroadcastKeySetOptions, 'openChannel'> = {}) {
   const name = `key-sets-test-${Date.now()}-${channelNames++}`;
-  const openChannel = (channel: KeySetChannelName): BroadcastChannel => new BroadcastChannel(`${name}:${channel}`);
+  const openChannel = pageChannels(name);
   const shares = Array.from({ length: count }, () => broadcastKeySets({ ...options, openChannel }));
   return { answers: `${name}:cardframe-key-sets`, asks: `${name}:cardframe-key-sets-asks`, openChannel, shares };
 }

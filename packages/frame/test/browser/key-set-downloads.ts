@@ -1,4 +1,5 @@
-// What the key-set share tests hand a share: a download that counts its calls, and a ring's load.
+// What the key-set share tests hand a share: a download that counts its calls, a ring's load, and a page's channels.
+import type { KeySetChannelName } from '../../src/keys/broadcast-key-sets.ts';
 
 /** A key-set download that takes `ms`, counts its calls, and resolves with `text` or rejects with it. */
 export function downloads(text: string | Error, ms = 30) {
@@ -14,3 +15,13 @@ export function downloads(text: string | Error, ms = 30) {
 
 /** What a ring asks a share for: by default any set of the last ten minutes, waiting at most 5 s. */
 export const load = (download: () => Promise<string>, notBefore = Date.now() - 600_000, signal = AbortSignal.timeout(5_000)) => ({ notBefore, signal, download });
+
+/**
+ * Opens the key-set channels of one page as a test plays it: `page` prefixes
+ * the origin's channel names, so pages (and other test files' frames) never
+ * hear each other.
+ */
+export const pageChannels =
+  (page: string) =>
+  (channel: KeySetChannelName): BroadcastChannel =>
+    new BroadcastChannel(`${page}:${channel}`);

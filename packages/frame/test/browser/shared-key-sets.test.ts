@@ -1,10 +1,10 @@
 import { expect } from '@open-wc/testing';
 import type { KeySetShare } from '@cardframe/crypto';
-import { broadcastKeySets, type KeySetChannelName } from '../../src/keys/broadcast-key-sets.ts';
+import { broadcastKeySets } from '../../src/keys/broadcast-key-sets.ts';
 import { KeySetCoordinator } from '../../src/keys/key-set-coordinator.ts';
 import { isCoordinatorMessage, isFrameMessage, MAX_TEXT } from '../../src/keys/key-set-messages.ts';
 import { sharedKeySets, type KeySetLink } from '../../src/keys/shared-key-sets.ts';
-import { downloads, load } from './key-set-downloads.ts';
+import { downloads, load, pageChannels } from './key-set-downloads.ts';
 
 // Each share stands for one frame with its own port to the coordinator, as each
 // frame document has to the SharedWorker; here the coordinator runs on the page.
@@ -20,7 +20,7 @@ function starve(ms: number): void {
 
 /** Each frame's share over channels of this page's own (the origin's real names would reach other test files' pages). */
 function channelsOf(page: string) {
-  return () => broadcastKeySets({ openChannel: (channel: KeySetChannelName) => new BroadcastChannel(`${page}:${channel}`) });
+  return () => broadcastKeySets({ openChannel: pageChannels(page) });
 }
 
 function frames(count: number, silenceMs?: number): { shares: KeySetShare[]; ports: MessagePort[]; withoutCoordinator(): KeySetShare; openPort(): MessagePort; close(): void } {
