@@ -164,7 +164,25 @@ export function broadcastKeySets(options: BroadcastKeySetOptions = {}): ChannelK
     asked.clear();
     closeIfIdle();
   };
+  // The download this frame made each set with: asked for a newer copy than it holds, it fetches again with it.
+  const downloads = new Map<string, KeySetLoad['download']>();
+  /**
+   * The frame that fetched a set last holds it after every other frame has
+   * taken its copy; asked for one newer than its own (the page outlived the
+   * set's ttl, or a key was retired), it fetches again for all and claims
+   * it, rather than leave the asker to an election that a lone frame sits
+   * out alone. A copy of another frame's that is newer replaces its own, so
+   * the frames that fetched earlier stop answering.
+   */
+  const refetchIfOutdated = (url: string, notBefore: number): void => {
+    const copy = copies.get(url);
+    const download = downloads.get(url);
+    if (!copy?.mine || fresh(copy, notBefore) || fetching.has(url) || !download) return;
+    // A failure is posted to the askers, who then fetch for themselves.
+    fetchForAll(url, download).catch(() => undefined);
+  };
   const answerAsk = (url: string, notBefore: number): boolean => {
+    refetchIfOutdated(url, notBefore);
     if (!answerTo(url, notBefore)) return false;
     asked.set(url, Math.min(asked.get(url) ?? Number.POSITIVE_INFINITY, notBefore));
     answering ??= setTimeout(answer, 0);
@@ -243,6 +261,7 @@ export function broadcastKeySets(options: BroadcastKeySetOptions = {}): ChannelK
 
   const fetchForAll = (url: string, download: KeySetLoad['download']): Promise<Copy> => {
     const startedAt = now();
+    downloads.set(url, download);
     openAsks();
     post(answers, { kind: 'claim', url, startedAt });
     const done = download().then(

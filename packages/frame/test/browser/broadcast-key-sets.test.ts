@@ -77,18 +77,38 @@ describe('key sets shared over the frame origin’s BroadcastChannel (no coordin
     expect(second.fetchedAt).to.equal((await first).fetchedAt);
   });
 
-  it('fetches again for a frame that needs a set fetched after the copy', async () => {
-    const page = frames(2);
-    const first = await page.shares[0]!(URL_A, load(downloads(SET).download));
+  it('has the frame that fetched a set fetch it again for a frame that needs one fetched after its copy, with no election', async () => {
+    // An election would outlast the asker's 5 s wait, and it would then fetch for itself.
+    const page = frames(2, { electionMs: 60_000 });
+    let served = SET;
+    const counted = () => {
+      const net = { calls: 0, download: async (): Promise<string> => (net.calls++, await sleep(30), served) };
+      return net;
+    };
+    const [netA, netB] = [counted(), counted()];
+    const first = await page.shares[0]!(URL_A, load(netA.download));
     await sleep(5);
-    const net = downloads(NEWER);
-    const refreshed = await page.shares[1]!(URL_A, load(net.download, Date.now()));
-    expect(net.state.calls).to.equal(1);
+    served = NEWER;
+    const refreshed = await page.shares[1]!(URL_A, load(netB.download, Date.now()));
+    expect([netA.calls, netB.calls]).to.deep.equal([2, 0]);
     expect(refreshed.text).to.equal(NEWER);
     expect(refreshed.fetchedAt).to.be.greaterThan(first.fetchedAt!);
-    // The frame that fetched first now takes the newer copy too, not its own older one.
-    expect((await page.shares[0]!(URL_A, load(net.download, refreshed.fetchedAt!))).text).to.equal(NEWER);
-    expect(net.state.calls).to.equal(1);
+    // Both hold the newer copy now: asked for it again, neither fetches.
+    for (const share of page.shares) expect((await share(URL_A, load(netB.download, refreshed.fetchedAt!))).text).to.equal(NEWER);
+    expect([netA.calls, netB.calls]).to.deep.equal([2, 0]);
+  });
+
+  it('has a frame that took a copy fetch for itself when the frame that fetched the set failed to fetch it again', async () => {
+    const page = frames(2, { electionMs: 60_000 });
+    let fail = false;
+    const netA = { calls: 0, download: async (): Promise<string> => (netA.calls++, await sleep(30), fail ? Promise.reject(new Error('HTTP 503')) : SET) };
+    const netB = downloads(NEWER);
+    await page.shares[0]!(URL_A, load(netA.download));
+    await sleep(5);
+    fail = true;
+    const refreshed = await page.shares[1]!(URL_A, load(netB.download, Date.now()));
+    expect([netA.calls, netB.state.calls]).to.deep.equal([2, 1]);
+    expect(refreshed.text).to.equal(NEWER);
   });
 
   it('has the waiting frames fetch for themselves when the fetching frame fails', async () => {
