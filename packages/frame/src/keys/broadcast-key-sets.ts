@@ -80,7 +80,8 @@ function openBroadcastChannel(name: KeySetChannelName): KeySetChannel | undefine
  * lets them talk to each other. A frame that needs a set asks on the `asks`
  * channel, which only the frames holding a copy they downloaded, or
  * downloading one, listen to: they answer on the `answers` channel with the
- * copy, or a claim to wait on. A page of many frames asking at once so costs
+ * copy, or a claim to wait on (asked for a newer set than their copy, they
+ * fetch it again and claim that). A page of many frames asking at once so costs
  * one message per ask and one answer per burst of asks, not every ask
  * reaching every asker. Askers that hear no answer bid, and the lowest random
  * ticket among the bids heard fetches. Only the frame origin's documents can
