@@ -170,7 +170,7 @@ export function broadcastKeySets(options: BroadcastKeySetOptions = {}): ChannelK
   /**
    * The frame that fetched a set last holds it after every other frame has
    * taken its copy; asked for one newer than its own (the page outlived the
-   * set's ttl, or a key was retired), it fetches again for all and claims
+   * set's TTL, or a key was retired), it fetches again for all and claims
    * it, rather than leave the asker to an election that a lone frame sits
    * out alone. A copy of another frame's that is newer replaces its own, so
    * the frames that fetched earlier stop answering.

@@ -98,7 +98,7 @@ describe('key sets shared over the frame origin’s BroadcastChannel (no coordin
     expect([netA.calls, netB.calls]).to.deep.equal([2, 0]);
   });
 
-  it('has a frame that took a copy fetch for itself when the frame that fetched the set failed to fetch it again', async () => {
+  it('has the asking frame fetch for itself when the frame that fetched the set fails to fetch it again', async () => {
     const page = frames(2, { electionMs: 60_000 });
     let fail = false;
     const netA = { calls: 0, download: async (): Promise<string> => (netA.calls++, await sleep(30), fail ? Promise.reject(new Error('HTTP 503')) : SET) };
