@@ -38,8 +38,11 @@ export interface BroadcastKeySetOptions {
 }
 
 interface Copy extends KeySetCopy {
-  /** This frame downloaded it, so it hands it out. */
-  readonly mine: boolean;
+  /**
+   * How this frame downloaded it, when it did: it hands the copy out, and
+   * fetches again with it for an asker that needs a newer one.
+   */
+  readonly download?: KeySetLoad['download'];
 }
 
 const dated = ({ text, fetchedAt }: Copy): KeySetCopy => ({ text, fetchedAt });
@@ -131,7 +134,7 @@ export function broadcastKeySets(options: BroadcastKeySetOptions = {}): ChannelK
     (asks ??= openOne('cardframe-key-sets-asks', (m) => {
       if (isAskMessage(m)) answerAsk(m.url, m.notBefore);
     }));
-  const holds = (): boolean => fetching.size > 0 || [...copies.values()].some((copy) => copy.mine);
+  const holds = (): boolean => fetching.size > 0 || [...copies.values()].some((copy) => copy.download !== undefined);
   const closeIfIdle = (): void => {
     if (answering !== undefined || holds()) return;
     asks?.close();
@@ -146,7 +149,7 @@ export function broadcastKeySets(options: BroadcastKeySetOptions = {}): ChannelK
   const answerTo = (url: string, notBefore: number): AnswerMessage | undefined => {
     const copy = copies.get(url);
     const under = fetching.get(url);
-    if (copy?.mine && fresh(copy, notBefore)) return { kind: 'have', url, text: copy.text, fetchedAt: copy.fetchedAt };
+    if (copy?.download && fresh(copy, notBefore)) return { kind: 'have', url, text: copy.text, fetchedAt: copy.fetchedAt };
     if (under && under.startedAt >= notBefore) return { kind: 'claim', url, startedAt: under.startedAt };
     return undefined;
   };
@@ -165,8 +168,6 @@ export function broadcastKeySets(options: BroadcastKeySetOptions = {}): ChannelK
     asked.clear();
     closeIfIdle();
   };
-  // The download this frame made each set with: asked for a newer copy than it holds, it fetches again with it.
-  const downloads = new Map<string, KeySetLoad['download']>();
   /**
    * The frame that fetched a set last holds it after every other frame has
    * taken its copy; asked for one newer than its own (the page outlived the
@@ -177,10 +178,9 @@ export function broadcastKeySets(options: BroadcastKeySetOptions = {}): ChannelK
    */
   const refetchIfOutdated = (url: string, notBefore: number): void => {
     const copy = copies.get(url);
-    const download = downloads.get(url);
-    if (!copy?.mine || fresh(copy, notBefore) || fetching.has(url) || !download) return;
+    if (!copy?.download || fresh(copy, notBefore) || fetching.has(url)) return;
     // A failure is posted to the askers, who then fetch for themselves.
-    fetchForAll(url, download).catch(() => undefined);
+    fetchForAll(url, copy.download).catch(() => undefined);
   };
   const answerAsk = (url: string, notBefore: number): boolean => {
     refetchIfOutdated(url, notBefore);
@@ -205,7 +205,7 @@ export function broadcastKeySets(options: BroadcastKeySetOptions = {}): ChannelK
         for (const wait of [...waits]) if (wait.url === url && message.startedAt >= wait.notBefore) wait.settle('self');
         return;
       case 'have': {
-        const copy = fresh({ text: message.text, fetchedAt: message.fetchedAt, mine: false }, Number.NEGATIVE_INFINITY);
+        const copy = fresh({ text: message.text, fetchedAt: message.fetchedAt }, Number.NEGATIVE_INFINITY);
         if (!copy) return;
         keep(url, copy);
         for (const wait of [...waits]) if (wait.url === url && copy.fetchedAt >= wait.notBefore) wait.settle(copy);
@@ -262,12 +262,11 @@ export function broadcastKeySets(options: BroadcastKeySetOptions = {}): ChannelK
 
   const fetchForAll = (url: string, download: KeySetLoad['download']): Promise<Copy> => {
     const startedAt = now();
-    downloads.set(url, download);
     openAsks();
     post(answers, { kind: 'claim', url, startedAt });
     const done = download().then(
       (text) => {
-        const copy = keep(url, { text, fetchedAt: startedAt, mine: true });
+        const copy = keep(url, { text, fetchedAt: startedAt, download });
         post(answers, { kind: 'have', url, text, fetchedAt: startedAt });
         return copy;
       },
