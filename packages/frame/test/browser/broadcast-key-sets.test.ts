@@ -81,33 +81,29 @@ describe('key sets shared over the frame origin’s BroadcastChannel (no coordin
     // An election would outlast the asker's 5 s wait, and it would then fetch for itself.
     const page = frames(2, { electionMs: 60_000 });
     let served = SET;
-    const counted = () => {
-      const net = { calls: 0, download: async (): Promise<string> => (net.calls++, await sleep(30), served) };
-      return net;
-    };
-    const [netA, netB] = [counted(), counted()];
+    const [netA, netB] = [downloads(() => served), downloads(() => served)];
     const first = await page.shares[0]!(URL_A, load(netA.download));
     await sleep(5);
     served = NEWER;
     const refreshed = await page.shares[1]!(URL_A, load(netB.download, Date.now()));
-    expect([netA.calls, netB.calls]).to.deep.equal([2, 0]);
+    expect([netA.state.calls, netB.state.calls]).to.deep.equal([2, 0]);
     expect(refreshed.text).to.equal(NEWER);
     expect(refreshed.fetchedAt).to.be.greaterThan(first.fetchedAt!);
     // Both hold the newer copy now: asked for it again, neither fetches.
     for (const share of page.shares) expect((await share(URL_A, load(netB.download, refreshed.fetchedAt!))).text).to.equal(NEWER);
-    expect([netA.calls, netB.calls]).to.deep.equal([2, 0]);
+    expect([netA.state.calls, netB.state.calls]).to.deep.equal([2, 0]);
   });
 
   it('has the asking frame fetch for itself when the frame that fetched the set fails to fetch it again', async () => {
     const page = frames(2, { electionMs: 60_000 });
-    let fail = false;
-    const netA = { calls: 0, download: async (): Promise<string> => (netA.calls++, await sleep(30), fail ? Promise.reject(new Error('HTTP 503')) : SET) };
+    let served: string | Error = SET;
+    const netA = downloads(() => served);
     const netB = downloads(NEWER);
     await page.shares[0]!(URL_A, load(netA.download));
     await sleep(5);
-    fail = true;
+    served = new Error('HTTP 503');
     const refreshed = await page.shares[1]!(URL_A, load(netB.download, Date.now()));
-    expect([netA.calls, netB.state.calls]).to.deep.equal([2, 1]);
+    expect([netA.state.calls, netB.state.calls]).to.deep.equal([2, 1]);
     expect(refreshed.text).to.equal(NEWER);
   });
 

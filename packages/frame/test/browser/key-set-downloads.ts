@@ -1,14 +1,19 @@
 // What the key-set share tests hand a share: a download that counts its calls, a ring's load, and a page's channels.
 import type { KeySetChannelName } from '../../src/keys/broadcast-key-sets.ts';
 
-/** A key-set download that takes `ms`, counts its calls, and resolves with `text` or rejects with it. */
-export function downloads(text: string | Error, ms = 30) {
+/**
+ * A key-set download that takes `ms`, counts its calls, and resolves with
+ * `text` or rejects with it; given a function, with what it returns at the
+ * time (the issuer's set changed, or it started failing).
+ */
+export function downloads(text: string | Error | (() => string | Error), ms = 30) {
   const state = { calls: 0 };
   const download = async (): Promise<string> => {
     state.calls++;
     await new Promise((resolve) => setTimeout(resolve, ms));
-    if (text instanceof Error) throw text;
-    return text;
+    const served = typeof text === 'function' ? text() : text;
+    if (served instanceof Error) throw served;
+    return served;
   };
   return { state, download };
 }
