@@ -2,12 +2,15 @@
 // the bare-iframe floors each measurement is read against.
 import type { Frame, Page } from '@playwright/test';
 import type { BenchWindow } from './instrument.ts';
+import { processTreeCpuMs } from './probes.ts';
 
 /** The page the bench drives, the frame it mounts, and the floor page's URL. */
 export interface BenchPage {
   readonly page: Page;
   readonly frameUrl: string;
   readonly floorUrl: string;
+  /** The browser's process, for {@link settle} to wait until every process it started is quiet; without it, settle waits a fixed time. */
+  readonly browserPid?: number | undefined;
 }
 
 export type Variant = 'card' | 'group';
@@ -106,18 +109,38 @@ export async function removeCards({ page }: BenchPage, how: 'remove' | 'destroy'
   await page.evaluate((method) => document.querySelectorAll('.bench-card').forEach((card) => (card as HTMLElement & { destroy(): void })[method]()), how);
 }
 
+/** How long {@link settle} watches the browser's CPU at a time, and the most it may use in that window to count as quiet. */
+const QUIET_WINDOW_MS = 250;
+const QUIET_CPU_MS = 30;
+/** The longest {@link settle} waits for the browser to go quiet before it gives up and lets the next measurement start. */
+const QUIET_AT_MOST_MS = 30_000;
+
 /**
  * After taking `removed` frames out, waits until Playwright no longer lists
- * them and gives the frame process a moment to tear them down, so the next
- * measurement (a floor, often) does not pay for it.
+ * them, then until the browser is quiet: every one of its processes together
+ * used at most {@link QUIET_CPU_MS} of CPU in each of two
+ * {@link QUIET_WINDOW_MS} windows. A renderer tears down 150 removed frames
+ * for seconds after they are gone (4–8 s seen for the floor's bare iframes on
+ * 2 cores); the next measurement, often the cards after their floor, must not
+ * share the machine with that.
  */
-export async function settle({ page, floorUrl }: BenchPage, removed: number): Promise<void> {
+export async function settle({ page, floorUrl, browserPid }: BenchPage, removed: number): Promise<void> {
   const deadline = Date.now() + 10_000;
   while (page.frames().some((frame) => frame !== page.mainFrame() && frame.url().startsWith(floorUrl)) || (await framesOf(page, ['cardframe-card', 'cardframe-pan', 'cardframe-expiry', 'cardframe-cvc'])).length > 0) {
     if (Date.now() > deadline) break;
     await page.waitForTimeout(50);
   }
   await page.waitForTimeout(250 + 10 * removed);
+  let last = processTreeCpuMs(browserPid);
+  if (last === undefined) return;
+  const giveUp = Date.now() + QUIET_AT_MOST_MS;
+  for (let quiet = 0; quiet < 2 && Date.now() < giveUp; ) {
+    await page.waitForTimeout(QUIET_WINDOW_MS);
+    const now = processTreeCpuMs(browserPid);
+    if (now === undefined) return;
+    quiet = now - last <= QUIET_CPU_MS ? quiet + 1 : 0;
+    last = now;
+  }
 }
 
 /** The frames of bench elements with one of `tags`. */

@@ -69,12 +69,12 @@ async function openMerchantPage(): Promise<{ context: BrowserContext; page: Page
   return { context, page: await merchantPageIn(context) };
 }
 const { context, page } = await openMerchantPage();
-const stage: BenchPage = { page, frameUrl: demo.frameUrl, floorUrl: floor.url };
 
 // The demo page's own frames stay for the whole run, so the frame process does too; one of them gives a CDP session into it.
 await page.waitForTimeout(500);
 const residentFrame = page.frames().find((frame) => frame !== page.mainFrame() && frame.url().startsWith(demo.frameUrl))!;
 const probes = await attachProbes(browser, context, page, residentFrame);
+const stage: BenchPage = { page, frameUrl: demo.frameUrl, floorUrl: floor.url, browserPid: probes.browserPid };
 
 const ready = await phase('time-to-ready', () => timeToReady(stage, RUNS));
 // One group's three frames many times, and fifty groups (150 frames) as often as the many-cards runs.
