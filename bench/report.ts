@@ -88,7 +88,9 @@ ${samples.map((s) => `| ${s.cycle} | ${s.heapKb} KB | ${s.frameHeapKb} KB | ${s.
 Produced by \`${results.command}\` on ${results.date.slice(0, 10)}: ${results.machine.os}, ${results.machine.cpus} × ${results.machine.cpu}, ${results.machine.memoryGb} GB, load average ${results.machine.loadAverage.join(' / ')} at the end;
 Node ${results.node}, Chromium ${results.chromium} (${results.chromiumPath}), headless, all servers on loopback. Every timing is the median of
 ${runs} runs (many cards: ${manyRuns} runs), shown beside a floor measured in the same run; this machine is shared, so compare ratios, not
-milliseconds. Raw numbers, every run's split included: \`bench/results.json\`.
+milliseconds. Between measurements the bench waits until the browser is quiet (all its processes together at most 30 ms
+of CPU in each of two 250 ms windows): a renderer goes on tearing down 150 removed frames for seconds, and the next
+measurement should not share the machine with that. Raw numbers, every run's split included: \`bench/results.json\`.
 
 ## Size (min, then compressed; budgets fail \`npm test\`)
 
