@@ -110,8 +110,8 @@ export async function removeCards({ page }: BenchPage, how: 'remove' | 'destroy'
 }
 
 /** How long {@link settle} watches the browser's CPU at a time, and the most it may use in that window to count as quiet. */
-const QUIET_WINDOW_MS = 250;
-const QUIET_CPU_MS = 30;
+export const QUIET_WINDOW_MS = 250;
+export const QUIET_CPU_MS = 30;
 /** The longest {@link settle} waits for the browser to go quiet before it gives up and lets the next measurement start. */
 const QUIET_AT_MOST_MS = 30_000;
 

@@ -1,6 +1,6 @@
 // The report: results.json's shape, and BENCHMARKS.md written from it alone.
 import { round, type OpsRow } from './ops.ts';
-import { GROUP_MEMBERS, type Variant } from './page-actions.ts';
+import { GROUP_MEMBERS, QUIET_CPU_MS, QUIET_WINDOW_MS, type Variant } from './page-actions.ts';
 import type { LeakSample, LeakSummary, Leaks } from './phases/leaks.ts';
 import type { ManyCardsGrowth, ManyCardsRow } from './phases/many-cards.ts';
 import type { TimeToReady } from './phases/time-to-ready.ts';
@@ -88,8 +88,8 @@ ${samples.map((s) => `| ${s.cycle} | ${s.heapKb} KB | ${s.frameHeapKb} KB | ${s.
 Produced by \`${results.command}\` on ${results.date.slice(0, 10)}: ${results.machine.os}, ${results.machine.cpus} × ${results.machine.cpu}, ${results.machine.memoryGb} GB, load average ${results.machine.loadAverage.join(' / ')} at the end;
 Node ${results.node}, Chromium ${results.chromium} (${results.chromiumPath}), headless, all servers on loopback. Every timing is the median of
 ${runs} runs (many cards: ${manyRuns} runs), shown beside a floor measured in the same run; this machine is shared, so compare ratios, not
-milliseconds. Between measurements the bench waits until the browser is quiet (all its processes together at most 30 ms
-of CPU in each of two 250 ms windows): a renderer goes on tearing down 150 removed frames for seconds, and the next
+milliseconds. Between measurements the bench waits until the browser is quiet (all its processes together at most ${QUIET_CPU_MS} ms
+of CPU in each of two ${QUIET_WINDOW_MS} ms windows): a renderer goes on tearing down 150 removed frames for seconds, and the next
 measurement should not share the machine with that. Raw numbers, every run's split included: \`bench/results.json\`.
 
 ## Size (min, then compressed; budgets fail \`npm test\`)
