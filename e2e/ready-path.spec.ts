@@ -31,4 +31,10 @@ test.describe('the path to ready', () => {
     await expect(host.frame.locator('[data-field=pan]')).toHaveText('4242 4242 4242 4242');
     expect(host.consoleErrors).toEqual([]);
   });
+
+  test('every frame on the page becomes ready without a line in the console: the browser knows each feature the frame\'s Permissions-Policy names', async ({ host }) => {
+    await host.open();
+    await host.waitForReady();
+    expect(host.console).toEqual([]);
+  });
 });

@@ -7,6 +7,16 @@ const REPORT_GROUP = 'cardframe-csp';
  * The frame writes to the clipboard (copy) and may ask for a passkey on its
  * own origin; it never reads the clipboard nor needs any other powerful
  * feature, so a script that got into it could not use them either.
+ *
+ * Only names Chromium knows: it logs an error for every unknown one on every
+ * frame load, and a debugger attached to the page (DevTools, a Playwright
+ * suite) is handed every frame's stored lines again for each new frame, so
+ * 150 frames cost it tens of thousands of messages. `bluetooth`,
+ * `ambient-light-sensor` and `attribution-reporting` are left out for that:
+ * unknown to Chromium 156 on Linux, where Web Bluetooth and the ambient light
+ * sensor are behind flags and attribution reporting is retired. A
+ * cross-origin frame gets none of them unless its `allow` grants it, which
+ * the SDK never writes.
  */
 const PERMISSIONS_POLICY = [
   'clipboard-read=()',
@@ -14,10 +24,10 @@ const PERMISSIONS_POLICY = [
   'publickey-credentials-get=(self)',
   'publickey-credentials-create=(self)',
   ...[
-    'camera', 'microphone', 'geolocation', 'payment', 'usb', 'serial', 'hid', 'bluetooth', 'midi',
+    'camera', 'microphone', 'geolocation', 'payment', 'usb', 'serial', 'hid', 'midi',
     'display-capture', 'screen-wake-lock', 'fullscreen', 'picture-in-picture', 'autoplay',
-    'accelerometer', 'gyroscope', 'magnetometer', 'ambient-light-sensor', 'xr-spatial-tracking',
-    'otp-credentials', 'identity-credentials-get', 'local-fonts', 'browsing-topics', 'attribution-reporting',
+    'accelerometer', 'gyroscope', 'magnetometer', 'xr-spatial-tracking',
+    'otp-credentials', 'identity-credentials-get', 'local-fonts', 'browsing-topics',
     'idle-detection', 'window-management', 'storage-access', 'encrypted-media', 'gamepad', 'compute-pressure',
   ].map((feature) => `${feature}=()`),
 ].join(', ');

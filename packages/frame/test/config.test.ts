@@ -73,13 +73,13 @@ describe('frame config', () => {
     expect(headers['Referrer-Policy']).to.equal('no-referrer');
   });
 
-  it('denies every powerful feature the frame never uses, reads no clipboard, and keeps clipboard writes and passkeys to its own origin', () => {
+  it('denies every powerful feature the frame never uses that Chromium knows, reads no clipboard, and keeps clipboard writes and passkeys to its own origin', () => {
     expect(frameSecurityHeaders(parseFrameConfig(valid))['Permissions-Policy']).to.equal(
       'clipboard-read=(), clipboard-write=(self), publickey-credentials-get=(self), publickey-credentials-create=(self), ' +
-        'camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), hid=(), bluetooth=(), midi=(), ' +
+        'camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), hid=(), midi=(), ' +
         'display-capture=(), screen-wake-lock=(), fullscreen=(), picture-in-picture=(), autoplay=(), ' +
-        'accelerometer=(), gyroscope=(), magnetometer=(), ambient-light-sensor=(), xr-spatial-tracking=(), ' +
-        'otp-credentials=(), identity-credentials-get=(), local-fonts=(), browsing-topics=(), attribution-reporting=(), ' +
+        'accelerometer=(), gyroscope=(), magnetometer=(), xr-spatial-tracking=(), ' +
+        'otp-credentials=(), identity-credentials-get=(), local-fonts=(), browsing-topics=(), ' +
         'idle-detection=(), window-management=(), storage-access=(), encrypted-media=(), gamepad=(), compute-pressure=()',
     );
   });
