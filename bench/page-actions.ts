@@ -4,13 +4,18 @@ import type { Frame, Page } from '@playwright/test';
 import type { BenchWindow } from './instrument.ts';
 import { processTreeCpuMs } from './probes.ts';
 
-/** The page the bench drives, the frame it mounts, and the floor page's URL. */
-export interface BenchPage {
-  readonly page: Page;
+/** A page the bench only runs scripts in (Playwright's, or one with no debugger on its frames), the frame it mounts, and the floor page's URL. */
+export interface BenchTarget {
+  readonly page: Pick<Page, 'evaluate'>;
   readonly frameUrl: string;
   readonly floorUrl: string;
   /** The browser's process, for {@link settle} to wait until every process it started is quiet; without it, settle waits a fixed time. */
   readonly browserPid?: number | undefined;
+}
+
+/** The page the bench drives through Playwright. */
+export interface BenchPage extends BenchTarget {
+  readonly page: Page;
 }
 
 export type Variant = 'card' | 'group';
@@ -39,7 +44,7 @@ export async function mountOk(...args: Parameters<typeof mountCards>): Promise<n
  * `card` is one `<cardframe-card>`; a `group` is a `<cardframe-group>` of
  * `members` (one frame each) with one callback for the card.
  */
-export async function mountCards({ page, frameUrl }: BenchPage, count: number, variant: Variant = 'card', members: readonly string[] = GROUP_MEMBERS): Promise<Mounted> {
+export async function mountCards({ page, frameUrl }: BenchTarget, count: number, variant: Variant = 'card', members: readonly string[] = GROUP_MEMBERS): Promise<Mounted> {
   return page.evaluate(
     async ([frameUrl, n, kind, tags]) => {
       type FrameLike = HTMLElement & { frameUrl: string; whenReady(): Promise<unknown> };
@@ -105,7 +110,7 @@ export function benchFrames({ page }: BenchPage): Promise<number> {
 }
 
 /** Takes the bench cards out: `remove()` from the DOM, or the elements' own `destroy()`. */
-export async function removeCards({ page }: BenchPage, how: 'remove' | 'destroy' = 'remove'): Promise<void> {
+export async function removeCards({ page }: BenchTarget, how: 'remove' | 'destroy' = 'remove'): Promise<void> {
   await page.evaluate((method) => document.querySelectorAll('.bench-card').forEach((card) => (card as HTMLElement & { destroy(): void })[method]()), how);
 }
 
@@ -131,14 +136,19 @@ export async function settle({ page, floorUrl, browserPid }: BenchPage, removed:
     await page.waitForTimeout(50);
   }
   await page.waitForTimeout(250 + 10 * removed);
+  await quiet(browserPid);
+}
+
+/** Waits until the browser `browserPid` is quiet, as {@link settle} describes; at once where its CPU time cannot be read. */
+export async function quiet(browserPid: number | undefined): Promise<void> {
   let last = processTreeCpuMs(browserPid);
   if (last === undefined) return;
   const giveUp = Date.now() + QUIET_AT_MOST_MS;
-  for (let quiet = 0; quiet < 2 && Date.now() < giveUp; ) {
-    await page.waitForTimeout(QUIET_WINDOW_MS);
+  for (let windows = 0; windows < 2 && Date.now() < giveUp; ) {
+    await new Promise((done) => setTimeout(done, QUIET_WINDOW_MS));
     const now = processTreeCpuMs(browserPid);
     if (now === undefined) return;
-    quiet = now - last <= QUIET_CPU_MS ? quiet + 1 : 0;
+    windows = now - last <= QUIET_CPU_MS ? windows + 1 : 0;
     last = now;
   }
 }
@@ -238,7 +248,7 @@ export async function floorFrames(stage: BenchPage, count: number, tag: string):
 }
 
 /** Appends `count` bare cross-origin iframes at once and resolves with ms until every one posted its load message; they stay for {@link floorRoundTrips}. */
-export function mountFloor({ page, floorUrl }: BenchPage, count: number, tag: string): Promise<number> {
+export function mountFloor({ page, floorUrl }: BenchTarget, count: number, tag: string): Promise<number> {
   return page.evaluate(
     ([url, n]) =>
       new Promise<number>((resolve) => {
@@ -264,7 +274,7 @@ export function mountFloor({ page, floorUrl }: BenchPage, count: number, tag: st
 }
 
 /** One message round trip to each of the floor's iframes, in parallel (ms); then removes them. */
-export function floorRoundTrips({ page }: BenchPage): Promise<number> {
+export function floorRoundTrips({ page }: BenchTarget): Promise<number> {
   return page.evaluate(
     () =>
       new Promise<number>((resolve) => {

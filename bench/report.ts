@@ -239,6 +239,20 @@ Live iframes count the demo page's own cardframe elements, which stay. Ports are
 }
 
 /** Groups of three field frames: ready against as many bare iframes, and where the time goes for one group and for fifty. */
+/** The group rows measured with no debugger on the frames. */
+function unobservedSection(rows: NonNullable<GroupReady['unobserved']>): string {
+  return `The same mounts in a second Chromium driven over a bare DevTools pipe (bench/unobserved-page.ts), attached to the
+merchant page alone, so no debugger watches the frames, as on a cardholder's machine. Playwright attaches to every
+out-of-process iframe, and our frames, with their requests, view and messages, give it far more to observe than a bare
+iframe does. The browser is quiet before each floor and each mount. Time only: the marks and CPU above need Playwright.
+
+| groups | frames | runs | all ready | floor | ratio | failed frames per run |
+| --- | --- | --- | --- | --- | --- | --- |
+${rows.map((r) => `| ${r.groups} | ${r.frames} | ${r.runs} | ${r.readyMs} ms | ${r.floorMs} ms | **${r.ratio}×** | ${r.failedPerRun.join(', ')} |`).join('\n')}
+
+`;
+}
+
 export function groupReadySection(group: GroupReady): string {
   const cpu = (ms: number | null): string => (ms === null ? '–' : `${ms} ms`);
   const whole = ({ browserCpuMsPerFrame: ours, floorBrowserCpuMsPerFrame: floor }: GroupReady['rows'][number]): string =>
@@ -265,7 +279,7 @@ shorter than this sum over the machine's cores.
 | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
 ${rows.join('\n')}
 
-The same marks as for one card, set for every frame and every frame element (bench/instrument.ts), in ms since the
+${group.unobserved?.length ? unobservedSection(group.unobserved) : ''}The same marks as for one card, set for every frame and every frame element (bench/instrument.ts), in ms since the
 groups were appended: when the first frame (or element) reached each mark, the median one, and the last (medians over
 the runs). A wide first-to-last spread at a step means the frames pass it one after another (they share one renderer
 process and its main thread); "how many" counts the frames or elements that reached it.

@@ -4,7 +4,8 @@
 // first, the median and the last of the frames to reach each mark.
 import type { Frame, Page } from '@playwright/test';
 import { median, round } from '../ops.ts';
-import { floorRoundTrips, framesOf, GROUP_MEMBERS, mountCards, mountFloor, removeCards, settle, type BenchPage } from '../page-actions.ts';
+import { floorRoundTrips, framesOf, GROUP_MEMBERS, mountCards, mountFloor, quiet, removeCards, settle, type BenchPage } from '../page-actions.ts';
+import type { UnobservedPage } from '../unobserved-page.ts';
 import { mainThreadCpuMs, processTreeCpuMs } from '../probes.ts';
 import { step } from '../progress.ts';
 
@@ -70,8 +71,21 @@ export interface GroupReadyRow {
   split: GroupMark[];
 }
 
+/** The same mount in a browser with no debugger on the page's frames (bench/unobserved-page.ts): time only. */
+export interface UnobservedGroupRow {
+  groups: number;
+  runs: number;
+  frames: number;
+  readyMs: number;
+  floorMs: number;
+  ratio: number;
+  failedPerRun: number[];
+}
+
 export interface GroupReady {
   rows: GroupReadyRow[];
+  /** Absent from runs made before it was measured. */
+  unobserved?: UnobservedGroupRow[];
 }
 
 /** The navigation and resource timing of one frame document, and its marks, on its own clock. */
@@ -197,9 +211,44 @@ export interface RendererPids {
   readonly frame: number | undefined;
 }
 
-export async function groupReady(stage: BenchPage, pids: RendererPids, counts: readonly GroupCount[]): Promise<GroupReady> {
+/** `groups` groups at a time, `runs` times, each after its floor, on a page whose frames no debugger watches; the browser goes quiet between mounts. */
+async function unobservedRow({ page, browserPid }: UnobservedPage, frameUrl: string, floorUrl: string, groups: number, runs: number): Promise<UnobservedGroupRow> {
+  const target = { page, frameUrl, floorUrl };
+  const frames = groups * GROUP_MEMBERS.length;
+  const ready: number[] = [];
+  const floor: number[] = [];
+  const failedPerRun: number[] = [];
+  for (let run = 0; run < runs; run++) {
+    await quiet(browserPid);
+    floor.push(await mountFloor(target, frames, `unobserved-${groups}-${run}`));
+    await floorRoundTrips(target);
+    await quiet(browserPid);
+    const mounted = await mountCards(target, groups, 'group');
+    ready.push(mounted.ms);
+    failedPerRun.push(mounted.failed);
+    await removeCards(target, 'destroy');
+  }
+  return { groups, runs, frames, readyMs: round(median(ready)), floorMs: round(median(floor)), ratio: round(median(ready) / median(floor)), failedPerRun };
+}
+
+/** Where to measure the unobserved rows: a page of the merchant site opened in a browser of its own, and what to mount on it. */
+export interface Unobserved {
+  readonly open: () => Promise<UnobservedPage>;
+  readonly counts: readonly GroupCount[];
+}
+
+export async function groupReady(stage: BenchPage, pids: RendererPids, counts: readonly GroupCount[], unobserved?: Unobserved): Promise<GroupReady> {
   step(`group ready: ${counts.map((c) => `${c.groups} × ${c.runs} runs`).join(', ')} of groups of ${GROUP_MEMBERS.join(', ')}, each after its floor`);
   const rows: GroupReadyRow[] = [];
   for (const { groups, runs } of counts) rows.push(await groupRow(stage, pids, groups, runs));
-  return { rows };
+  if (!unobserved) return { rows };
+  step(`group ready with no debugger on the frames: ${unobserved.counts.map((c) => `${c.groups} × ${c.runs} runs`).join(', ')}`);
+  const browser = await unobserved.open();
+  try {
+    const unobservedRows: UnobservedGroupRow[] = [];
+    for (const { groups, runs } of unobserved.counts) unobservedRows.push(await unobservedRow(browser, stage.frameUrl, stage.floorUrl, groups, runs));
+    return { rows, unobserved: unobservedRows };
+  } finally {
+    await browser.close();
+  }
 }
