@@ -243,8 +243,9 @@ Live iframes count the demo page's own cardframe elements, which stay. Ports are
 function unobservedSection(rows: NonNullable<GroupReady['unobserved']>): string {
   return `The same mounts in a second Chromium driven over a bare DevTools pipe (bench/unobserved-page.ts), attached to the
 merchant page alone, so no debugger watches the frames, as on a cardholder's machine. Playwright attaches to every
-out-of-process iframe, and our frames, with their requests, view and messages, give it far more to observe than a bare
-iframe does. The browser is quiet before each floor and each mount. Time only: the marks and CPU above need Playwright.
+out-of-process iframe (its network, page and runtime domains in each); the difference between the two tables is what
+that costs our frames beyond what it costs bare ones. The browser is quiet before each floor and each mount. Time only:
+the marks and CPU above need Playwright.
 
 | groups | frames | runs | all ready | floor | ratio | failed frames per run |
 | --- | --- | --- | --- | --- | --- | --- |
