@@ -72,15 +72,7 @@ export interface GroupReadyRow {
 }
 
 /** The same mount in a browser with no debugger on the page's frames (bench/unobserved-page.ts): time only. */
-export interface UnobservedGroupRow {
-  groups: number;
-  runs: number;
-  frames: number;
-  readyMs: number;
-  floorMs: number;
-  ratio: number;
-  failedPerRun: number[];
-}
+export type UnobservedGroupRow = Pick<GroupReadyRow, 'groups' | 'runs' | 'frames' | 'readyMs' | 'floorMs' | 'ratio' | 'failedPerRun'>;
 
 export interface GroupReady {
   rows: GroupReadyRow[];
