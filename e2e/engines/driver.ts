@@ -25,7 +25,7 @@ export interface EngineDriver {
   inFrame<A extends unknown[], T>(selector: string, fn: PageFunction<A, T>, ...args: A): Promise<T>;
   /** A trusted click on the first element in that frame (shadow roots included) matching `css` and, if given, whose text matches `text`. */
   click(selector: string, css: string, text?: string): Promise<void>;
-  /** Console lines of the host page, where the driver can read them (not WebKit's classic WebDriver). */
+  /** Console lines of the host page and its frames, where the driver can read them (not WebKit's classic WebDriver). */
   onConsole?(listener: (line: string) => void): void;
   /** Types `value` into the matching element in that frame, as keystrokes. */
   type(selector: string, css: string, value: string, label?: string): Promise<void>;

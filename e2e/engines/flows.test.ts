@@ -234,6 +234,10 @@ describe(`cardframe in ${engine}`, () => {
     await expectHostNeverSaw(driver, consoleLines, [CARD.pan, CARD.cvc]);
   });
 
+  test('quiet console: through every flow above, no frame and no page script wrote a line', (t) => {
+    if (!driver.onConsole) return t.skip('this engine\'s driver does not read the console');
+    assert.deepEqual(consoleLines, []);
+  });
 });
 
 /** What copy from a cross-origin frame does in each engine (docs/browsers.md). */
