@@ -238,7 +238,6 @@ Live iframes count the demo page's own cardframe elements, which stay. Ports are
 `;
 }
 
-/** Groups of three field frames: ready against as many bare iframes, and where the time goes for one group and for fifty. */
 /** The group rows measured with no debugger on the frames. */
 function unobservedSection(rows: NonNullable<GroupReady['unobserved']>): string {
   return `The same mounts in a second Chromium driven over a bare DevTools pipe (bench/unobserved-page.ts), attached to the
@@ -254,6 +253,7 @@ ${rows.map((r) => `| ${r.groups} | ${r.frames} | ${r.runs} | ${r.readyMs} ms | $
 `;
 }
 
+/** Groups of three field frames: ready against as many bare iframes, and where the time goes for one group and for fifty. */
 export function groupReadySection(group: GroupReady): string {
   const cpu = (ms: number | null): string => (ms === null ? '–' : `${ms} ms`);
   const whole = ({ browserCpuMsPerFrame: ours, floorBrowserCpuMsPerFrame: floor }: GroupReady['rows'][number]): string =>
