@@ -28,6 +28,9 @@ export interface ManyCardsRow {
   floorReadyMs: number;
   readyRatio: number;
   readyMsPerCard: number;
+  /** Each run's time to ready and its floor's, in run order (absent from results made before they were kept). */
+  readyMsPerRun?: number[];
+  floorReadyMsPerRun?: number[];
   revealAllMs: number;
   floorRoundTripMs: number;
   revealAllRatio: number;
@@ -173,6 +176,8 @@ function summarise(variant: Variant, cards: number, runs: readonly ManyRun[], pa
     floorReadyMs: round(m((r) => r.floorReadyMs)!),
     readyRatio: round(m((r) => r.readyMs)! / m((r) => r.floorReadyMs)!),
     readyMsPerCard: round(m((r) => r.readyMs)! / cards),
+    readyMsPerRun: runs.map((r) => round(r.readyMs)),
+    floorReadyMsPerRun: runs.map((r) => round(r.floorReadyMs)),
     revealAllMs: round(m((r) => r.revealAllMs)!),
     floorRoundTripMs: round(m((r) => r.floorRoundTripMs)!),
     revealAllRatio: round(m((r) => r.revealAllMs)! / m((r) => r.floorRoundTripMs)!),
