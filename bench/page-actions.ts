@@ -174,8 +174,14 @@ export async function revealCard({ page }: BenchPage, id: string): Promise<numbe
     (cardId) =>
       new Promise<number>((resolve, reject) => {
         const card = document.getElementById(cardId)!;
+        // The previous reveal's answer goes, so only this reveal's can count.
+        delete (window as unknown as BenchWindow).__resolved[cardId];
         // A reveal that fails or never comes stops the bench with a reason instead of hanging it.
-        const timer = setTimeout(() => reject(new Error(`no cardframe-reveal from #${cardId} in 20 s`)), 20_000);
+        // Whether the host callback had answered splits a hang before the issuer request from one after it.
+        const timer = setTimeout(() => {
+          const answered = (window as unknown as BenchWindow).__resolved[cardId] !== undefined;
+          reject(new Error(`no cardframe-reveal from #${cardId} in 20 s (the host callback ${answered ? 'had answered' : 'had not answered'})`));
+        }, 20_000);
         card.addEventListener('cardframe-error', (event) => {
           clearTimeout(timer);
           reject(new Error(`#${cardId} reported ${(event as CustomEvent<{ code: string }>).detail.code} instead of revealing`));
