@@ -2,8 +2,8 @@
 // page and nothing else, so the frames in that page run with no debugger on
 // them, as on a cardholder's machine. Playwright attaches to every
 // out-of-process iframe (its network, page and runtime domains and a
-// utility world in each), which costs a frame that makes four requests and
-// renders a view far more than a bare iframe that does neither.
+// utility world in each), and what that costs our frames beyond bare ones
+// shows only against a browser that does not.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
