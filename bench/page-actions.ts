@@ -174,9 +174,9 @@ export async function framesOf(target: Page, tags: readonly string[]): Promise<F
  * place on the page, as the cardholder makes it. `script`: the button's own
  * `click()` inside the frame, once it is enabled, for a frame revealed and
  * hidden many times over: there, after the group-ready phases, a pointer click
- * was lost in 4 of 7 runs (the frame reported focus, its host callback was
- * never called, so no reveal began), and what is timed starts only at the
- * callback's answer.
+ * was lost in 5 of 9 runs (the frame took focus but stayed idle, its Reveal
+ * button enabled, and its host callback was never called), and what is timed
+ * starts only at the callback's answer.
  */
 export async function revealCard({ page }: BenchPage, id: string, click: 'pointer' | 'script' = 'pointer'): Promise<number> {
   const revealed = page.evaluate(
