@@ -53,9 +53,12 @@ export interface ChannelKeySetShare extends KeySetShare {
    * Downloads `url` as the one fetcher of the origin's frames: claims it on
    * the channels while it runs and answers askers with the copy afterwards,
    * so a frame that shares over the channels (its coordinator never
-   * answered) waits for this download instead of making its own.
+   * answered) waits for this download instead of making its own. Where
+   * this frame is already downloading the set (one of its rings went to the
+   * channels first) it hands out that download, started no earlier than
+   * `notBefore`, rather than start a second.
    */
-  readonly fetchForAll: (url: string, download: KeySetLoad['download']) => Promise<KeySetCopy>;
+  readonly fetchForAll: (url: string, download: KeySetLoad['download'], notBefore: number) => Promise<KeySetCopy>;
 }
 
 interface Wait {
@@ -298,7 +301,9 @@ export function broadcastKeySets(options: BroadcastKeySetOptions = {}): ChannelK
     return answer === 'self' ? { text: await download() } : dated(answer);
   };
   return Object.assign(share, {
-    fetchForAll: async (url: string, download: KeySetLoad['download']): Promise<KeySetCopy> => {
+    fetchForAll: async (url: string, download: KeySetLoad['download'], notBefore: number): Promise<KeySetCopy> => {
+      const under = fetching.get(url);
+      if (under && under.startedAt >= notBefore) return dated(await under.done);
       // Claims and copies go out on the answers channel, which a frame only listening to asks has not opened yet.
       openAnswers();
       return dated(await fetchForAll(url, download));

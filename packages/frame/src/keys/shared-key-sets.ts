@@ -136,11 +136,11 @@ export function sharedKeySets(options: SharedKeySetOptions = {}): KeySetShare {
    * channels instead; the download is claimed there too, so they wait for it
    * rather than fetch a second time.
    */
-  const fetchFor = async (opened: KeySetLink, url: string, id: number, download: KeySetLoad['download']): Promise<Copy> => {
+  const fetchFor = async (opened: KeySetLink, url: string, id: number, { notBefore, download }: Omit<KeySetLoad, 'signal'>): Promise<Copy> => {
     const shared = channels();
     let copy: Copy;
     try {
-      copy = 'fetchForAll' in shared ? await shared.fetchForAll(url, download) : { fetchedAt: now(), text: await download() };
+      copy = 'fetchForAll' in shared ? await shared.fetchForAll(url, download, notBefore) : { fetchedAt: now(), text: await download() };
     } catch (error) {
       post(opened, { kind: 'failed', id, url });
       throw error;
@@ -157,7 +157,7 @@ export function sharedKeySets(options: SharedKeySetOptions = {}): KeySetShare {
     if (!opened) return alone();
     const answer = await ask(opened, url, notBefore, signal);
     if (answer.kind === 'alone') return alone();
-    if (answer.kind === 'fetch') return fetchFor(opened, url, answer.id, download);
+    if (answer.kind === 'fetch') return fetchFor(opened, url, answer.id, { notBefore, download });
     if (answer.kind === 'have') {
       const copy = fresh(answer, notBefore);
       if (copy) return keep(url, { text: copy.text, fetchedAt: copy.fetchedAt });

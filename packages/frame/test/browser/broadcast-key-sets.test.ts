@@ -77,6 +77,23 @@ describe('key sets shared over the frame origin’s BroadcastChannel (no coordin
     expect(second.fetchedAt).to.equal((await first).fetchedAt);
   });
 
+  it('hands out its own download under way when told to fetch the same set for all, and starts another only for a newer set', async () => {
+    const page = frames(1, { electionMs: 20, bidMs: 20 });
+    const frame = page.shares[0]!;
+    const net = downloads(SET, 400);
+    const own = frame(URL_A, load(net.download));
+    while (net.state.calls === 0) await sleep(10);
+    const told = downloads(NEWER);
+    const forAll = await frame.fetchForAll(URL_A, told.download, Date.now() - 600_000);
+    expect(told.state.calls).to.equal(0);
+    expect(net.state.calls).to.equal(1);
+    expect(forAll).to.deep.equal(await own);
+    // A set fetched after that download started is a new download.
+    const newer = await frame.fetchForAll(URL_A, told.download, Date.now());
+    expect(told.state.calls).to.equal(1);
+    expect(newer.text).to.equal(NEWER);
+  });
+
   it('has the frame that fetched a set fetch it again for a frame that needs one fetched after its copy, with no election', async () => {
     // An election would outlast the asker's 5 s wait, and it would then fetch for itself.
     const page = frames(2, { electionMs: 60_000 });
