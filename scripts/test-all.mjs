@@ -21,9 +21,9 @@ const steps = [
   },
   { name: 'build', command: 'pnpm', args: ['run', 'build'] },
   {
-    name: 'sizes and packages',
+    name: 'sizes, bench and packages',
     command: 'node',
-    args: ['--test', '--test-reporter=spec', 'bench/size-budget.test.ts', 'scripts/test/packages.test.ts', 'scripts/test/import-cycles.test.ts'],
+    args: ['--test', '--test-reporter=spec', 'bench/size-budget.test.ts', 'bench/options.test.ts', 'bench/trace-summary.test.ts', 'scripts/test/packages.test.ts', 'scripts/test/import-cycles.test.ts'],
     count: (out) => ({ passed: last(out, /ℹ pass (\d+)/), failed: last(out, /ℹ fail (\d+)/) }),
   },
   ...['chromium', 'firefox', 'webkit'].map((engine) => ({
