@@ -154,6 +154,9 @@ Host callback resolves (ciphertext in hand) → the frame's \`reveal\` event, se
 
 ${results.boundReveal ? boundRevealSection(results.boundReveal) : ''}${otherEnginesSection(results)}## Crypto overhead (cardframe's API vs jose / WebCrypto directly, same page)
 
+Eleven rounds of 250 ms each way, the two back to back and which goes first alternating; ops/s are the medians of the
+rounds, the ratio the median of the rounds' own ratios (so load that changes between rounds cancels out).
+
 | operation | cardframe ops/s | raw ops/s | ratio (target ≥ 0.9) |
 | --- | --- | --- | --- |
 ${Object.entries(results.crypto).map(([k, v]) => `| ${k} | ${v.apiOpsPerSec} | ${v.rawOpsPerSec} | ${v.ratio} |`).join('\n')}
