@@ -148,12 +148,17 @@ export function broadcastKeySets(options: BroadcastKeySetOptions = {}): ChannelK
     }
   };
   const keep = (url: string, copy: Copy): Copy => keepNewer(copies, url, copy);
+  /** This frame's own download of `url`, if one is under way that started no earlier than `notBefore`. */
+  const underWay = (url: string, notBefore: number) => {
+    const under = fetching.get(url);
+    return under && under.startedAt >= notBefore ? under : undefined;
+  };
   // This frame's answer to an ask for a set fetched no earlier than `notBefore`: its own copy, or a claim on its fetch.
   const answerTo = (url: string, notBefore: number): AnswerMessage | undefined => {
     const copy = copies.get(url);
-    const under = fetching.get(url);
+    const under = underWay(url, notBefore);
     if (copy?.download && fresh(copy, notBefore)) return { kind: 'have', url, text: copy.text, fetchedAt: copy.fetchedAt };
-    if (under && under.startedAt >= notBefore) return { kind: 'claim', url, startedAt: under.startedAt };
+    if (under) return { kind: 'claim', url, startedAt: under.startedAt };
     return undefined;
   };
 
@@ -292,8 +297,8 @@ export function broadcastKeySets(options: BroadcastKeySetOptions = {}): ChannelK
     const held = fresh(copies.get(url), notBefore);
     if (held) return dated(held);
     // This frame's own fetch under way (two rings of one frame asking for one set).
-    const under = fetching.get(url);
-    if (under && under.startedAt >= notBefore) return dated(await under.done);
+    const under = underWay(url, notBefore);
+    if (under) return dated(await under.done);
     if (!openAnswers()) return { text: await download() };
     const answer = await ask(url, notBefore, signal);
     if (answer === 'fetch') return dated(await fetchForAll(url, download));
@@ -302,8 +307,8 @@ export function broadcastKeySets(options: BroadcastKeySetOptions = {}): ChannelK
   };
   return Object.assign(share, {
     fetchForAll: async (url: string, download: KeySetLoad['download'], notBefore: number): Promise<KeySetCopy> => {
-      const under = fetching.get(url);
-      if (under && under.startedAt >= notBefore) return dated(await under.done);
+      const under = underWay(url, notBefore);
+      if (under) return dated(await under.done);
       // Claims and copies go out on the answers channel, which a frame only listening to asks has not opened yet.
       openAnswers();
       return dated(await fetchForAll(url, download));
