@@ -1,6 +1,6 @@
 // What the bench does on the host page: mount, reveal and remove cards, and
 // the bare-iframe floors each measurement is read against.
-import type { Frame, Page } from '@playwright/test';
+import type { BrowserContext, Frame, Page } from '@playwright/test';
 import type { BenchWindow } from './instrument.ts';
 import { processTreeCpuMs } from './probes.ts';
 
@@ -278,6 +278,11 @@ export async function floorFrames(stage: BenchPage, count: number, tag: string):
   return { readyMs, roundTripMs: await floorRoundTrips(stage) };
 }
 
+/** Takes out the bare iframes {@link mountFloor} left, without the round trips of {@link floorRoundTrips}. */
+export function removeFloor({ page }: BenchTarget): Promise<void> {
+  return page.evaluate(() => (window as unknown as { __floor: HTMLIFrameElement[] }).__floor.forEach((frame) => frame.remove()));
+}
+
 /** Appends `count` bare cross-origin iframes at once and resolves with ms until every one posted its load message; they stay for {@link floorRoundTrips}. */
 export function mountFloor({ page, floorUrl }: BenchTarget, count: number, tag: string): Promise<number> {
   return page.evaluate(
@@ -368,4 +373,19 @@ export function floorRoundTrip({ page, floorUrl }: BenchPage, query: string): Pr
       }),
     `${floorUrl}?${query}`,
   );
+}
+
+/** A new page in `context` on the merchant site, once the demo's own frames (of `frameUrl`) are on it. */
+export async function merchantPageIn(context: BrowserContext, merchantUrl: string, frameUrl: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(merchantUrl);
+  await page.waitForFunction((url) => [...document.querySelectorAll('*')].some((el) => el.shadowRoot?.querySelector(`iframe[src^="${url}"]`)), frameUrl);
+  return page;
+}
+
+/** One of the demo page's own frames of `frameUrl`, which stay for the whole run (a CDP session into the frame process). */
+export function residentFrame(page: Page, frameUrl: string): Frame {
+  const frame = page.frames().find((each) => each !== page.mainFrame() && each.url().startsWith(frameUrl));
+  if (!frame) throw new Error(`the merchant page has no frame of ${frameUrl}`);
+  return frame;
 }

@@ -17,7 +17,7 @@ import { buildBundles } from './build.ts';
 import { startFloorServer } from './floor-server.ts';
 import { instrument } from './instrument.ts';
 import { round } from './ops.ts';
-import type { BenchPage } from './page-actions.ts';
+import { merchantPageIn, residentFrame, type BenchPage } from './page-actions.ts';
 import { cryptoInPage } from './phases/crypto-in-page.ts';
 import { issuerToolkitInNode } from './phases/issuer-node.ts';
 import { leaks } from './phases/leaks.ts';
@@ -55,26 +55,19 @@ const demo = await startDemo({
 const issuerStats = demo.issuer!.stats;
 
 const browser = await chromium.launch(chromiumLaunchOptions());
-/** A new page in `context` on the merchant site, once the demo's own frames are there. */
-async function merchantPageIn(context: BrowserContext): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(demo.merchantUrl);
-  await page.waitForFunction((url) => [...document.querySelectorAll('*')].some((el) => el.shadowRoot?.querySelector(`iframe[src^="${url}"]`)), demo.frameUrl);
-  return page;
-}
+const merchantPage = (context: BrowserContext): Promise<Page> => merchantPageIn(context, demo.merchantUrl, demo.frameUrl);
 /** A browser context with the bench's settings, and the merchant page open in it. */
 async function openMerchantPage(): Promise<{ context: BrowserContext; page: Page }> {
   // The host page's CSP allows frames from the frame origin only; the floor frame needs it lifted.
   const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 1000 } });
   await context.addInitScript(instrument, { hostOrigin: new URL(demo.merchantUrl).origin, frameOrigin: new URL(demo.frameUrl).origin });
-  return { context, page: await merchantPageIn(context) };
+  return { context, page: await merchantPage(context) };
 }
 const { context, page } = await openMerchantPage();
 
 // The demo page's own frames stay for the whole run, so the frame process does too; one of them gives a CDP session into it.
 await page.waitForTimeout(500);
-const residentFrame = page.frames().find((frame) => frame !== page.mainFrame() && frame.url().startsWith(demo.frameUrl))!;
-const probes = await attachProbes(browser, context, page, residentFrame);
+const probes = await attachProbes(browser, context, page, residentFrame(page, demo.frameUrl));
 const stage: BenchPage = { page, frameUrl: demo.frameUrl, floorUrl: floor.url, browserPid: probes.browserPid };
 
 const ready = await phase('time-to-ready', () => timeToReady(stage, RUNS));
@@ -93,7 +86,7 @@ const freshPage = async () => {
 // Key-set fetches are also counted in a profile like a default one: the bench's contexts refuse cross-site frames storage, and with it the worker the frames share key sets through.
 const freshDefaultProfilePage = async () => {
   const context = await contextWithThirdPartyStorage();
-  return { stage: { ...stage, page: await merchantPageIn(context) }, close: () => context.dispose() };
+  return { stage: { ...stage, page: await merchantPage(context) }, close: () => context.dispose() };
 };
 const manyResults = await phase('many-cards', () => manyCards(stage, probes, issuerStats, { runs: MANY_RUNS, counts: MANY_COUNTS, variants: options.variants, freshPage, freshDefaultProfilePage }));
 const leakResults = await phase('leaks', () => leaks(stage, probes, issuerStats, LEAK_CYCLES));

@@ -17,7 +17,7 @@ import { startDemo } from '@cardframe/demo';
 import { chromiumLaunchOptions } from '../packages/testing/src/chromium.mjs';
 import { startFloorServer } from './floor-server.ts';
 import { round } from './ops.ts';
-import { mountCards, mountFloor, removeCards, settle, type BenchPage } from './page-actions.ts';
+import { merchantPageIn, mountCards, mountFloor, removeCards, removeFloor, residentFrame, settle, type BenchPage } from './page-actions.ts';
 import { attachProbes } from './probes.ts';
 import { busyByProcess, countSlices, type ProcessBusy, type TraceEvent } from './trace-summary.ts';
 
@@ -33,12 +33,9 @@ const demo = await startDemo({ binding: 'plain' });
 const browser = await chromium.launch(chromiumLaunchOptions());
 try {
   const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 1000 } });
-  const page = await context.newPage();
-  await page.goto(demo.merchantUrl);
-  await page.waitForFunction((url) => [...document.querySelectorAll('*')].some((el) => el.shadowRoot?.querySelector(`iframe[src^="${url}"]`)), demo.frameUrl);
+  const page = await merchantPageIn(context, demo.merchantUrl, demo.frameUrl);
   await page.waitForTimeout(500);
-  const resident = page.frames().find((frame) => frame !== page.mainFrame() && frame.url().startsWith(demo.frameUrl))!;
-  const probes = await attachProbes(browser, context, page, resident);
+  const probes = await attachProbes(browser, context, page, residentFrame(page, demo.frameUrl));
   const stage: BenchPage = { page, frameUrl: demo.frameUrl, floorUrl: floor.url, browserPid: probes.browserPid };
 
   // Both kinds once untraced first: the frame origin's bundles in the HTTP cache, the floor's process started.
@@ -46,13 +43,13 @@ try {
   await removeCards(stage);
   await settle(stage, 15);
   await mountFloor(stage, 15, 'warm');
-  await removeFloor(page);
+  await removeFloor(stage);
   await settle(stage, 15);
 
   const floorRequests = requestsFrom(page, floor.url);
   const floorRun = await traced('floor', () => mountFloor(stage, frames, 'traced'));
   floorRequests.stop();
-  await removeFloor(page);
+  await removeFloor(stage);
   await settle(stage, frames);
   const oursRequests = requestsFrom(page, demo.frameUrl);
   const oursRun = await traced('ours', async () => (await mountCards(stage, groups, 'group')).ms);
@@ -139,9 +136,4 @@ function requestsFrom(page: Page, origin: string): { readonly paths: string[]; s
   };
   page.on('request', listener);
   return { paths, stop: () => void page.off('request', listener) };
-}
-
-/** Takes out the bare iframes {@link mountFloor} left. */
-function removeFloor(page: Page): Promise<void> {
-  return page.evaluate(() => (window as unknown as { __floor: HTMLIFrameElement[] }).__floor.forEach((frame) => frame.remove()));
 }
