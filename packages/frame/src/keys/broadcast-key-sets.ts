@@ -10,7 +10,10 @@ export const ELECTION_MS = 150;
  * whole mount before anyone fetches.
  */
 export const ELECTION_AT_MOST_MS = 2_000;
-/** How long a bidder listens for a lower bid before it fetches. */
+/**
+ * How long a bidder listens for a lower bid before it fetches, from when it
+ * hears its own bid back on the channel; at least as long as that took.
+ */
 export const BID_MS = 150;
 /** How long an asker outbid by another waits for its claim before fetching itself. */
 export const CLAIM_WAIT_MS = 1_000;
@@ -254,8 +257,31 @@ export function broadcastKeySets(options: BroadcastKeySetOptions = {}): ChannelK
       const bid = (): void => {
         // Another asker bid first: it, or a lower bidder, claims; bidding too would only add to the page's traffic.
         if (wait.lowestHeard !== Number.POSITIVE_INFINITY) return awaitClaim();
+        const posted = now();
+        let echo: KeySetChannel | undefined;
+        const listen = (latency: number): void => {
+          stop = responsiveTimeout(Math.max(bidMs, latency), decide, { atMostMs: Math.max(bidAtMostMs - latency, 0) });
+        };
+        // The window opens when this frame hears its own bid back and lasts at least as long as that took: bids
+        // posted with it reach the others as late, and a browser slow to route the page's messages would otherwise
+        // have two bidders each decide before hearing the other, and both fetch.
+        echo = openOne('cardframe-key-sets', (m) => {
+          if (!echo || !isAnswerMessage(m) || m.kind !== 'bid' || m.url !== url || m.ticket !== wait.ticket) return;
+          stop();
+          listen(now() - posted);
+        });
         post(answers, { kind: 'bid', url, notBefore, ticket: wait.ticket });
-        stop = responsiveTimeout(bidMs, decide, { atMostMs: bidAtMostMs });
+        if (!echo) return listen(0);
+        // A bid that never comes back (a channel closed under it) still ends in a decision.
+        const unheard = setTimeout(() => {
+          stop();
+          decide();
+        }, bidAtMostMs);
+        stop = () => {
+          clearTimeout(unheard);
+          echo?.close();
+          echo = undefined;
+        };
       };
       // Counted in time this frame's loop ran on time: a busy renderer holds the others' answers back too.
       stop = responsiveTimeout(electionMs, bid, { atMostMs: electionAtMostMs });

@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import type { KeySetShare } from '@cardframe/crypto';
 import { broadcastKeySets, type BroadcastKeySetOptions } from '../../src/keys/broadcast-key-sets.ts';
 import { sharedKeySets } from '../../src/keys/shared-key-sets.ts';
-import { downloads, load, pageChannels } from './key-set-downloads.ts';
+import { downloads, load, pageChannels, slowPageChannels } from './key-set-downloads.ts';
 
 // Each share stands for one frame with its own BroadcastChannel objects, as each
 // frame document has; a channel name per test keeps the tests apart.
@@ -54,6 +54,15 @@ describe('key sets shared over the frame origin’s BroadcastChannel (no coordin
     expect(net.state.calls).to.equal(1);
     expect(copies.map((c) => c.text)).to.deep.equal(Array(6).fill(SET));
     expect(new Set(copies.map((c) => c.fetchedAt)).size).to.equal(1);
+  });
+
+  it('lets frames that bid at once share one download where the channel delivers slower than the bid window', async () => {
+    const openChannel = slowPageChannels(`key-sets-test-${Date.now()}-${channelNames++}`, 400);
+    const shares = Array.from({ length: 3 }, () => broadcastKeySets({ openChannel, electionMs: 50 }));
+    const net = downloads(SET);
+    const copies = await Promise.all(shares.map((share) => share(URL_A, load(net.download))));
+    expect(net.state.calls).to.equal(1);
+    expect(copies.map((c) => c.text)).to.deep.equal(Array(3).fill(SET));
   });
 
   it('answers a frame that asks later with the copy, dated by its fetch, without waiting out the election', async () => {

@@ -1,5 +1,5 @@
 // What the key-set share tests hand a share: a download that counts its calls, a ring's load, and a page's channels.
-import type { KeySetChannelName } from '../../src/keys/broadcast-key-sets.ts';
+import type { KeySetChannel, KeySetChannelName } from '../../src/keys/broadcast-key-sets.ts';
 
 /**
  * A key-set download that takes `ms`, counts its calls, and resolves with
@@ -30,3 +30,19 @@ export const pageChannels =
   (page: string) =>
   (channel: KeySetChannelName): BroadcastChannel =>
     new BroadcastChannel(`${page}:${channel}`);
+
+/**
+ * The page's channels as a browser busy routing many frames' messages
+ * delivers them: each message, and each close after them, `ms` late and in
+ * order.
+ */
+export const slowPageChannels =
+  (page: string, ms: number) =>
+  (channel: KeySetChannelName): KeySetChannel => {
+    const real = new BroadcastChannel(`${page}:${channel}`);
+    return {
+      postMessage: (message: unknown) => void setTimeout(() => real.postMessage(message), ms),
+      addEventListener: real.addEventListener.bind(real),
+      close: () => void setTimeout(() => real.close(), ms + 1),
+    };
+  };
