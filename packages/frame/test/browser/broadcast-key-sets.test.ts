@@ -11,9 +11,14 @@ const SET = JSON.stringify({ keys: [{ kid: 'k1' }] });
 const NEWER = JSON.stringify({ keys: [{ kid: 'k2' }] });
 
 let channelNames = 0;
-function frames(count: number, options: Omit<BroadcastKeySetOptions, 'openChannel'> = {}) {
+/** `count` frames of one page; `channels` opens that page's channels (by default as the browser does). */
+function frames(
+  count: number,
+  options: Omit<BroadcastKeySetOptions, 'openChannel'> = {},
+  channels: (page: string) => NonNullable<BroadcastKeySetOptions['openChannel']> = pageChannels,
+) {
   const name = `key-sets-test-${Date.now()}-${channelNames++}`;
-  const openChannel = pageChannels(name);
+  const openChannel = channels(name);
   const shares = Array.from({ length: count }, () => broadcastKeySets({ ...options, openChannel }));
   return { answers: `${name}:cardframe-key-sets`, asks: `${name}:cardframe-key-sets-asks`, openChannel, shares };
 }
@@ -57,10 +62,9 @@ describe('key sets shared over the frame origin’s BroadcastChannel (no coordin
   });
 
   it('lets frames that bid at once share one download where the channel delivers slower than the bid window', async () => {
-    const openChannel = slowPageChannels(`key-sets-test-${Date.now()}-${channelNames++}`, 400);
-    const shares = Array.from({ length: 3 }, () => broadcastKeySets({ openChannel, electionMs: 50 }));
+    const page = frames(3, { electionMs: 50 }, (name) => slowPageChannels(name, 400));
     const net = downloads(SET);
-    const copies = await Promise.all(shares.map((share) => share(URL_A, load(net.download))));
+    const copies = await Promise.all(page.shares.map((share) => share(URL_A, load(net.download))));
     expect(net.state.calls).to.equal(1);
     expect(copies.map((c) => c.text)).to.deep.equal(Array(3).fill(SET));
   });

@@ -39,7 +39,7 @@ export const pageChannels =
 export const slowPageChannels =
   (page: string, ms: number) =>
   (channel: KeySetChannelName): KeySetChannel => {
-    const real = new BroadcastChannel(`${page}:${channel}`);
+    const real = pageChannels(page)(channel);
     return {
       postMessage: (message: unknown) => void setTimeout(() => real.postMessage(message), ms),
       addEventListener: real.addEventListener.bind(real),
