@@ -1,9 +1,8 @@
-import { checked } from './binding.ts';
-import { EVENT_SHAPES } from './frame-events.ts';
-import { REQUEST_PARAMS } from './frame-requests.ts';
+import { EARLY_EVENT_CHECKS, checkFrameEvent } from './frame-events.ts';
+import { checkFrameRequest } from './frame-requests.ts';
 import { expectObject, expectString, expectVersion } from './guards.ts';
-import { assertJsonValue, assertSize, fail, isPlainObject } from './json-value.ts';
-import { PROTOCOL_VERSION, type FrameEventDetails, type FrameMessage, type FrameRequest } from './messages.ts';
+import { assertJsonValue, assertSize, fail } from './json-value.ts';
+import { PROTOCOL_VERSION, type FrameMessage, type FrameMessageEnvelope } from './messages.ts';
 import { ID_PATTERN } from './patterns.ts';
 import { parseReplyEnvelope } from './replies.ts';
 
@@ -13,6 +12,19 @@ import { parseReplyEnvelope } from './replies.ts';
  * frame surfaces as a typed error rather than as undefined behaviour.
  */
 export function parseFrameMessage(data: unknown): FrameMessage {
+  const message = readFrameMessage(data);
+  return message.kind === 'request' ? checkFrameRequest(message) : 'unchecked' in message ? checkFrameEvent(message) : message;
+}
+
+/**
+ * {@link parseFrameMessage} as far as the way to ready needs it: replies and
+ * the events a frame sends on its way to ready are checked in full; of a
+ * request, and of any other event, the envelope (size, members, version, id),
+ * and {@link checkFrameRequest} or {@link checkFrameEvent} checks the rest
+ * before anything acts on it. The host SDK's script-tag file carries this
+ * much and loads the rest of the checks once a frame is ready.
+ */
+export function readFrameMessage(data: unknown): FrameMessageEnvelope {
   const json = assertJsonValue(data, 'message');
   assertSize(json);
   const message = expectObject(json, 'message', ['v', 'kind'], ['id', 'method', 'params', 'ok', 'result', 'error', 'event', 'detail']);
@@ -20,14 +32,7 @@ export function parseFrameMessage(data: unknown): FrameMessage {
   switch (message['kind']) {
     case 'request': {
       expectObject(message, 'message', ['v', 'kind', 'id', 'method', 'params']);
-      const id = expectString(message['id'], 'message.id', ID_PATTERN, 64);
-      const method = message['method'];
-      if (typeof method !== 'string' || !Object.hasOwn(REQUEST_PARAMS, method)) fail('message.method', 'unknown method');
-      const params = message['params'];
-      // No callback is handed a null: an optional member is absent or has its format.
-      if (isPlainObject(params) && Object.values(params).includes(null)) fail('message.params', 'unexpected null');
-      // The params are the checked value itself: the shape names every member they may have.
-      return { v: PROTOCOL_VERSION, kind: 'request', id, method, params: checked(params, REQUEST_PARAMS[method as FrameRequest['method']], 'message.params') } as FrameMessage;
+      return { v: PROTOCOL_VERSION, kind: 'request', id: expectString(message['id'], 'message.id', ID_PATTERN, 64), method: message['method'], params: message['params'] };
     }
     case 'reply': {
       const reply = parseReplyEnvelope(message);
@@ -37,11 +42,12 @@ export function parseFrameMessage(data: unknown): FrameMessage {
     }
     case 'event': {
       expectObject(message, 'message', ['v', 'kind', 'event', 'detail']);
-      const name = message['event'];
-      if (typeof name !== 'string' || !Object.hasOwn(EVENT_SHAPES, name)) fail('message.event', 'unknown event');
-      const event = name as keyof FrameEventDetails;
-      // The detail is the checked value itself: the shape names every member it may have.
-      return { v: PROTOCOL_VERSION, kind: 'event', event, detail: checked(message['detail'], EVENT_SHAPES[event], 'message.detail') } as FrameMessage;
+      const event = message['event'];
+      const detail = message['detail'];
+      if (typeof event !== 'string' || !Object.hasOwn(EARLY_EVENT_CHECKS, event)) return { v: PROTOCOL_VERSION, kind: 'event', event, detail, unchecked: true };
+      // The detail is the checked value itself: the check allows no member beyond those it names.
+      EARLY_EVENT_CHECKS[event as keyof typeof EARLY_EVENT_CHECKS](detail, 'message.detail');
+      return { v: PROTOCOL_VERSION, kind: 'event', event, detail } as FrameMessageEnvelope;
     }
     default:
       fail('message.kind', 'expected "request", "reply" or "event"');

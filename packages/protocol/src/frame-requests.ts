@@ -1,7 +1,7 @@
 import { ASSERTION, MAX_ASSERTION_HEADER_CHARS, checked, parseBindingSubmission, parseCardScopes, parseChallengeText, type Shape } from './binding.ts';
 import { expectString } from './guards.ts';
-import { fail } from './json-value.ts';
-import type { FrameRequest } from './messages.ts';
+import { fail, isPlainObject } from './json-value.ts';
+import type { FrameRequest, UncheckedFrameRequest } from './messages.ts';
 import { BASE64_TEXT_PATTERN, COMPACT_JWE_PATTERN, HEX_PATTERN, KID_PATTERN, MAX_SESSION_ID_CHARS, PGP_MESSAGE_PATTERN, REPLY_NONCE_PATTERN } from './patterns.ts';
 import { DEVICE_PUBLIC_KEY, parseResponsePublicKey } from './public-keys.ts';
 
@@ -42,3 +42,16 @@ export const REQUEST_PARAMS: { readonly [M in FrameRequest['method']]: Shape } =
   bind: { body: (value, path) => void parseBindingSubmission(value, path) },
   'sign-message': { message: (value, path) => void parseChallengeText(value, path) },
 };
+
+/**
+ * The request {@link readFrameMessage} left unchecked, checked: a known
+ * method and exactly its params. Throws `ERR_BAD_MESSAGE` naming the path.
+ */
+export function checkFrameRequest(request: UncheckedFrameRequest): FrameRequest {
+  const { method, params } = request;
+  if (typeof method !== 'string' || !Object.hasOwn(REQUEST_PARAMS, method)) fail('message.method', 'unknown method');
+  // No callback is handed a null: an optional member is absent or has its format.
+  if (isPlainObject(params) && Object.values(params).includes(null)) fail('message.params', 'unexpected null');
+  // The params are the checked value itself: the shape names every member they may have.
+  return { ...request, params: checked(params, REQUEST_PARAMS[method as FrameRequest['method']], 'message.params') } as FrameRequest;
+}

@@ -45,6 +45,9 @@ export type {
   FrameEventName,
   FlowName,
   FrameMessage,
+  FrameMessageEnvelope,
+  UncheckedFrameEvent,
+  UncheckedFrameRequest,
   FrameRequest,
   HideReason,
   HideRequest,
@@ -72,7 +75,9 @@ export { BASE64_PATTERN, ID_PATTERN, MAX_SESSION_ID_CHARS } from './patterns.ts'
 export { assertJsonValue } from './json-value.ts';
 export { isMessageId, parseFieldNames } from './guards.ts';
 export { isConnectMessage, parseHostMessage } from './host-message.ts';
-export { parseFrameMessage } from './frame-message.ts';
+export { parseFrameMessage, readFrameMessage } from './frame-message.ts';
+export { checkFrameRequest } from './frame-requests.ts';
+export { checkFrameEvent } from './frame-events.ts';
 export { parseIssuerCard } from './issuer-card.ts';
 export type { CardCiphertexts, EncryptedFieldJson, IssuerCardJson, UnavailableField } from './issuer-card.ts';
 export { readCardExpiry, readCardProfile } from './card-profile.ts';

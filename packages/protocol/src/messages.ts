@@ -331,6 +331,40 @@ export type FrameEvent = {
 
 export type FrameMessage = FrameRequest | FrameEvent | Reply<Readonly<Record<string, never>>>;
 
+/**
+ * A request from the frame whose envelope (members, version, id) is checked
+ * and whose method and params are not yet: the host SDK reads this much
+ * before it has loaded the request checks, which make it a
+ * {@link FrameRequest} before any host callback sees it.
+ */
+export interface UncheckedFrameRequest {
+  readonly v: typeof PROTOCOL_VERSION;
+  readonly kind: 'request';
+  readonly id: string;
+  readonly method: unknown;
+  readonly params: unknown;
+}
+
+/**
+ * An event from the frame whose envelope is checked and whose name and detail
+ * are not yet: one that is not among the events a frame sends on its way to
+ * ready (see `checkFrameEvent`).
+ */
+export interface UncheckedFrameEvent {
+  readonly v: typeof PROTOCOL_VERSION;
+  readonly kind: 'event';
+  readonly event: unknown;
+  readonly detail: unknown;
+  readonly unchecked: true;
+}
+
+/**
+ * A message from the frame as the host first reads it: replies and the
+ * events of the way to ready checked, a request's method and params and any
+ * other event's name and detail not yet.
+ */
+export type FrameMessageEnvelope = UncheckedFrameRequest | UncheckedFrameEvent | FrameEvent | Reply<Readonly<Record<string, never>>>;
+
 // ---------------------------------------------------------------- card binding
 
 /** Scopes of seed 001's `GET /card`: a passkey statement, a SIWE message, push-provisioning credentials. */

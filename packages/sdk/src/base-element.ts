@@ -81,7 +81,10 @@ function fromAttribute(options: PropertyDeclaration, value: string | null): unkn
  * rest out keeps ≈2 KB gzip off the script every host page loads.
  */
 export abstract class BaseElement extends DomElement {
-  /** The reactive properties; merged with every parent class's. */
+  /**
+   * The reactive properties; merged with every parent class's. Each is
+   * `undefined` until set: constructors set only the defaults that are not.
+   */
   static properties: PropertyDeclarations = {};
   /** CSS texts adopted into every instance's shadow root, in this order. */
   static styles: readonly string[] = [];

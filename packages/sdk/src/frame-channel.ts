@@ -2,25 +2,24 @@ import {
   CardframeError,
   PROTOCOL_VERSION,
   PendingRequests,
-  parseFrameMessage,
+  readFrameMessage,
   toCardframeError,
   type ConnectMessage,
   type ErrorInfo,
   type FrameEvent,
-  type FrameRequest,
   type HostMessage,
   type HostRequest,
-  type JsonValue,
+  type UncheckedFrameEvent,
+  type UncheckedFrameRequest,
 } from '@cardframe/protocol';
-
-/** Answers a frame request (card data, PIN, device registration) through the host's own backend. */
-export type FrameRequestHandler = (request: FrameRequest) => Promise<JsonValue>;
+import { loadRequests } from './load-requests.ts';
+import type { RequestHost, RequestOutcome } from './requests.ts';
 
 export interface FrameChannelOptions {
   /** Called for every event the frame emits. */
   onEvent(event: FrameEvent): void;
-  /** Called when the frame asks the host to reach its backend. */
-  onRequest: FrameRequestHandler;
+  /** The element whose host callbacks answer the frame's requests (card data, PIN, device registration, binding). */
+  host: RequestHost;
   /** Called when the frame sends something this SDK cannot read. */
   onProtocolError(error: ErrorInfo): void;
   /** How long a request to the frame may take. */
@@ -38,6 +37,8 @@ export class FrameChannel {
   readonly #options: FrameChannelOptions;
   readonly #pending = new PendingRequests<Readonly<Record<string, never>>>('h');
   #closed = false;
+  /** The events checked by the part of the SDK that loads once a frame is ready, in the order they came. */
+  #later: Promise<unknown> = Promise.resolve();
 
   private constructor(port: MessagePort, options: FrameChannelOptions) {
     this.#port = port;
@@ -80,14 +81,16 @@ export class FrameChannel {
   #receive(data: unknown): void {
     let message;
     try {
-      message = parseFrameMessage(data);
+      // A request's params are checked where it is answered (requests.ts), before any callback sees them.
+      message = readFrameMessage(data);
     } catch (error) {
       this.#options.onProtocolError(toCardframeError(error, 'ERR_BAD_MESSAGE', 'malformed message from the frame').toInfo());
       return;
     }
     switch (message.kind) {
       case 'event':
-        this.#options.onEvent(message);
+        if ('unchecked' in message) void this.#checkLater(message);
+        else this.#options.onEvent(message);
         return;
       case 'reply':
         this.#pending.settle(message);
@@ -97,13 +100,36 @@ export class FrameChannel {
     }
   }
 
-  async #answer(request: FrameRequest): Promise<void> {
+  /**
+   * An event a frame sends only once it is ready (reveal, change, submit…):
+   * checked by requests.ts, in the same task when it is loaded already (the
+   * page loads it as its first frame is ready), else once it is.
+   */
+  #checkLater(message: UncheckedFrameEvent): void {
+    const { onEvent, onProtocolError } = this.#options;
+    this.#later = this.#later
+      .then(loadRequests)
+      .then(({ checkEvent }) => {
+        const checked = checkEvent(message);
+        if (this.#closed) return;
+        if (checked.ok) onEvent(checked.event);
+        else onProtocolError(checked.error);
+      })
+      .catch((error: unknown) => this.#closed || onProtocolError(toCardframeError(error, 'ERR_BAD_MESSAGE', 'malformed message from the frame').toInfo()));
+  }
+
+  /** Checks a request, then answers it through the host callback its method names (requests.ts, loaded by now or awaited). */
+  async #answer(request: UncheckedFrameRequest): Promise<void> {
+    let outcome: RequestOutcome;
     try {
-      const body = await this.#options.onRequest(request);
-      this.#post({ v: PROTOCOL_VERSION, kind: 'reply', id: request.id, ok: true, result: { body } });
+      outcome = await (await loadRequests()).answerRequest(request, this.#options.host);
     } catch (error) {
-      const info = toCardframeError(error, 'ERR_ISSUER_REQUEST', 'the request to the host backend failed').toInfo();
-      this.#post({ v: PROTOCOL_VERSION, kind: 'reply', id: request.id, ok: false, error: info });
+      // The request checks could not be loaded.
+      outcome = { ok: false, error: toCardframeError(error, 'ERR_ISSUER_REQUEST', 'the request to the host backend failed').toInfo() };
     }
+    // A malformed request is the host's news too, as any malformed message; the frame hears why it was refused.
+    const { malformed, ...reply } = outcome as RequestOutcome & { malformed?: true };
+    if (malformed) this.#options.onProtocolError((reply as { error: ErrorInfo }).error);
+    this.#post({ v: PROTOCOL_VERSION, kind: 'reply', id: request.id, ...reply } as HostMessage);
   }
 }

@@ -1,7 +1,8 @@
-import { CardframeError, toCardframeError, type AppearanceParams, type CardframeStyle, type ConfigureRequest, type FieldName, type ThemeName, type FlowName, type FrameEvent, type FrameRequest, type JsonValue } from '@cardframe/protocol';
+import { CardframeError, toCardframeError, type AppearanceParams, type CardframeStyle, type ConfigureRequest, type FieldName, type ThemeName, type FlowName, type FrameEvent } from '@cardframe/protocol';
 import { cardframeEvent } from './events.ts';
 import { FrameChannel } from './frame-channel.ts';
-import { runHostCallback, type BindCard, type FetchCard, type SignMessage } from './host-callback.ts';
+import type { BindCard, FetchCard, SignMessage } from './host-callback.ts';
+import { loadRequests } from './load-requests.ts';
 import { APPEARANCE_PROPERTIES } from './appearance-properties.ts';
 import { BaseElement, type PropertyDeclarations, type PropertyValues } from './base-element.ts';
 import { frameStyles } from './frame-element.styles.ts';
@@ -18,7 +19,12 @@ export interface BindingCallbacks {
 }
 
 const DEFAULT_READY_TIMEOUT_MS = 15_000;
+/** What `configure` params an element builds: members it leaves unset (undefined, false, empty) are not sent. */
+export type Unset<T> = T extends unknown ? { [K in keyof T]?: T[K] | undefined | false } : never;
+const withoutUnset = <T>(params: Unset<T>): T => Object.fromEntries(Object.entries(params).filter(([, value]) => value)) as T;
 
+/** Whether the request checks (requests.ts) were asked for: once, when the page's first frame is ready. */
+let requestsAsked = false;
 
 /**
  * What every cardframe element shares: one sandboxed cross-origin iframe,
@@ -103,64 +109,38 @@ export abstract class FrameElement extends BaseElement {
   /** Only a copy button's frame may write to the clipboard. */
   protected readonly allowClipboard: boolean = false;
 
-  /** The flow this element asks the frame for. */
-  protected abstract readonly flow: FlowName;
-  /** Answers a frame request through the host's callbacks. */
-  protected abstract handleRequest(request: FrameRequest): Promise<JsonValue>;
+  /** @internal The flow this element asks the frame for. */
+  abstract readonly flow: FlowName;
 
   constructor() {
     super();
-    this.frameUrl = undefined;
     this.readyTimeout = DEFAULT_READY_TIMEOUT_MS;
     this.frameTitle = 'Card details';
-    this._height = undefined;
-    this.theme = undefined;
-    this.locale = undefined;
-    this.frameStyle = undefined;
-    this.fetchCard = undefined;
-    this.bindCard = undefined;
-    this.signMessage = undefined;
   }
 
-  /** The binding callbacks in use: the element's own, or ones it inherits. */
-  protected bindingCallbacks(): BindingCallbacks {
-    return { fetchCard: this.fetchCard, bindCard: this.bindCard, signMessage: this.signMessage };
+  /**
+   * @internal The host callback of that name (`fetchCardData`, `submitPin`,
+   * `fetchCard`…) that answers the frame's requests: the element's own, or
+   * one it inherits (a group's members do).
+   */
+  hostCallback(name: string): unknown {
+    return (this as unknown as Record<string, unknown>)[name];
   }
 
   /** Whether the frame may ask for passkeys: only where the host relays binding requests. */
   protected usesPasskeys(): boolean {
-    return typeof this.bindingCallbacks().fetchCard === 'function';
-  }
-
-  /**
-   * Answers the frame's binding requests (`card`, `bind`, `sign-message`)
-   * through the binding callbacks; the frame checks the wallet's signature
-   * and reports a refusal as `ERR_SIGN_REFUSED`.
-   */
-  #handleBindingRequest(request: FrameRequest): Promise<JsonValue> {
-    const { fetchCard, bindCard, signMessage } = this.bindingCallbacks();
-    const { method, params } = request;
-    return method === 'card'
-      ? runHostCallback(fetchCard, { scope: params.scope, headers: {} }, 'fetchCard')
-      : method === 'bind'
-        ? runHostCallback(bindCard, params.body, 'bindCard')
-        : method === 'sign-message'
-          ? runHostCallback(signMessage, params.message, 'signMessage')
-          : this.handleRequest(request);
+    return typeof this.hostCallback('fetchCard') === 'function';
   }
 
   /** Narrowing sent with `configure`; subclasses add theirs. */
-  protected configureParams(): ConfigureRequest['params'] {
+  protected configureParams(): Unset<ConfigureRequest['params']> {
     return { flow: this.flow };
   }
 
   /** Theme, locale and style sent with `configure`: the element's own, or ones it inherits. */
-  protected appearanceParams(): AppearanceParams {
+  protected appearanceParams(): Unset<AppearanceParams> {
     const inherited = this.inheritedAppearance();
-    const theme = this.theme ?? inherited?.theme;
-    const locale = this.locale ?? inherited?.locale;
-    const style = this.frameStyle ?? inherited?.frameStyle;
-    return { ...(theme ? { theme } : {}), ...(locale ? { locale } : {}), ...(style ? { style } : {}) };
+    return { theme: this.theme ?? inherited?.theme, locale: this.locale ?? inherited?.locale, style: this.frameStyle ?? inherited?.frameStyle };
   }
 
   /** Where theme, locale and style come from when the element sets none (a group, for its members). */
@@ -312,7 +292,7 @@ export abstract class FrameElement extends BaseElement {
     this.#disconnect();
     this.#channel = FrameChannel.connect(iframe.contentWindow, url.origin, {
       onEvent: (frameEvent) => this.#onFrameEvent(frameEvent),
-      onRequest: (request) => this.#handleBindingRequest(request),
+      host: this,
       onProtocolError: (error) => this.dispatchEvent(cardframeEvent('cardframe-error', error)),
     });
     // The iframe's load is the first milestone, the one the host sees without the frame's help. It is
@@ -324,13 +304,13 @@ export abstract class FrameElement extends BaseElement {
   }
 
   async #configure(): Promise<void> {
-    const appearance = this.appearanceParams();
+    const appearance = withoutUnset(this.appearanceParams());
     const channel = this.#channel;
     const first = !this.#ready.value;
     // Until ready the silence watch bounds the wait (the frame answers the first configure only
     // once ready), so the request's own timer gets setTimeout's longest delay.
     const timeout = first ? 2 ** 31 - 1 : undefined;
-    const send = (params: AppearanceParams) => this.#channel?.request('configure', { ...this.configureParams(), ...params }, timeout);
+    const send = (params: AppearanceParams) => this.#channel?.request('configure', { ...withoutUnset(this.configureParams()), ...params }, timeout);
     const refused = (error: unknown) => toCardframeError(error, 'ERR_BAD_MESSAGE', 'the frame refused the configuration');
     try {
       await send(appearance);
@@ -363,6 +343,9 @@ export abstract class FrameElement extends BaseElement {
         this.#retried = this.#timedOut = false;
         this.#showReportedHeight();
         this.#ready.resolve(frameEvent.detail.fields);
+        // Requests come only after ready: their checks load now, while the page is idle, off every frame's way to ready.
+        if (!requestsAsked) (globalThis.requestIdleCallback ?? setTimeout)(() => void loadRequests().catch(() => {}));
+        requestsAsked = true;
         this.dispatchEvent(cardframeEvent('cardframe-ready', frameEvent.detail));
         return;
       case 'resize':

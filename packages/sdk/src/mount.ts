@@ -45,12 +45,9 @@ export interface CardHandle {
 export function mountCard(container: Element, options: MountCardOptions): Promise<CardHandle> {
   defineElements();
   const element = document.createElement('cardframe-card');
-  element.fetchCardData = options.fetchCardData;
-  if (options.fetchCard) element.fetchCard = options.fetchCard;
-  if (options.bindCard) element.bindCard = options.bindCard;
-  if (options.fields) element.fields = options.fields;
-  if (options.readyTimeout !== undefined) element.readyTimeout = options.readyTimeout;
-  element.frameUrl = options.frameUrl;
+  const { frameUrl, fetchCardData, fetchCard, bindCard, fields, readyTimeout } = options;
+  // An option left out stays unset (an element's properties start undefined); the ready timeout keeps its default.
+  Object.assign(element, { fetchCardData, fetchCard, bindCard, fields, frameUrl }, readyTimeout === undefined ? {} : { readyTimeout });
 
   return new Promise<CardHandle>((resolve, reject) => {
     const onReady = (event: CustomEvent<CardframeEventDetails['cardframe-ready']>): void => {

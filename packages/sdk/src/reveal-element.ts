@@ -1,7 +1,7 @@
-import { CardframeError, type CardframeStyle, type ConfigureParams, type ThemeName, type FieldName, type FrameRequest, type JsonValue, type RevealModeName, type RevealViewName } from '@cardframe/protocol';
+import type { CardframeStyle, ConfigureParams, ThemeName, FieldName, RevealModeName, RevealViewName } from '@cardframe/protocol';
 import type { PropertyDeclarations } from './base-element.ts';
-import { FrameElement, type BindingCallbacks } from './frame-element.ts';
-import { runHostCallback, type FetchCardData, type FetchEncryptedCard } from './host-callback.ts';
+import { FrameElement, type BindingCallbacks, type Unset } from './frame-element.ts';
+import type { FetchCardData, FetchEncryptedCard } from './host-callback.ts';
 
 /** What a reveal element needs from the `<cardframe-group>` it belongs to. */
 export interface RevealGroupHost extends BindingCallbacks {
@@ -60,20 +60,14 @@ export abstract class RevealElement extends FrameElement {
   /** Key-pair mode: relays the frame's public key and returns the issuer's JWE. See {@link FetchEncryptedCard}. */
   declare fetchEncryptedCard: FetchEncryptedCard | undefined;
 
-  protected readonly flow = 'reveal' as const;
+  readonly flow = 'reveal' as const;
   /** How the frame presents this element. */
   protected abstract readonly view: RevealViewName;
   #group: RevealGroupHost | undefined;
 
   constructor() {
     super();
-    this.mode = undefined;
-    this.group = undefined;
-    this.last4 = undefined;
-    this.autoHideSeconds = undefined;
     this.hideOnBlur = false;
-    this.fetchCardData = undefined;
-    this.fetchEncryptedCard = undefined;
   }
 
   /** Fields this element shows or copies (the group fetches their union). */
@@ -104,21 +98,17 @@ export abstract class RevealElement extends FrameElement {
     return this.#group;
   }
 
-  protected override configureParams(): ConfigureParams {
+  protected override configureParams(): Unset<ConfigureParams> {
     const group = this.#group;
-    const mode = this.mode ?? group?.mode;
-    const last4 = this.last4 ?? group?.last4;
-    const autoHideSeconds = this.autoHideSeconds ?? group?.autoHideSeconds;
-    const fields = this.ownFields;
     return {
       flow: 'reveal',
       view: this.view,
-      ...(fields ? { fields } : {}),
-      ...(mode ? { mode } : {}),
-      ...(group && group.fields.length > 0 ? { group: { id: group.groupId, fields: group.fields } } : {}),
-      ...(last4 ? { last4 } : {}),
-      ...(autoHideSeconds ? { autoHideSeconds } : {}),
-      ...(this.hideOnBlur || group?.hideOnBlur ? { hideOnBlur: true } : {}),
+      fields: this.ownFields,
+      mode: this.mode ?? group?.mode,
+      group: !!group?.fields.length && { id: group.groupId, fields: group.fields },
+      last4: this.last4 ?? group?.last4,
+      autoHideSeconds: this.autoHideSeconds ?? group?.autoHideSeconds,
+      hideOnBlur: this.hideOnBlur || group?.hideOnBlur,
     };
   }
 
@@ -126,28 +116,9 @@ export abstract class RevealElement extends FrameElement {
     return ['mode', 'last4', 'autoHideSeconds', 'hideOnBlur'];
   }
 
-  protected override bindingCallbacks(): BindingCallbacks {
-    const group = this.#group;
-    return { fetchCard: this.fetchCard ?? group?.fetchCard, bindCard: this.bindCard ?? group?.bindCard, signMessage: this.signMessage ?? group?.signMessage };
-  }
-
-  protected handleRequest(request: FrameRequest): Promise<JsonValue> {
-    switch (request.method) {
-      case 'session': {
-        const { sessionId, headers, scope } = request.params;
-        const fetchCardData = this.fetchCardData ?? this.#group?.fetchCardData;
-        // The issuer gets exactly these headers: the sessionid, and in bound mode the assertion committing to it.
-        const card = { headers: { sessionid: sessionId, ...headers }, scope: scope ?? [] };
-        return runHostCallback(fetchCardData && ((id: string) => fetchCardData(id, card)), sessionId, 'fetchCardData');
-      }
-      case 'encrypted-card': {
-        const { public_key, nonce, assertion } = request.params;
-        const fetchEncryptedCard = this.fetchEncryptedCard ?? this.#group?.fetchEncryptedCard;
-        return runHostCallback(fetchEncryptedCard && ((key: typeof public_key) => fetchEncryptedCard(key, { ...(nonce ? { nonce } : {}), ...(assertion ? { assertion } : {}) })), public_key, 'fetchEncryptedCard');
-      }
-      default:
-        return Promise.reject(new CardframeError('ERR_NOT_ALLOWED', 'a card frame only asks for card data'));
-    }
+  /** @internal Callbacks the element leaves unset come from its group. */
+  override hostCallback(name: string): unknown {
+    return super.hostCallback(name) ?? (this.#group as unknown as Record<string, unknown> | undefined)?.[name];
   }
 
   /** The group this element belongs to: the one its `group` attribute names, else the closest ancestor. */

@@ -1,4 +1,3 @@
-import { CardframeError, type FrameRequest, type JsonValue } from '@cardframe/protocol';
 import { FrameElement } from '../frame-element.ts';
 
 /**
@@ -20,7 +19,7 @@ import { FrameElement } from '../frame-element.ts';
  * @cssproperty --cardframe-initial-height - iframe height before the frame reports its own.
  */
 export class CardframeBind extends FrameElement {
-  protected readonly flow = 'bind' as const;
+  readonly flow = 'bind' as const;
 
   constructor() {
     super();
@@ -30,10 +29,6 @@ export class CardframeBind extends FrameElement {
   // The binding view asks for passkeys whatever its callbacks: its iframe always allows them for the frame origin.
   protected override usesPasskeys(): boolean {
     return true;
-  }
-
-  protected handleRequest(_request: FrameRequest): Promise<JsonValue> {
-    return Promise.reject(new CardframeError('ERR_NOT_ALLOWED', 'a binding frame does not ask for card data'));
   }
 }
 

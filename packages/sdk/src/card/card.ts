@@ -36,11 +36,6 @@ export class CardframeCard extends RevealElement {
 
   protected readonly view = 'card' as const;
 
-  constructor() {
-    super();
-    this.fields = undefined;
-  }
-
   get ownFields(): readonly FieldName[] | undefined {
     return this.fields;
   }

@@ -50,11 +50,6 @@ export class CardframeField extends RevealElement {
 
   protected readonly view: 'field' | 'copy' = 'field';
 
-  constructor() {
-    super();
-    this.field = undefined;
-  }
-
   override willUpdate(changed: Map<PropertyKey, unknown>): void {
     super.willUpdate(changed);
     if (changed.has('field') && this.field && !this.hasAttribute('frame-title')) this.frameTitle = this.defaultTitle(this.field);

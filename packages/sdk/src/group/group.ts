@@ -79,19 +79,7 @@ export class CardframeGroup extends BaseElement implements RevealGroupHost {
 
   constructor() {
     super();
-    this.frameUrl = undefined;
-    this.mode = undefined;
-    this.last4 = undefined;
-    this.autoHideSeconds = undefined;
     this.hideOnBlur = false;
-    this.theme = undefined;
-    this.locale = undefined;
-    this.frameStyle = undefined;
-    this.fetchCardData = undefined;
-    this.fetchEncryptedCard = undefined;
-    this.fetchCard = undefined;
-    this.bindCard = undefined;
-    this.signMessage = undefined;
   }
 
   /** The member elements, in document order. */

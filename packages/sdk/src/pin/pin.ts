@@ -1,7 +1,6 @@
-import { CardframeError, type FrameRequest, type JsonValue } from '@cardframe/protocol';
 import type { PropertyDeclarations } from '../base-element.ts';
 import { FrameElement } from '../frame-element.ts';
-import { runHostCallback, type RegisterDevice, type SubmitPin } from '../host-callback.ts';
+import type { RegisterDevice, SubmitPin } from '../host-callback.ts';
 
 /**
  * Lets the cardholder set or change their card PIN inside a cross-origin
@@ -30,28 +29,11 @@ export class CardframePin extends FrameElement {
   /** Registers the frame's device-binding public key; needed where the frame config binds devices. */
   declare registerDevice: RegisterDevice | undefined;
 
-  protected readonly flow = 'pin' as const;
+  readonly flow = 'pin' as const;
 
   constructor() {
     super();
     this.frameTitle = 'Set card PIN';
-    this.submitPin = undefined;
-    this.registerDevice = undefined;
-  }
-
-  protected handleRequest(request: FrameRequest): Promise<JsonValue> {
-    switch (request.method) {
-      case 'pin':
-        return runHostCallback(this.submitPin, request.params, 'submitPin');
-      case 'register-device':
-      {
-        const { public_key, assertion } = request.params;
-        const registerDevice = this.registerDevice;
-        return runHostCallback(registerDevice && ((key: typeof public_key) => registerDevice(key, assertion ? { assertion } : {})), public_key, 'registerDevice');
-      }
-      default:
-        return Promise.reject(new CardframeError('ERR_NOT_ALLOWED', 'a PIN frame does not ask for card data'));
-    }
   }
 }
 
