@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -84,6 +85,18 @@ test('neither the host SDK nor any file of the frame holds Lit\'s ReactiveElemen
     assert.ok(!readFileSync(join(ASSETS, name), 'utf8').includes(marker), `${name} holds ReactiveElement`);
   }
   assertOnlyInChunk(frameChunk('pin-flow'), 'Confirm new PIN');
+});
+
+test('the host SDK\'s script-tag file holds no request checks or host callbacks, and pins the hash of the request file it loads', () => {
+  const main = read('packages/sdk/dist/cardframe.js');
+  const requests = read('packages/sdk/dist/cardframe-requests.js');
+  // Strings only the request checks (an OpenPGP message's armor) and the host callbacks' runner have.
+  for (const marker of ['BEGIN PGP MESSAGE', 'must return a Response']) {
+    assert.ok(requests.includes(marker), `cardframe-requests.js holds ${marker}`);
+    assert.ok(!main.includes(marker), `cardframe.js holds ${marker}`);
+  }
+  const integrity = `sha384-${createHash('sha384').update(requests).digest('base64')}`;
+  assert.ok(main.includes(integrity), 'cardframe.js pins the request file it loads');
 });
 
 test('the config checker is a chunk of its own: a frame with its config written into the HTML never loads it, and the HTML as built preloads it for the fetched file', () => {

@@ -189,7 +189,8 @@ export async function startMerchantServer(options: MerchantServerOptions): Promi
           .replaceAll('{{MESSAGE_FORMAT}}', format),
       );
     }
-    if (url.pathname === '/cardframe.js' || url.pathname === '/cardframe.mjs') {
+    // cardframe.js loads cardframe-requests.js from beside itself once a frame is ready.
+    if (url.pathname === '/cardframe.js' || url.pathname === '/cardframe-requests.js' || url.pathname === '/cardframe.mjs') {
       return sendStatic(res, join(options.sdkFile, '..'), url.pathname, { ...headers, 'Cache-Control': 'no-cache' });
     }
     if (url.pathname.startsWith('/assets/') && options.appsDir) return sendStatic(res, options.appsDir, url.pathname, headers);

@@ -144,9 +144,10 @@ const SDK = fileURLToPath(import.meta.resolve('@cardframe/sdk/cardframe.js'));
 export async function startApp(sandbox) {
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://internal');
-    if (url.pathname === '/cardframe.js') {
+    // The script-tag file, and the file it loads from beside itself once a frame is ready.
+    if (url.pathname === '/cardframe.js' || url.pathname === '/cardframe-requests.js') {
       res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' });
-      return res.end(await readFile(SDK));
+      return res.end(await readFile(SDK.replace(/cardframe\\.js$/, url.pathname.slice(1))));
     }
     if (url.pathname === '/api/card') {
       const response = await fetch(sandbox.issuerUrl + '/card', { headers: { sessionid: String(req.headers['sessionid'] ?? '') } });

@@ -28,8 +28,13 @@ export function parseErrorInfo(value: unknown, path: string): ErrorInfo {
 /** A reply's envelope, either way: its id and either an unchecked result or a checked error. */
 export function parseReplyEnvelope(message: WireObject): { id: string } & ({ ok: true; result: unknown } | { ok: false; error: ErrorInfo }) {
   const ok = message['ok'];
-  if (typeof ok !== 'boolean') fail('message.ok', 'expected true or false');
-  expectObject(message, 'message', ['v', 'kind', 'id', 'ok', ok ? 'result' : 'error']);
-  const id = expectString(message['id'], 'message.id', ID_PATTERN, 64);
-  return ok ? { id, ok, result: message['result'] } : { id, ok, error: parseErrorInfo(message['error'], 'message.error') };
+  if (ok === true) {
+    expectObject(message, 'message', ['v', 'kind', 'id', 'ok', 'result']);
+    return { id: expectString(message['id'], 'message.id', ID_PATTERN, 64), ok: true, result: message['result'] };
+  }
+  if (ok === false) {
+    expectObject(message, 'message', ['v', 'kind', 'id', 'ok', 'error']);
+    return { id: expectString(message['id'], 'message.id', ID_PATTERN, 64), ok: false, error: parseErrorInfo(message['error'], 'message.error') };
+  }
+  fail('message.ok', 'expected true or false');
 }

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Sandbox } from '../../src/index.ts';
 
@@ -23,7 +24,7 @@ const SDK = fileURLToPath(new URL('../../../sdk/dist/cardframe.js', import.meta.
 function page(frameUrl: string, stubUrl: string, blankUrl: string): string {
   return `<!doctype html>
 <html lang="en">
-<head><meta charset="utf-8"><title>Kit test host</title><script type="module" src="/cardframe.js"></script></head>
+<head><meta charset="utf-8"><title>Kit test host</title><script defer src="/cardframe.js"></script></head>
 <body>
 <main>
   <section id="cards"></section>
@@ -132,9 +133,10 @@ export async function startHostApp(sandbox: Sandbox): Promise<HostApp> {
         res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
         return res.end(url.pathname === '/blank' ? '<!doctype html><title>blank</title>' : STUB_FRAME);
       }
-      if (url.pathname === '/cardframe.js') {
+      // The script-tag file, and the file it loads from beside itself once a frame is ready.
+      if (url.pathname === '/cardframe.js' || url.pathname === '/cardframe-requests.js') {
         res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' });
-        return res.end(await readFile(SDK));
+        return res.end(await readFile(join(dirname(SDK), url.pathname)));
       }
       if (url.pathname === '/api/card') {
         const sessionId = req.headers['sessionid'];
