@@ -37,8 +37,10 @@ export class FrameChannel {
   readonly #options: FrameChannelOptions;
   readonly #pending = new PendingRequests<Readonly<Record<string, never>>>('h');
   #closed = false;
-  /** The events checked by the part of the SDK that loads once a frame is ready, in the order they came. */
+  /** The events checked by the part of the SDK that loads once a frame is ready, and any event after one of them, in the order they came. */
   #later: Promise<unknown> = Promise.resolve();
+  /** How many events are in {@link #later} and not yet handed on. */
+  #queued = 0;
 
   private constructor(port: MessagePort, options: FrameChannelOptions) {
     this.#port = port;
@@ -89,7 +91,9 @@ export class FrameChannel {
     }
     switch (message.kind) {
       case 'event':
-        if ('unchecked' in message) void this.#checkLater(message);
+        // The host hears the events in the order the frame sent them: one that waits for its check to load
+        // holds back those after it.
+        if ('unchecked' in message || this.#queued > 0) this.#inOrder(message);
         else this.#options.onEvent(message);
         return;
       case 'reply':
@@ -101,21 +105,22 @@ export class FrameChannel {
   }
 
   /**
-   * An event a frame sends only once it is ready (reveal, change, submit…):
-   * checked by requests.ts, in the same task when it is loaded already (the
-   * page loads it as its first frame is ready), else once it is.
+   * An event a frame sends only once it is ready (reveal, change, submit…),
+   * checked by requests.ts once it is in (the page loads it as its first
+   * frame is ready), or an event that came after one still waiting.
    */
-  #checkLater(message: UncheckedFrameEvent): void {
+  #inOrder(message: UncheckedFrameEvent | FrameEvent): void {
     const { onEvent, onProtocolError } = this.#options;
+    this.#queued++;
     this.#later = this.#later
-      .then(loadRequests)
-      .then(({ checkEvent }) => {
-        const checked = checkEvent(message);
+      .then(async () => {
+        const checked = 'unchecked' in message ? (await loadRequests()).checkEvent(message) : { ok: true as const, event: message };
         if (this.#closed) return;
         if (checked.ok) onEvent(checked.event);
         else onProtocolError(checked.error);
       })
-      .catch((error: unknown) => this.#closed || onProtocolError(toCardframeError(error, 'ERR_BAD_MESSAGE', 'malformed message from the frame').toInfo()));
+      .catch((error: unknown) => this.#closed || onProtocolError(toCardframeError(error, 'ERR_BAD_MESSAGE', 'malformed message from the frame').toInfo()))
+      .finally(() => this.#queued--);
   }
 
   /** Checks a request, then answers it through the host callback its method names (requests.ts, loaded by now or awaited). */
