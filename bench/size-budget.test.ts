@@ -105,3 +105,21 @@ test('the config checker is a chunk of its own: a frame with its config written 
   assertOnlyInChunk(checker, 'allowedHostOrigins must be a non-empty array');
   assert.ok(fetchedFrame!.files.some((file) => file.endsWith(checker)), 'the built HTML preloads the checker');
 });
+
+test('what a frame prefetches for a reveal after ready is four files: the reveal chunk, the two it imports, and the key-set worker\'s opener', () => {
+  // Every file a chunk imports statically, and what those import, leaving out the initial files (loaded already).
+  const initial = new Set(initialFrameFiles().map((file) => file.split('/').pop()!));
+  const closure = new Set<string>();
+  const visit = (name: string): void => {
+    if (initial.has(name) || closure.has(name)) return;
+    closure.add(name);
+    for (const [, imported] of readFileSync(join(ASSETS, name), 'utf8').matchAll(/\bfrom\s*["']\.\/([\w-]+\.js)["']/g)) visit(imported!);
+  };
+  visit(frameChunk('reveal-actions'));
+  // The first key set opens the coordinator: its opener (the only file that names the worker) comes on top.
+  const opener = frameChunk('open-share-worker');
+  assert.ok(readFileSync(join(ASSETS, opener), 'utf8').includes('cardframe-key-sets'), `${opener} opens the coordinator`);
+  visit(opener);
+  // Each file is a request in every frame of a page.
+  assert.equal(closure.size, 4, `the reveal prefetch is ${closure.size} files: ${[...closure].join(', ')}`);
+});

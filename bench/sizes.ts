@@ -62,7 +62,7 @@ export function bundleSizes(): SizeEntry[] {
 export const LAZY_CHUNKS: readonly { readonly prefix: string; readonly when: string }[] = [
   { prefix: 'reveal-actions', when: 'a reveal, fetched while idle after ready: session keys, opening the issuer\'s answer, key-pair formats' },
   { prefix: 'key', when: 'jose\'s key import: issuer session and PIN keys' },
-  { prefix: 'frame-limits', when: 'the reveal budget and the key-format loader the reveal, PIN and wallet chunks share' },
+  { prefix: 'frame-limits', when: 'the reveal and PIN budgets, the rate limit under them and the key-format loader, which the reveal, PIN, binding and wallet chunks share' },
   { prefix: 'pin-flow', when: 'PIN entry' },
   { prefix: 'jwe', when: 'JWE with jose: PIN sealing and key-pair reveals' },
   { prefix: 'pgp', when: 'OpenPGP (messageFormat "pgp")' },

@@ -74,13 +74,37 @@ function inventory(): Plugin {
   };
 }
 
+/**
+ * Every frame fetches what a reveal needs while idle after ready, and each
+ * file is a request in every one of a page's frames: on a page of 150 frames
+ * in one renderer, six small files cost more than four. Left to itself the
+ * bundler makes a file of every set of modules that a different set of
+ * chunks shares; these groups join the small ones to what they are always
+ * fetched with. The key ring takes base64 (the reveal, JWE and OpenPGP
+ * chunks all load the ring); the reveal budget takes the rate limit it is
+ * built on (PIN entry and binding load them before ready, so they stay out
+ * of the larger reveal chunk). The key-set worker's opener stays a chunk of
+ * its own, imported on first use: in the ring's chunk the bundler would need
+ * a file of its runtime helpers for it, which is a request again.
+ */
+const PREFETCH_GROUPS = [
+  { name: 'ring-options', test: /\/(crypto\/src\/(base64|capped-body|responsive-timeout|key-ring)|frame\/src\/keys\/(key-set-copies|key-set-messages|broadcast-key-sets|shared-key-sets|ring-options))\.ts$/ },
+  { name: 'frame-limits', test: /\/frame\/src\/(keys\/format-loader|keys\/key-rejected|frame-limits|rate-limit)\.ts$/ },
+];
+
 export default mergeConfig(
   shared,
   defineConfig({
     root: import.meta.dirname,
     base: '/',
     // The value font stays a file on the frame's origin: the CSP's `font-src 'self'` refuses `data:` URLs.
-    build: { outDir: 'dist', emptyOutDir: true, modulePreload: false, assetsInlineLimit: (file) => (file.endsWith('.woff2') ? false : undefined) },
+    build: {
+      outDir: 'dist',
+      emptyOutDir: true,
+      modulePreload: false,
+      assetsInlineLimit: (file) => (file.endsWith('.woff2') ? false : undefined),
+      rolldownOptions: { output: { codeSplitting: { includeDependenciesRecursively: false, groups: PREFETCH_GROUPS } } },
+    },
     plugins: [noPreloadHelper(), preloadConfigChecker(), inventory()],
     // The key-set coordinator (a module SharedWorker) is its own file under assets/, inventoried like the chunks.
     worker: { format: 'es' },
