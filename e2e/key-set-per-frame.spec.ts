@@ -6,5 +6,5 @@ import { requestsOfAddedCards } from './key-set-requests.ts';
 test.use({ demoOptions: { frameConfig: (config) => ({ ...config, issuer: { ...config.issuer, keyRefresh: { ...config.issuer.keyRefresh, shareAcrossFrames: false } } }) } });
 
 test('with shareAcrossFrames off each frame fetches the key set for itself', async ({ host }) => {
-  expect(await requestsOfAddedCards(host)).toBe(6);
+  expect(await requestsOfAddedCards(host, 6)).toBe(6);
 });

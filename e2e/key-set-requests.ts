@@ -32,11 +32,15 @@ export async function addCards(host: HostPage, count: number): Promise<number> {
 }
 
 /**
- * The session key-set requests once none has come for longer than a frame
- * waits for the key-set coordinator's first answer before it fetches for
- * itself: the frames fetch while idle after ready, some only after that wait.
+ * The session key-set requests once there are at least `atLeast` and none
+ * has come for longer than a frame waits for the key-set coordinator's first
+ * answer before it fetches for itself: the frames fetch while idle after
+ * ready, some only after that wait. On a loaded machine a frame's idle time
+ * can come later than that wait, so the requests expected are waited for
+ * first (the quiet after them still catches any extra one).
  */
-export async function settledRequests(host: HostPage): Promise<number> {
+export async function settledRequests(host: HostPage, atLeast = 0): Promise<number> {
+  await expect.poll(() => sessionSetRequests(host), { timeout: 30_000 }).toBeGreaterThanOrEqual(atLeast);
   for (let last = -1; ; ) {
     const now = sessionSetRequests(host);
     if (now === last) return now;
@@ -51,15 +55,19 @@ export async function revealAdded(host: HostPage): Promise<void> {
   await expect(frame.locator('[data-field=pan]')).toHaveText('4242 4242 4242 4242');
 }
 
-/** Opens the demo, waits until its own frames have fetched what they fetch, adds six cards and reveals one; resolves with the key-set requests the added cards made. */
-export async function requestsOfAddedCards(host: HostPage): Promise<number> {
+/**
+ * Opens the demo, waits until its own frames have fetched what they fetch,
+ * adds six cards and reveals one; resolves with the key-set requests the
+ * added cards made, once they made at least `expected`.
+ */
+export async function requestsOfAddedCards(host: HostPage, expected: number): Promise<number> {
   await host.open();
   await host.waitForReady();
   // The demo page's own frames first (only those revealing with the session key fetch it); then each added card's frame.
   const before = await settledRequests(host);
   await addCards(host, 6);
   await revealAdded(host);
-  return (await settledRequests(host)) - before;
+  return (await settledRequests(host, before + expected)) - before;
 }
 
 /** Opens the demo, adds six cards and reveals one; resolves with the key-set requests of the whole page, its own frames' included. */

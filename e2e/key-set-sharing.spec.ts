@@ -42,7 +42,7 @@ test('without SharedWorker or BroadcastChannel each frame fetches the key set fo
     delete (globalThis as { SharedWorker?: unknown }).SharedWorker;
     delete (globalThis as { BroadcastChannel?: unknown }).BroadcastChannel;
   });
-  expect(await requestsOfAddedCards(host)).toBe(6);
+  expect(await requestsOfAddedCards(host, 6)).toBe(6);
   expect(host.pageErrors).toEqual([]);
 });
 
