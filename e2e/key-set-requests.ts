@@ -2,6 +2,14 @@
 import { FIRST_ANSWER_MS } from '../packages/frame/src/keys/shared-key-sets.ts';
 import { expect, type HostPage } from './fixtures.ts';
 
+/**
+ * The test timeout for specs that count key-set requests: each count waits
+ * for the requests it expects and then for a quiet window longer than
+ * FIRST_ANSWER_MS, before and after adding cards, which on a loaded machine
+ * takes longer than the default 30 s.
+ */
+export const COUNTING_TIMEOUT_MS = 90_000;
+
 const SESSION_SET = '/keys/session/jwks.json';
 
 /** Session key-set requests the sandbox issuer has had from the demo's frame origin. */
@@ -40,7 +48,7 @@ export async function addCards(host: HostPage, count: number): Promise<number> {
  * first (the quiet after them still catches any extra one).
  */
 export async function settledRequests(host: HostPage, atLeast = 0): Promise<number> {
-  await expect.poll(() => sessionSetRequests(host), { timeout: 30_000 }).toBeGreaterThanOrEqual(atLeast);
+  await expect.poll(() => sessionSetRequests(host), { timeout: COUNTING_TIMEOUT_MS / 2 }).toBeGreaterThanOrEqual(atLeast);
   for (let last = -1; ; ) {
     const now = sessionSetRequests(host);
     if (now === last) return now;

@@ -6,8 +6,10 @@
 // over their BroadcastChannel instead; without that too, each frame fetches
 // for itself, and everything still works.
 import { expect, test as base } from './fixtures.ts';
-import { addCards, requestsOfAddedCards, requestsOfWholePage, revealAdded, sessionSetRequests } from './key-set-requests.ts';
+import { addCards, COUNTING_TIMEOUT_MS, requestsOfAddedCards, requestsOfWholePage, revealAdded, sessionSetRequests } from './key-set-requests.ts';
 import { contextWithThirdPartyStorage } from './third-party-storage.ts';
+
+base.describe.configure({ timeout: COUNTING_TIMEOUT_MS });
 
 const test = base.extend({
   context: async ({}, use) => {
