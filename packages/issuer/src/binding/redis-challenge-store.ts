@@ -19,7 +19,9 @@ export interface RedisChallengeStoreOptions {
 }
 
 // The record and its "used" mark are two keys in one hash slot (the {nonce}
-// tag), so both scripts stay atomic on a cluster too.
+// tag), so both scripts stay atomic on a cluster too. The mark expires at the
+// record's own instant (PEXPIRETIME, Redis 7): a TTL read with PTTL and set
+// again with PX drifts by however many milliseconds pass between the two.
 const PUT = `
 if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
 redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
@@ -32,9 +34,14 @@ local record = cjson.decode(value)
 if record.cardId ~= ARGV[1] or record.purpose ~= ARGV[2] then return {'unknown'} end
 if redis.call('EXISTS', KEYS[2]) == 1 then return {'used', value} end
 if tonumber(ARGV[3]) > tonumber(record.expiresAt) then return {'expired', value} end
-local ttl = redis.call('PTTL', KEYS[1])
-if ttl < 1 then ttl = 1 end
-redis.call('SET', KEYS[2], '1', 'PX', ttl)
+local at = redis.pcall('PEXPIRETIME', KEYS[1])
+if type(at) == 'number' and at > 0 then
+  redis.call('SET', KEYS[2], '1', 'PXAT', at)
+else
+  local ttl = redis.call('PTTL', KEYS[1])
+  if ttl < 1 then ttl = 1 end
+  redis.call('SET', KEYS[2], '1', 'PX', ttl)
+end
 return {'taken', value}`;
 
 /** A {@link ChallengeStore} in Redis, shared by every instance of an issuer. */
