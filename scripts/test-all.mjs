@@ -1,8 +1,8 @@
 // Every check, in order: typecheck, unit tests in Node, the production build,
-// component and crypto tests in Chromium, Firefox and WebKit, end-to-end
-// tests across two origins (with @cardframe/testing's own tests), the
-// cross-engine e2e suite in Firefox and WebKit, and the example integrator's
-// suite.
+// component and crypto tests in Chromium, then in Firefox and WebKit side by
+// side, end-to-end tests across two origins (with @cardframe/testing's own
+// tests), the cross-engine e2e suite in Firefox and WebKit, and the example
+// integrator's suite.
 // Each runs to the end even if an earlier one failed, then one closing line
 // sums them up.
 import { spawn } from 'node:child_process';
@@ -16,7 +16,8 @@ const steps = [
   {
     name: 'unit (node)',
     command: 'node',
-    args: ['--test', '--test-reporter=spec', 'packages/*/test/*.test.ts', 'packages/*/test/node/**/*.test.ts'],
+    // Two files at a time: Node runs one on two cores, which leaves a core idle while a file waits on its servers.
+    args: ['--test', '--test-concurrency=2', '--test-reporter=spec', 'packages/*/test/*.test.ts', 'packages/*/test/node/**/*.test.ts'],
     count: (out) => ({ passed: last(out, /ℹ pass (\d+)/), failed: last(out, /ℹ fail (\d+)/) }),
   },
   { name: 'build', command: 'pnpm', args: ['run', 'build'] },
@@ -26,14 +27,11 @@ const steps = [
     args: ['--test', '--test-reporter=spec', 'bench/size-budget.test.ts', 'bench/options.test.ts', 'bench/trace-summary.test.ts', 'scripts/test/packages.test.ts', 'scripts/test/import-cycles.test.ts'],
     count: (out) => ({ passed: last(out, /ℹ pass (\d+)/), failed: last(out, /ℹ fail (\d+)/) }),
   },
-  ...['chromium', 'firefox', 'webkit'].map((engine) => ({
-    name: `browser (${engine})`,
-    // WebKit's MiniBrowser needs an X display and a WebKitWebDriver for the run.
-    command: engine === 'webkit' ? 'xvfb-run' : 'web-test-runner',
-    args: engine === 'webkit' ? ['-a', 'node', 'scripts/with-webkit-driver.mjs', 'web-test-runner'] : [],
-    env: { CARDFRAME_ENGINE: engine },
-    count: (out) => ({ passed: last(out, /(\d+) passed, \d+ failed/), failed: last(out, /\d+ passed, (\d+) failed/) }),
-  })),
+  browserStep('chromium'),
+  // Firefox and MiniBrowser each run one test file at a time and keep about one
+  // core of two busy, so the two share the machine (Chromium, two files at a
+  // time, fills it alone; all three at once starve the tests that time things).
+  { together: [browserStep('firefox'), browserStep('webkit')] },
   {
     name: 'e2e (playwright)',
     command: 'playwright',
@@ -55,24 +53,36 @@ const steps = [
   },
 ];
 
+function browserStep(engine) {
+  return {
+    name: `browser (${engine})`,
+    // WebKit's MiniBrowser needs an X display and a WebKitWebDriver for the run.
+    command: engine === 'webkit' ? 'xvfb-run' : 'web-test-runner',
+    args: engine === 'webkit' ? ['-a', 'node', 'scripts/with-webkit-driver.mjs', 'web-test-runner'] : [],
+    env: { CARDFRAME_ENGINE: engine },
+    count: (out) => ({ passed: last(out, /(\d+) passed, \d+ failed/), failed: last(out, /\d+ passed, (\d+) failed/) }),
+  };
+}
+
 function last(text, pattern) {
   const global = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`);
   const matches = [...text.matchAll(global)];
   return matches.length ? Number(matches[matches.length - 1][1]) : 0;
 }
 
-function runStep(step) {
+/** Runs one step; its output is streamed as it comes, or only kept (`quiet`) while another step runs beside it. */
+function runStep(step, quiet = false) {
   return new Promise((resolve) => {
     const started = Date.now();
     let output = '';
     const child = spawn(step.command, step.args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, FORCE_COLOR: '0', ...step.env } });
     child.stdout.on('data', (chunk) => {
       output += chunk;
-      process.stdout.write(chunk);
+      if (!quiet) process.stdout.write(chunk);
     });
     child.stderr.on('data', (chunk) => {
       output += chunk;
-      process.stderr.write(chunk);
+      if (!quiet) process.stderr.write(chunk);
     });
     child.on('close', (code) => resolve({ code, output, seconds: (Date.now() - started) / 1000 }));
     child.on('error', (error) => resolve({ code: 1, output: String(error), seconds: 0 }));
@@ -95,13 +105,32 @@ function failedTests(plain) {
   return [...names].slice(0, 20);
 }
 
+/** Runs steps side by side, then prints each one's output whole, in order, so the log reads as if they ran in turn. */
+async function runTogether(group) {
+  console.log(`\n=== ${group.map((step) => step.name).join(' and ')}, side by side (output follows when each ends) ===`);
+  const results = await Promise.all(group.map((step) => runStep(step, true)));
+  return group.map((step, i) => {
+    console.log(`\n=== ${step.name} ===`);
+    process.stdout.write(results[i].output);
+    return [step, results[i]];
+  });
+}
+
+const started = Date.now();
+const runs = [];
+for (const entry of steps) {
+  if (entry.together) {
+    runs.push(...(await runTogether(entry.together)));
+    continue;
+  }
+  console.log(`\n=== ${entry.name} ===`);
+  runs.push([entry, await runStep(entry)]);
+}
 let passed = 0;
 let failed = 0;
 const summary = [];
 const failures = [];
-for (const step of steps) {
-  console.log(`\n=== ${step.name} ===`);
-  const { code, output, seconds } = await runStep(step);
+for (const [step, { code, output, seconds }] of runs) {
   const plain = output.replace(/\x1b\[[0-9;]*[A-Za-z]/g, '');
   const counts = step.count ? step.count(plain) : { passed: 0, failed: 0 };
   // A step that exits non-zero fails even if its output named no failing test.
@@ -114,5 +143,5 @@ for (const step of steps) {
 
 console.log(`\n=== summary ===\n${summary.join('\n')}\n`);
 if (failures.length > 0) console.log(`failed:\n${failures.join('\n')}\n`);
-console.log(`cardframe: ${passed} passed, ${failed} failed`);
+console.log(`cardframe: ${passed} passed, ${failed} failed (${((Date.now() - started) / 60000).toFixed(1)} min)`);
 process.exit(failed === 0 ? 0 : 1);
