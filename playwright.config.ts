@@ -1,5 +1,6 @@
 import { defineConfig } from '@playwright/test';
 import { chromiumLaunchOptions } from './packages/testing/src/chromium.mjs';
+import { lighterWindows } from './e2e/lighter-windows.ts';
 
 export default defineConfig({
   fullyParallel: true,
@@ -10,7 +11,8 @@ export default defineConfig({
   reporter: process.env['CI'] ? [['list'], ['json', { outputFile: 'test-results/e2e.json' }]] : 'list',
   use: {
     browserName: 'chromium',
-    launchOptions: chromiumLaunchOptions(),
+    // A window per test: without the UI pages Chromium loads into each (e2e/lighter-windows.ts).
+    launchOptions: lighterWindows(chromiumLaunchOptions()),
     // Tall enough for the whole demo page: a click into a cross-origin frame
     // right after the page scrolls can land on the old position under load.
     viewport: { width: 1280, height: 2000 },

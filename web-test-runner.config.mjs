@@ -12,6 +12,7 @@ import { puppeteerLauncher } from '@web/test-runner-puppeteer';
 import { webdriverLauncher } from '@web/test-runner-webdriver';
 import { firefoxLaunchOptions, webkitCapabilities, webkitPaths } from './scripts/engines.mjs';
 import { chromiumLaunchOptions } from './packages/testing/src/chromium.mjs';
+import { lighterWindows } from './e2e/lighter-windows.ts';
 import { callOracle } from './packages/test-env/src/seed-oracle.ts';
 import { frameworksPlugin } from './packages/test-env/src/wtr-frameworks.mjs';
 
@@ -54,7 +55,8 @@ const engine = process.env.CARDFRAME_ENGINE ?? 'chromium';
 const CHROMIUM_ONLY = [];
 
 function launcher() {
-  if (engine === 'chromium') return playwrightLauncher({ product: 'chromium', launchOptions: chromiumLaunchOptions() });
+  // A window per test file: without the UI pages Chromium loads into each (e2e/lighter-windows.ts).
+  if (engine === 'chromium') return playwrightLauncher({ product: 'chromium', launchOptions: lighterWindows(chromiumLaunchOptions()) });
   if (engine === 'firefox') return puppeteerLauncher({ launchOptions: firefoxLaunchOptions(), concurrency: 1 });
   if (engine === 'webkit') {
     const paths = webkitPaths();

@@ -1,4 +1,5 @@
 import { chromiumLaunchOptions } from '../packages/testing/src/chromium.mjs';
+import { lighterWindows } from './lighter-windows.ts';
 import { expect, test } from './fixtures.ts';
 
 // Frames that are slow because the page is busy are waited for; a frame that
@@ -8,7 +9,7 @@ import { expect, test } from './fixtures.ts';
 // Chromium isolates fewer sites (Android): a long task on the host page then
 // stalls the frames too, and only the time the page was responsive counts
 // against them.
-const shared = chromiumLaunchOptions();
+const shared = lighterWindows(chromiumLaunchOptions());
 test.use({ launchOptions: { ...shared, args: [...(shared.args ?? []), '--disable-site-isolation-trials'] } });
 
 test('frames loading while the host page blocks its renderer for longer than ready-timeout all become ready, without a retry', async ({ host, demo }) => {

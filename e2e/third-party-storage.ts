@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext } from '@playwright/test';
 import { chromiumLaunchOptions } from '@cardframe/testing/chromium';
+import { lighterWindows } from './lighter-windows.ts';
 
 /** Launches Chromium on a fresh profile whose cookie controls allow third-party storage; closing the context removes the profile. */
 export async function contextWithThirdPartyStorage(): Promise<BrowserContext & { dispose(): Promise<void> }> {
@@ -13,7 +14,7 @@ export async function contextWithThirdPartyStorage(): Promise<BrowserContext & {
   mkdirSync(join(dir, 'Default'));
   // 0: third-party cookies (and so storage, Web Locks and SharedWorkers in cross-site frames) allowed.
   writeFileSync(join(dir, 'Default', 'Preferences'), JSON.stringify({ profile: { cookie_controls_mode: 0, block_third_party_cookies: false } }));
-  const context = await chromium.launchPersistentContext(dir, chromiumLaunchOptions());
+  const context = await chromium.launchPersistentContext(dir, lighterWindows(chromiumLaunchOptions()));
   return Object.assign(context, {
     async dispose() {
       await context.close();
