@@ -214,20 +214,36 @@ export function pgpChunkRequests(host: HostPage): string[] {
   return urls;
 }
 
-/** The kit's `test` (its `cardframe` fixture watches the page from before it opens) with the demo and its merchant page. */
-export const test = kit.extend<{ host: HostPage }, { demo: Demo; demoOptions: DemoOptions }>({
-  demoOptions: [{}, { option: true, scope: 'worker' }],
-  demo: [
-    async ({ demoOptions }, use) => {
+/**
+ * The kit's `test` (its `cardframe` fixture watches the page from before it
+ * opens) with the demo and its merchant page. A test runs on its worker's
+ * demo (seed 001's plain flow) unless its spec sets `demoOptions`, which
+ * starts a demo of its own for each test: options are test-scoped, so specs
+ * with options of their own share the workers (a worker-scoped option would
+ * give each such spec a new worker process and browser).
+ */
+export const test = kit.extend<{ host: HostPage; demo: Demo; demoOptions: DemoOptions | undefined }, { defaultDemo: Demo }>({
+  demoOptions: [undefined, { option: true }],
+  defaultDemo: [
+    async ({}, use) => {
       // Seed 001's plain flow unless a spec asks for bound requests (e2e/binding/): the other
       // suites drive the frame without a passkey authenticator, and some act as the host itself.
-      // A spec's own options (test.use) replace the default object whole, so the default binds here.
-      const demo = await startDemo({ binding: 'plain', ...demoOptions });
+      const demo = await startDemo({ binding: 'plain' });
       await use(demo);
       await demo.close();
     },
     { scope: 'worker' },
   ],
+  demo: async ({ demoOptions, defaultDemo }, use) => {
+    if (!demoOptions) {
+      await use(defaultDemo);
+      return;
+    }
+    // A spec's options (test.use) replace the default object whole, so the default binding is added here.
+    const demo = await startDemo({ binding: 'plain', ...demoOptions });
+    await use(demo);
+    await demo.close();
+  },
   host: async ({ page, demo, cardframe }, use) => {
     const host = new HostPage(page, demo, cardframe.host);
     await use(host);

@@ -37,11 +37,13 @@ const hostServer = createServer(async (req, res) => {
     return res.end(await answer.text());
   }
   res.writeHead(404).end();
-}).listen(0, '127.0.0.1');
+})
+  .listen(0, '127.0.0.1')
+  // Lives as long as the worker: a worker may run this file's tests between other files' tests, so no hook may close it.
+  .unref();
 const hostOrigin = (): string => `http://127.0.0.1:${(hostServer.address() as AddressInfo).port}`;
 
 test.use({ demoOptions: { frameConfig: (config) => ({ ...config, allowedHostOrigins: [...config.allowedHostOrigins, hostOrigin()] }) } });
-test.afterAll(() => void hostServer.close());
 
 interface HostOptions {
   readonly csp: string;

@@ -27,18 +27,15 @@ const test = base.extend<object, { fontOrigin: string }>({
     },
     { scope: 'worker' },
   ],
-  demoOptions: [
-    async ({ fontOrigin }, use) => {
-      await use({
-        frameConfig: (config) => ({
-          ...config,
-          flows: { ...config.flows, reveal: { ...config.flows.reveal!, fields: ['pan', 'expiry', 'cvc'], modes: ['session-key'], copy: true } },
-          style: { ...config.style, fontOrigins: [fontOrigin] },
-        }),
-      });
-    },
-    { scope: 'worker' },
-  ],
+  demoOptions: async ({ fontOrigin }, use) => {
+    await use({
+      frameConfig: (config) => ({
+        ...config,
+        flows: { ...config.flows, reveal: { ...config.flows.reveal!, fields: ['pan', 'expiry', 'cvc'], modes: ['session-key'], copy: true } },
+        style: { ...config.style, fontOrigins: [fontOrigin] },
+      }),
+    });
+  },
 });
 
 /** Leaves `#card` as the page's only cardframe element and reconnects it, so the newest port on the page is its own. */
