@@ -16,8 +16,12 @@ interface Watched {
   readonly readies: number;
 }
 
-/** Mounts `<cardframe-pan>` at a URL of its own and records its iframes and events. */
-async function watched(readyTimeout: number): Promise<Watched> {
+/**
+ * Mounts `<cardframe-pan>` at a URL of its own and records its iframes and
+ * events; `onIframe` sees each iframe as it is put in (a microtask after, so
+ * before it can load).
+ */
+async function watched(readyTimeout: number, onIframe?: (el: FrameElement, index: number) => void): Promise<Watched> {
   const holder = await fixture<HTMLDivElement>('<div></div>');
   const el = document.createElement('cardframe-pan');
   el.readyTimeout = readyTimeout;
@@ -30,7 +34,11 @@ async function watched(readyTimeout: number): Promise<Watched> {
   holder.append(el);
   await el.updateComplete;
   const record = (): void => {
-    for (const iframe of el.shadowRoot!.querySelectorAll('iframe')) if (!iframes.includes(iframe)) iframes.push(iframe);
+    for (const iframe of el.shadowRoot!.querySelectorAll('iframe')) {
+      if (iframes.includes(iframe)) continue;
+      iframes.push(iframe);
+      onIframe?.(el, iframes.length - 1);
+    }
   };
   record();
   new MutationObserver(record).observe(el.shadowRoot!, { childList: true });
@@ -229,11 +237,13 @@ describe('ready timeout that follows progress', () => {
   });
 
   it('when the retry answers, fires cardframe-ready once and no cardframe-error', async () => {
-    const state = await watched(200);
+    // The fresh iframe reads the timeout when it loads, so it is raised as that iframe goes in (a poll could
+    // see it only after a busy page let it load): the fake frame below gets all the time it needs.
+    const state = await watched(200, (el, index) => {
+      if (index === 1) el.readyTimeout = 10_000;
+    });
     const early = state.el.whenReady();
     await until(() => state.iframes.length === 2);
-    // The fresh iframe reads the timeout when it loads: give the fake frame below all the time it needs.
-    state.el.readyTimeout = 10_000;
     expect(await iframeOf(state.el)).to.equal(state.iframes[1]);
     const frame = await connectFake(state.el);
     await frame.configured;
