@@ -12,13 +12,9 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { chromium } from '@playwright/test';
-import { startDemo } from '@cardframe/demo';
-import { chromiumLaunchOptions } from '../packages/testing/src/chromium.mjs';
-import { startFloorServer } from './floor-server.ts';
+import { openDiagnosticStage } from './diagnostic-stage.ts';
 import { median, round } from './ops.ts';
-import { GROUP_MEMBERS, merchantPageIn, mountCards, mountFloor, removeCards, removeFloor, residentFrame, settle, type BenchPage } from './page-actions.ts';
-import { attachProbes } from './probes.ts';
+import { GROUP_MEMBERS, mountCards, mountFloor, removeCards, removeFloor, settle } from './page-actions.ts';
 
 const { values } = parseArgs({ options: { groups: { type: 'string', default: '50' }, runs: { type: 'string', default: '4' } } });
 const groups = Number(values.groups);
@@ -48,28 +44,22 @@ const server = createServer((req, res) => {
 await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
 const staticBase = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
-const floor = await startFloorServer();
-const demo = await startDemo({ binding: 'plain' });
-const browser = await chromium.launch(chromiumLaunchOptions());
+const diagnostic = await openDiagnosticStage();
 try {
-  const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 1000 } });
-  const page = await merchantPageIn(context, demo.merchantUrl, demo.frameUrl);
-  const probes = await attachProbes(browser, context, page, residentFrame(page, demo.frameUrl));
   const kinds: Record<string, string> = {
-    'bare page (the floor)': floor.url,
+    'bare page (the floor)': diagnostic.floor.url,
     'static field, inline CSS': `${staticBase}/static`,
     'static field, CSS and font as files': `${staticBase}/static-files`,
   };
   const times: Record<string, number[]> = {};
-  const stageFor = (floorUrl: string): BenchPage => ({ page, frameUrl: demo.frameUrl, floorUrl, browserPid: probes.browserPid });
   for (let run = 0; run < runs; run++) {
     for (const [kind, url] of Object.entries(kinds)) {
-      const stage = stageFor(url);
+      const stage = diagnostic.stage(url);
       (times[kind] ??= []).push(await mountFloor(stage, frames, `content-floor-${run}`));
       await removeFloor(stage);
       await settle(stage, frames);
     }
-    const stage = stageFor(floor.url);
+    const stage = diagnostic.stage();
     (times[`${groups} groups of field frames`] ??= []).push((await mountCards(stage, groups, 'group')).ms);
     await removeCards(stage);
     await settle(stage, frames);
@@ -78,8 +68,6 @@ try {
   console.log(`${frames} frames at once, ${runs} runs (medians):\n\n| page | all ready | ratio to the floor |\n| --- | --- | --- |`);
   for (const [kind, ms] of Object.entries(times)) console.log(`| ${kind} | ${round(median(ms))} ms | ${round(median(ms) / base)}× |`);
 } finally {
-  await browser.close();
-  await demo.close();
-  floor.close();
+  await diagnostic.close();
   server.close();
 }

@@ -12,13 +12,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { chromium, type Page, type Request } from '@playwright/test';
-import { startDemo } from '@cardframe/demo';
-import { chromiumLaunchOptions } from '../packages/testing/src/chromium.mjs';
-import { startFloorServer } from './floor-server.ts';
+import type { Page, Request } from '@playwright/test';
+import { openDiagnosticStage } from './diagnostic-stage.ts';
 import { round } from './ops.ts';
-import { merchantPageIn, mountCards, mountFloor, removeCards, removeFloor, residentFrame, settle, type BenchPage } from './page-actions.ts';
-import { attachProbes } from './probes.ts';
+import { mountCards, mountFloor, removeCards, removeFloor, settle } from './page-actions.ts';
 import { busyByProcess, countSlices, type ProcessBusy, type TraceEvent } from './trace-summary.ts';
 
 const { values } = parseArgs({ options: { groups: { type: 'string', default: '50' }, out: { type: 'string', default: join(tmpdir(), 'cardframe-traces') } } });
@@ -28,15 +25,10 @@ const frames = groups * 3;
 // Top-level tasks (busy time), the compositor and the display compositor (rendering updates, commits, draws).
 const CATEGORIES = ['toplevel', 'cc', 'viz'];
 
-const floor = await startFloorServer();
-const demo = await startDemo({ binding: 'plain' });
-const browser = await chromium.launch(chromiumLaunchOptions());
+const diagnostic = await openDiagnosticStage();
+const { browser, demo, floor, page, probes } = diagnostic;
 try {
-  const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 1000 } });
-  const page = await merchantPageIn(context, demo.merchantUrl, demo.frameUrl);
-  await page.waitForTimeout(500);
-  const probes = await attachProbes(browser, context, page, residentFrame(page, demo.frameUrl));
-  const stage: BenchPage = { page, frameUrl: demo.frameUrl, floorUrl: floor.url, browserPid: probes.browserPid };
+  const stage = diagnostic.stage();
 
   // Both kinds once untraced first: the frame origin's bundles in the HTTP cache, the floor's process started.
   await mountCards(stage, Math.min(groups, 5), 'group');
@@ -102,9 +94,7 @@ try {
   writeFileSync(join(values.out, 'floor.json'), JSON.stringify({ traceEvents: floorRun.events }));
   console.log(`${lines.join('\n')}\n\nTraces (open in Perfetto or chrome://tracing): ${values.out}/ours.json, ${values.out}/floor.json`);
 } finally {
-  await browser.close();
-  floor.close();
-  await demo.close();
+  await diagnostic.close();
 }
 
 interface Traced {
