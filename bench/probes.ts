@@ -88,16 +88,15 @@ export function mainThreadCpuMs(pid: number | undefined): number | undefined {
 // USER_HZ: the unit of /proc's CPU times, 100 on every Linux architecture's user ABI.
 const MS_PER_TICK = 10;
 
-/**
- * CPU time (user + system, ms) of process `root` and of every process under
- * it: the browser, its GPU and network processes, and every renderer,
- * whatever the site. A process that exited counts too: once its parent
- * (the zygote, for renderers) has reaped it, its time is in that parent's
- * children's times, which are read with it. Undefined off Linux.
- */
-export function processTreeCpuMs(root: number | undefined): number | undefined {
-  if (root === undefined) return undefined;
-  const stats = new Map<number, { parent: number; ticks: number }>();
+/** One process as /proc/<pid>/stat gives it: its parent, and its CPU ticks with those of its reaped children. */
+export interface ProcessStat {
+  readonly parent: number;
+  readonly ticks: number;
+}
+
+/** Every process on the machine by pid, from /proc; undefined off Linux. */
+export function processTable(): Map<number, ProcessStat> | undefined {
+  const stats = new Map<number, ProcessStat>();
   try {
     for (const entry of readdirSync('/proc')) {
       if (!/^\d+$/.test(entry)) continue;
@@ -116,16 +115,34 @@ export function processTreeCpuMs(root: number | undefined): number | undefined {
   } catch {
     return undefined;
   }
-  if (!stats.has(root)) return undefined;
+  return stats;
+}
+
+/** `root` and every process under it in `table` (Chromium's zygotes and the renderers they fork stay under the browser). */
+export function processTreeOf(table: ReadonlyMap<number, ProcessStat>, root: number): number[] {
   const children = new Map<number, number[]>();
-  for (const [pid, { parent }] of stats) (children.get(parent) ?? children.set(parent, []).get(parent)!).push(pid);
-  let ticks = 0;
+  for (const [pid, { parent }] of table) (children.get(parent) ?? children.set(parent, []).get(parent)!).push(pid);
+  const tree: number[] = [];
   const queue = [root];
   for (let pid = queue.pop(); pid !== undefined; pid = queue.pop()) {
-    ticks += stats.get(pid)?.ticks ?? 0;
+    tree.push(pid);
     queue.push(...(children.get(pid) ?? []));
   }
-  return ticks * MS_PER_TICK;
+  return tree;
+}
+
+/**
+ * CPU time (user + system, ms) of process `root` and of every process under
+ * it: the browser, its GPU and network processes, and every renderer,
+ * whatever the site. A process that exited counts too: once its parent
+ * (the zygote, for renderers) has reaped it, its time is in that parent's
+ * children's times, which are read with it. Undefined off Linux.
+ */
+export function processTreeCpuMs(root: number | undefined): number | undefined {
+  if (root === undefined) return undefined;
+  const table = processTable();
+  if (!table?.has(root)) return undefined;
+  return processTreeOf(table, root).reduce((ms, pid) => ms + (table.get(pid)?.ticks ?? 0) * MS_PER_TICK, 0);
 }
 
 /** `after` less `before`, field by field (process memory only where both were read). */

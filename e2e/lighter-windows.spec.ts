@@ -1,7 +1,8 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { chromium, expect, test } from '@playwright/test';
 import { chromiumLaunchOptions } from '../packages/testing/src/chromium.mjs';
-import { BROWSER_UI_FEATURES, lighterWindows } from './lighter-windows.ts';
+import { processTable, processTreeOf } from '../bench/probes.ts';
+import { BROWSER_UI_FEATURES, disabledFeatureSwitches, lighterWindows } from './lighter-windows.ts';
 
 // The e2e config launches Chromium through lighterWindows (playwright.config.ts).
 test.skip(process.platform !== 'linux', 'reads the browser processes from /proc');
@@ -11,32 +12,17 @@ function commandLine(pid: number): string[] {
   return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split(/[\0 ]/).filter(Boolean);
 }
 
-/**
- * The command lines of every process under `root` (Chromium's zygotes and
- * the renderers they fork stay children of the browser process).
- */
+/** The command lines of every process under `root`, the browser process. */
 function descendants(root: number): string[][] {
-  const parents = new Map<number, number>();
-  for (const name of readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
-    try {
-      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
-      parents.set(Number(name), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
-    } catch {
-      // Gone since it was listed.
-    }
-  }
-  const under = (pid: number): boolean => {
-    for (let at = parents.get(pid); at !== undefined && at > 1; at = parents.get(at)) if (at === root) return true;
-    return false;
-  };
-  return [...parents.keys()].filter(under).flatMap((pid) => {
-    try {
-      return [commandLine(pid)];
-    } catch {
-      return [];
-    }
-  });
+  return processTreeOf(processTable() ?? new Map(), root)
+    .filter((pid) => pid !== root)
+    .flatMap((pid) => {
+      try {
+        return [commandLine(pid)];
+      } catch {
+        return []; // gone since it was listed
+      }
+    });
 }
 
 /** Launches Chromium with `options`, opens one context as a test does, and reads its processes. */
@@ -57,11 +43,9 @@ async function launched(options: ReturnType<typeof chromiumLaunchOptions>): Prom
   }
 }
 
-const features = (args: readonly string[]): string[][] => args.filter((arg) => arg.startsWith('--disable-features=')).map((arg) => arg.slice('--disable-features='.length).split(','));
-
 test('the e2e browser turns off everything Playwright turns off, plus the UI pages each window would load', async () => {
   const { browserArgs, topChromeRenderers } = await launched(lighterWindows(chromiumLaunchOptions()));
-  const lists = features(browserArgs);
+  const lists = disabledFeatureSwitches(browserArgs);
   // Playwright's own switch first, the one lighterWindows wrote last: Chromium reads only the last.
   expect(lists.length).toBeGreaterThanOrEqual(2);
   const playwrights = lists[0]!;

@@ -35,10 +35,16 @@ export const PLAYWRIGHT_DISABLED_FEATURES = [
  */
 export const BROWSER_UI_FEATURES = ['WebUIOmniboxPopup', 'WebUIOmniboxFullPopup', 'WebUIOmniboxAimPopup', 'PreloadTopChromeWebUI'] as const;
 
+const DISABLE_FEATURES = '--disable-features=';
+
+/** The feature list of each `--disable-features` switch in `args`, in order. */
+export function disabledFeatureSwitches(args: readonly string[]): string[][] {
+  return args.filter((arg) => arg.startsWith(DISABLE_FEATURES)).map((arg) => arg.slice(DISABLE_FEATURES.length).split(','));
+}
+
 /** `options` with Chromium's per-window UI pages turned off, and everything Playwright turns off still off. */
 export function lighterWindows(options: LaunchOptions): LaunchOptions {
   const args = options.args ?? [];
-  const given = args.filter((arg) => arg.startsWith('--disable-features=')).flatMap((arg) => arg.slice('--disable-features='.length).split(','));
-  const features = [...new Set([...PLAYWRIGHT_DISABLED_FEATURES, ...given, ...BROWSER_UI_FEATURES])];
-  return { ...options, args: [...args.filter((arg) => !arg.startsWith('--disable-features=')), `--disable-features=${features.join(',')}`] };
+  const features = [...new Set([...PLAYWRIGHT_DISABLED_FEATURES, ...disabledFeatureSwitches(args).flat(), ...BROWSER_UI_FEATURES])];
+  return { ...options, args: [...args.filter((arg) => !arg.startsWith(DISABLE_FEATURES)), `${DISABLE_FEATURES}${features.join(',')}`] };
 }
